@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .pipe(z.string().url().optional())
+  .optional();
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => v || undefined)
+  .optional();
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    /** Public origin, used in links in e-mails. */
+    APP_URL: optionalUrl,
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: optionalUrl,
+    MEILI_HOST: optionalUrl,
+    MEILI_API_KEY: optionalString,
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().default("Koppel <noreply@koppel.localhost>"),
+    COOKIE_SECRET: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0"])
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
+    /** Create demo data when the database has no users yet. */
+    SEED_DEMO: z
+      .enum(["true", "false", "1", "0"])
+      .default("true")
+      .transform((v) => v === "true" || v === "1"),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV === "production" && !e.COOKIE_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "COOKIE_SECRET is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv) {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const e = result.data;
+  return {
+    ...e,
+    DATA_DIR: path.resolve(e.DATA_DIR),
+    APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
+    COOKIE_SECRET: e.COOKIE_SECRET ?? "koppel-development-secret-not-for-production",
+    isProduction: e.NODE_ENV === "production",
+  };
+}
+
+/** Parsed once; nothing else in app/ reads process.env. */
+export const env = parseEnv(process.env);

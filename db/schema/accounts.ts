@@ -1,0 +1,120 @@
+import { relations } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { municipalities } from "./reference";
+
+export const roles = ["retailer", "provider", "municipality", "admin"] as const;
+export type Role = (typeof roles)[number];
+export const roleEnum = pgEnum("role", roles);
+
+export const locales = ["nl", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased and trimmed: one account per address whatever its spelling. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    /** Null until an invited user sets a password. */
+    passwordHash: text("password_hash"),
+    locale: text("locale").$type<Locale>().notNull().default("nl"),
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_idx").on(t.email)],
+);
+
+/** Lucia's session table: the cookie holds only this id. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Which municipalities a municipality-staff account may act for. */
+export const userMunicipalities = pgTable(
+  "user_municipalities",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    nisCode: text("nis_code")
+      .notNull()
+      .references(() => municipalities.nisCode),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.nisCode] })],
+);
+
+export const passwordTokenPurposes = ["reset", "invite"] as const;
+export type PasswordTokenPurpose = (typeof passwordTokenPurposes)[number];
+
+/** Single-use links to (re)set a password. Only the SHA-256 of the token is stored. */
+export const passwordTokens = pgTable(
+  "password_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose").$type<PasswordTokenPurpose>().notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_tokens_user_idx").on(t.userId)],
+);
+
+/** Bearer tokens for /api/v1. Only the SHA-256 of the token is stored. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters, so a user can tell tokens apart without the secret. */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Failed logins, counted per e-mail and per IP in the database so the limit holds across processes. */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** "email:<address>" or "ip:<address>" */
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.key, t.createdAt)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({
+  sessions: many(sessions),
+  municipalities: many(userMunicipalities),
+  apiTokens: many(apiTokens),
+}));
+
+export const userMunicipalitiesRelations = relations(userMunicipalities, ({ one }) => ({
+  user: one(users, { fields: [userMunicipalities.userId], references: [users.id] }),
+  municipality: one(municipalities, { fields: [userMunicipalities.nisCode], references: [municipalities.nisCode] }),
+}));

@@ -1,0 +1,7 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  serverModuleFormat: "esm",
+  // pglite, postgres.js and argon2 ship native or wasm parts: never bundle them.
+  serverDependenciesToBundle: [],
+};
