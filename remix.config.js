@@ -4,4 +4,10 @@ export default {
   serverModuleFormat: "esm",
   // pglite, postgres.js and argon2 ship native or wasm parts: never bundle them.
   serverDependenciesToBundle: [],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+  },
 };

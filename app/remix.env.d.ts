@@ -1,2 +1,13 @@
 /// <reference types="@remix-run/dev" />
 /// <reference types="@remix-run/node" />
+
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  /** Set per request by app/http-server.ts. */
+  interface AppLoadContext {
+    requestId: string;
+    cspNonce: string;
+    clientIp?: string;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Koppel's HTTP server: static files, request ids, JSON request logs, security headers, then Remix.
+ * Bundled to build/server.js by `npm run build`; it imports the Remix build at run time and reaches
+ * the app (start-up, shutdown) only through it, so the process holds one database client.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { env } from "~/lib/env.server";
+import { logger } from "~/lib/logger.server";
+
+interface KoppelEntry {
+  boot(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+let build: ServerBuild;
+let entry: KoppelEntry;
+try {
+  // Importing the build opens the database (and, for PGlite, takes the data directory's lock).
+  build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  entry = build.entry.module as unknown as KoppelEntry;
+  await entry.boot();
+} catch (error) {
+  logger.fatal({ err: error }, "Koppel could not start");
+  console.error(`\nKoppel could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+
+function securityHeaders(nonce: string) {
+  return {
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
+}
+
+app.use((req, res, next) => {
+  const incoming = req.get("x-request-id");
+  const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.requestId = requestId;
+  res.locals.cspNonce = nonce;
+  res.set("X-Request-Id", requestId);
+  res.set(securityHeaders(nonce));
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    // The path only: query strings may carry single-use tokens. Never cookies or auth headers.
+    logger.info(
+      {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      },
+      "request",
+    );
+  });
+  next();
+});
+
+// Fingerprinted assets from the Remix build never change; everything else in public/ for an hour.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV === "production" ? "production" : "development",
+    getLoadContext: (req, res) => ({
+      requestId: res.locals.requestId as string,
+      cspNonce: res.locals.cspNonce as string,
+      clientIp: req.ip ?? req.socket.remoteAddress,
+    }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  logger.info({ url: env.APP_URL, port: env.PORT }, "listening");
+  console.log(`Koppel is running at ${env.APP_URL}`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  server.closeIdleConnections();
+  // The database pool and the outbox worker would otherwise keep the process alive.
+  await entry.shutdown().catch((error) => logger.error({ err: error }, "shutdown failed"));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,165 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "~db/client";
+import { userMunicipalities, users, type Role } from "~db/schema";
+import { env } from "~/lib/env.server";
+import { translator, type Locale } from "~/lib/i18n";
+import { queueMail } from "~/modules/notifications/index.server";
+import { lucia } from "./lucia.server";
+import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
+import { clearLoginFailures, loginLimitKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit.server";
+import { consumePasswordToken, createPasswordToken } from "./tokens.server";
+
+/** The PostgreSQL error code, whether the driver error arrives bare or wrapped by drizzle. */
+function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const code = typeof e?.code === "string" ? e.code : e?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+const isUniqueViolation = (error: unknown) => pgErrorCode(error) === "23505";
+
+async function startSession(userId: string) {
+  const session = await lucia.createSession(userId, {});
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function registerUser(input: { name: string; email: string; password: string; role: "retailer" | "provider"; locale: Locale }) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [user] = await db
+      .insert(users)
+      .values({ name: input.name, email: input.email, role: input.role, passwordHash, locale: input.locale })
+      .returning({ id: users.id, role: users.role });
+    return { ok: true as const, user, cookie: await startSession(user.id) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
+    throw error;
+  }
+}
+
+export type LoginResult =
+  | { ok: true; user: { id: string; role: Role }; cookie: string }
+  | { ok: false; error: "invalidCredentials" }
+  | { ok: false; error: "tooManyAttempts"; retryAfterSeconds: number };
+
+/**
+ * Checks the limit first, so a locked-out attacker learns nothing from further guesses. The
+ * answer is the same for an unknown address, a wrong password and a deactivated account.
+ */
+export async function logIn(input: { email: string; password: string; clientIp?: string }): Promise<LoginResult> {
+  const keys = loginLimitKeys(input.email, input.clientIp);
+  const retryAfterSeconds = await loginRetryAfterSeconds(keys);
+  if (retryAfterSeconds > 0) return { ok: false, error: "tooManyAttempts", retryAfterSeconds };
+
+  const [user] = await db
+    .select({ id: users.id, role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.email, input.email), isNull(users.deactivatedAt)));
+  const valid = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstNothing(input.password);
+  if (!user || !valid) {
+    await recordLoginFailure(keys);
+    return { ok: false, error: "invalidCredentials" };
+  }
+  await clearLoginFailures(keys[0]);
+  // A fresh session id at every login: a planted cookie never becomes an authenticated one.
+  return { ok: true, user: { id: user.id, role: user.role }, cookie: await startSession(user.id) };
+}
+
+export async function logOut(sessionId: string) {
+  await lucia.invalidateSession(sessionId);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function changePassword(userId: string, input: { currentPassword: string; password: string }) {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false as const, error: "wrongCurrentPassword" as const };
+  }
+  await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, userId));
+  await lucia.invalidateUserSessions(userId);
+  return { ok: true as const, cookie: await startSession(userId) };
+}
+
+function passwordLink(token: string) {
+  return `${env.APP_URL}/wachtwoord-instellen?token=${encodeURIComponent(token)}`;
+}
+
+/** Always succeeds from the caller's point of view: whether the address has an account stays private. */
+export async function requestPasswordReset(email: string) {
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ id: users.id, name: users.name, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+    if (!user) return;
+    const token = await createPasswordToken(tx, user.id, "reset");
+    const t = translator(user.locale);
+    await queueMail(tx, {
+      to: email,
+      subject: t("mail.resetSubject"),
+      text: t("mail.resetBody", { name: user.name, link: passwordLink(token) }),
+    });
+  });
+}
+
+/** Sets a password through a reset or invitation link, signs out every other session and logs in. */
+export async function setPasswordWithToken(token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  const userId = await db.transaction(async (tx) => {
+    const used = await consumePasswordToken(tx, token);
+    if (!used) return null;
+    const updated = await tx
+      .update(users)
+      .set({ passwordHash })
+      .where(and(eq(users.id, used.userId), isNull(users.deactivatedAt)))
+      .returning({ id: users.id });
+    return updated.length ? used.userId : null;
+  });
+  if (!userId) return { ok: false as const, error: "tokenInvalid" as const };
+  await lucia.invalidateUserSessions(userId);
+  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  return { ok: true as const, role: user.role, cookie: await startSession(userId) };
+}
+
+/**
+ * Creates a municipality or admin account without a password and mails a link to set one.
+ * Used by the admin's user page and by the CLI (which prints the link instead of relying on mail).
+ */
+export async function inviteUser(input: {
+  name: string;
+  email: string;
+  role: "municipality" | "admin";
+  municipalities: string[];
+  locale?: Locale;
+}) {
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email, role: input.role, locale: input.locale ?? "nl" })
+        .returning({ id: users.id });
+      if (input.role === "municipality") {
+        await tx.insert(userMunicipalities).values(input.municipalities.map((nisCode) => ({ userId: user.id, nisCode })));
+      }
+      const link = passwordLink(await createPasswordToken(tx, user.id, "invite"));
+      const t = translator(input.locale ?? "nl");
+      await queueMail(tx, {
+        to: input.email,
+        subject: t("mail.inviteSubject"),
+        text: t("mail.inviteBody", { name: input.name, role: t(`roles.${input.role}`), link }),
+      });
+      return { ok: true as const, userId: user.id, link };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
+    if (pgErrorCode(error) === "23503") {
+      return { ok: false as const, error: "invalidMunicipality" as const };
+    }
+    throw error;
+  }
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

@@ -1,0 +1,28 @@
+/** The auth door: sessions, guards, accounts, tokens. Nothing outside this folder imports lucia. */
+export {
+  changePassword,
+  inviteUser,
+  logIn,
+  logOut,
+  registerUser,
+  requestPasswordReset,
+  setPasswordWithToken,
+  setUserLocale,
+  type LoginResult,
+} from "./accounts.server";
+export {
+  getUser,
+  getUserSession,
+  homePathFor,
+  requireAnonymous,
+  requireApiUser,
+  requireRole,
+  requireSameOrigin,
+  requireUser,
+  requireUserSession,
+  type SessionUser,
+} from "./guards.server";
+export { loginLimit } from "./rate-limit.server";
+export { hashPassword } from "./password.server";
+export { authenticateApiToken, createApiToken, getPasswordTokenPurpose, revokeApiToken } from "./tokens.server";
+export { getStaffMunicipalities, listUsers } from "./users.server";

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { isCommonPassword } from "./common-passwords";
+
+/*
+ * Shared by the forms (client-side validation) and the actions (the real check). Messages are
+ * i18n keys; the form renders them in the user's language.
+ */
+
+const noMarkup = (s: string) => !/[<>]/.test(s);
+
+export const EmailSchema = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(254, "errors.invalidEmail")
+  .email("errors.invalidEmail")
+  .transform((v) => v.toLowerCase());
+
+export const NameSchema = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .trim()
+  .min(1, "errors.required")
+  .max(100, "errors.tooLong")
+  .refine(noMarkup, "errors.noHtml");
+
+/** Checked for length and against common passwords; argon2id does the rest. */
+export const NewPasswordSchema = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .min(12, "errors.passwordTooShort")
+  .max(200, "errors.passwordTooLong")
+  .refine((p) => !isCommonPassword(p), "errors.passwordCommon");
+
+/** For logging in we only bound the size: an old password may predate today's rules. */
+const PasswordSchema = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .min(1, "errors.required")
+  .max(200, "errors.passwordTooLong");
+
+export const selfServiceRoles = ["retailer", "provider"] as const;
+
+export const RegisterSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema,
+  password: NewPasswordSchema,
+  role: z.enum(selfServiceRoles, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+});
+
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  redirectTo: z.string().max(500).optional(),
+});
+
+export const ForgotPasswordSchema = z.object({ email: EmailSchema });
+
+export const SetPasswordSchema = z
+  .object({
+    token: z.string({ required_error: "errors.required" }).min(1).max(200),
+    password: NewPasswordSchema,
+    confirmPassword: z.string({ required_error: "errors.required" }).max(200, "errors.passwordTooLong"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "errors.passwordMismatch" });
+
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: PasswordSchema,
+    password: NewPasswordSchema,
+    confirmPassword: z.string({ required_error: "errors.required" }).max(200, "errors.passwordTooLong"),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "errors.passwordMismatch" });
+
+export const staffRoles = ["municipality", "admin"] as const;
+
+export const InviteSchema = z
+  .object({
+    name: NameSchema,
+    email: EmailSchema,
+    role: z.enum(staffRoles, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+    municipalities: z
+      .array(z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality"))
+      .max(62, "errors.invalidMunicipality")
+      .default([]),
+  })
+  .refine((v) => v.role !== "municipality" || v.municipalities.length > 0, {
+    path: ["municipalities"],
+    message: "admin.municipalityRequired",
+  });
+
+/** Only same-site paths: never an open redirect to another host. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { apiTokens, passwordTokens, users, type PasswordTokenPurpose } from "~db/schema";
+
+export const passwordTokenLifetimeMs: Record<PasswordTokenPurpose, number> = {
+  reset: 60 * 60 * 1000,
+  invite: 7 * 24 * 60 * 60 * 1000,
+};
+
+/** Secrets are stored only as their SHA-256: a database leak yields no usable link or token. */
+export function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function newSecret(prefix = "") {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+export async function createPasswordToken(executor: Executor, userId: string, purpose: PasswordTokenPurpose) {
+  const token = newSecret();
+  await executor.insert(passwordTokens).values({
+    tokenHash: hashToken(token),
+    userId,
+    purpose,
+    expiresAt: new Date(Date.now() + passwordTokenLifetimeMs[purpose]),
+  });
+  return token;
+}
+
+/** The purpose of a token that can still be used, or null; does not use it up. */
+export async function getPasswordTokenPurpose(token: string) {
+  const [row] = await db
+    .select({ purpose: passwordTokens.purpose })
+    .from(passwordTokens)
+    .where(
+      and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())),
+    );
+  return row?.purpose ?? null;
+}
+
+/** Uses a token up atomically: of two concurrent requests, one gets the user id, the other null. */
+export async function consumePasswordToken(executor: Executor, token: string) {
+  const [row] = await executor
+    .update(passwordTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(eq(passwordTokens.tokenHash, hashToken(token)), isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, new Date())),
+    )
+    .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
+  return row ?? null;
+}
+
+export async function createApiToken(userId: string) {
+  const token = newSecret("kop_");
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
+    .returning({ id: apiTokens.id });
+  return { id: row.id, token };
+}
+
+/** The active user behind a bearer token, recording its use; null for an unknown or revoked token. */
+export async function authenticateApiToken(token: string) {
+  const [row] = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .returning({ userId: apiTokens.userId });
+  if (!row) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.id, row.userId), isNull(users.deactivatedAt)));
+  return user ?? null;
+}
+
+export async function revokeApiToken(userId: string, tokenId: string) {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
+}

@@ -1,0 +1,20 @@
+import type { Executor } from "~db/client";
+import { deliverMail, type Mail } from "./mail.server";
+import { enqueue, startOutboxWorker, type OutboxHandler } from "./outbox.server";
+
+export { drainOutbox, pendingOutboxCount, retryDelaySeconds } from "./outbox.server";
+export { listSentMail, mailTransportKind, readSentMail, type SentMail } from "./mail.server";
+
+/** Every outbox topic and who carries it out. Later capabilities add theirs here. */
+export const outboxHandlers: Record<string, OutboxHandler> = {
+  "mail.send": (payload) => deliverMail(payload as unknown as Mail),
+};
+
+/** Queues an e-mail in the caller's transaction; the worker sends it, retrying if the server is down. */
+export function queueMail(executor: Executor, mail: Mail) {
+  return enqueue(executor, "mail.send", { ...mail });
+}
+
+export function startNotificationWorker() {
+  return startOutboxWorker(outboxHandlers);
+}

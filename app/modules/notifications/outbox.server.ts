@@ -1,0 +1,112 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { outbox } from "~db/schema";
+import { logger } from "~/lib/logger.server";
+
+export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+/** After this many failures a row is parked (failed_at) for a human to look at. */
+export const maxAttempts = 10;
+const claimSeconds = 120;
+
+/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
+export function retryDelaySeconds(attempts: number) {
+  return Math.min(5 * 2 ** Math.max(attempts - 1, 0), 3600);
+}
+
+/** Call inside the transaction whose change causes the work, so both commit or neither does. */
+export async function enqueue(executor: Executor, topic: string, payload: Record<string, unknown>) {
+  await executor.insert(outbox).values({ topic, payload });
+  wakeWorker?.();
+}
+
+/**
+ * Claims due rows, runs their handlers and records the outcome. Rows are claimed with a
+ * `locked_until` so several processes (on PostgreSQL) never run the same row at once.
+ */
+export async function drainOutbox(handlers: Record<string, OutboxHandler>, { batchSize = 20 } = {}) {
+  const now = new Date();
+  const claimUntil = new Date(now.getTime() + claimSeconds * 1000);
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        isNull(outbox.doneAt),
+        isNull(outbox.failedAt),
+        lte(outbox.runAfter, now),
+        or(isNull(outbox.lockedUntil), lte(outbox.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(outbox.id))
+    .limit(batchSize)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(outbox)
+    .set({ lockedUntil: claimUntil })
+    .where(inArray(outbox.id, due))
+    .returning();
+
+  let done = 0;
+  let failed = 0;
+  for (const row of claimed.sort((a, b) => a.id - b.id)) {
+    const handler = handlers[row.topic];
+    try {
+      if (!handler) throw new Error(`No handler for outbox topic ${row.topic}`);
+      await handler(row.payload);
+      await db.update(outbox).set({ doneAt: new Date(), lockedUntil: null }).where(eq(outbox.id, row.id));
+      done++;
+    } catch (error) {
+      failed++;
+      const attempts = row.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn({ outboxId: row.id, topic: row.topic, attempts, err: message }, "outbox job failed");
+      await db
+        .update(outbox)
+        .set({
+          attempts,
+          lastError: message.slice(0, 2000),
+          lockedUntil: null,
+          runAfter: new Date(Date.now() + retryDelaySeconds(attempts) * 1000),
+          failedAt: attempts >= maxAttempts ? new Date() : null,
+        })
+        .where(eq(outbox.id, row.id));
+    }
+  }
+  return { claimed: claimed.length, done, failed };
+}
+
+export async function pendingOutboxCount() {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(isNull(outbox.doneAt), isNull(outbox.failedAt)));
+  return row.count;
+}
+
+let wakeWorker: (() => void) | undefined;
+
+/** Polls the outbox in this process; enqueue() wakes it at once. Returns a stop function. */
+export function startOutboxWorker(handlers: Record<string, OutboxHandler>, { intervalMs = 2000 } = {}) {
+  let stopped = false;
+  let running: Promise<unknown> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = () => {
+    if (stopped || running) return;
+    clearTimeout(timer);
+    running = drainOutbox(handlers)
+      .catch((error) => logger.error({ err: error }, "outbox worker failed"))
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  wakeWorker = () => setImmediate(tick);
+  tick();
+  return async function stop() {
+    stopped = true;
+    wakeWorker = undefined;
+    clearTimeout(timer);
+    await running;
+  };
+}

@@ -1,0 +1,46 @@
+import { database, ping } from "~db/client";
+import { migrate } from "~db/migrate";
+import { demoPassword, isDatabaseEmpty, seedDemoData } from "~db/seed";
+import { env } from "~/lib/env.server";
+import { logger } from "~/lib/logger.server";
+import { hashPassword } from "~/modules/auth/index.server";
+import { mailTransportKind, startNotificationWorker } from "~/modules/notifications/index.server";
+
+let stopWorker: (() => Promise<void>) | undefined;
+
+export async function seedIfEmpty() {
+  if (!(await isDatabaseEmpty(database.db))) return false;
+  await seedDemoData(database.db, await hashPassword(demoPassword));
+  return true;
+}
+
+/** Called once by the HTTP server before it listens. */
+export async function boot() {
+  await migrate(database);
+  if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
+  stopWorker = startNotificationWorker();
+  logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");
+}
+
+export async function shutdown() {
+  await stopWorker?.();
+  await database.close();
+}
+
+export async function getHealth() {
+  let databaseUp = true;
+  try {
+    await ping();
+  } catch (error) {
+    databaseUp = false;
+    logger.error({ err: error }, "health check: database unreachable");
+  }
+  return {
+    status: databaseUp ? ("ok" as const) : ("degraded" as const),
+    database: database.kind,
+    databaseUp,
+    search: env.MEILI_HOST ? "meilisearch" : "builtin",
+    payments: env.STRIPE_SECRET_KEY ? "stripe" : "bank_transfer",
+    mail: mailTransportKind,
+  };
+}

@@ -1,0 +1,116 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import { readFormData } from "~/lib/forms.server";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { inviteUser, listUsers, requireRole } from "~/modules/auth/index.server";
+import { InviteSchema } from "~/modules/auth/schemas";
+import { listMunicipalities } from "~/modules/campaigns/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ErrorList, Field, FormErrors, PageHeader } from "~/ui/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const [users, municipalities, locale] = await Promise.all([listUsers(), listMunicipalities(), getLocale(request, admin)]);
+  return json({ users, municipalities, locale });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, "admin");
+  const submission = parseWithZod(await readFormData(request), { schema: InviteSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const result = await inviteUser(submission.value);
+  if (!result.ok) {
+    const field = result.error === "emailTaken" ? "email" : "municipalities";
+    return json(submission.reply({ fieldErrors: { [field]: [`errors.${result.error}`] } }), { status: 400 });
+  }
+  return redirectWithToast("/beheer/gebruikers", { key: "admin.invited", params: { email: submission.value.email } });
+}
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { users, municipalities, locale } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult,
+    constraint: getZodConstraint(InviteSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  return (
+    <>
+      <PageHeader title={t("admin.usersTitle")} />
+      <section aria-labelledby="invite-title" className="narrow">
+        <h2 id="invite-title">{t("admin.inviteTitle")}</h2>
+        <p className="hint">{t("admin.inviteIntro")}</p>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <Field label={t("auth.name")} meta={fields.name} input={getInputProps(fields.name, { type: "text" })} />
+          <Field label={t("auth.email")} meta={fields.email} input={getInputProps(fields.email, { type: "email" })} />
+          <fieldset>
+            <legend>{t("admin.role")}</legend>
+            {(["municipality", "admin"] as const).map((role) => (
+              <label className="choice" key={role}>
+                <input type="radio" name={fields.role.name} value={role} defaultChecked={fields.role.initialValue === role} />
+                <span>{t(`roles.${role}`)}</span>
+              </label>
+            ))}
+            <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+          </fieldset>
+          <fieldset>
+            <legend>{t("admin.municipalities")}</legend>
+            <div className="checkbox-grid">
+              {municipalities.map((m) => (
+                <label className="choice" key={m.nisCode}>
+                  <input type="checkbox" name={fields.municipalities.name} value={m.nisCode} />
+                  <span>{m.name}</span>
+                </label>
+              ))}
+            </div>
+            <ErrorList id={fields.municipalities.errorId} errors={fields.municipalities.errors} />
+          </fieldset>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("admin.submitInvite")}
+          </button>
+        </Form>
+      </section>
+      <h2>{t("admin.usersTitle")}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("auth.name")}</th>
+              <th scope="col">{t("auth.email")}</th>
+              <th scope="col">{t("admin.role")}</th>
+              <th scope="col">{t("dashboards.status")}</th>
+              <th scope="col">{t("admin.createdAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.name}</td>
+                <td>{u.email}</td>
+                <td>{t(`roles.${u.role}`)}</td>
+                <td>{u.hasPassword ? t("admin.active") : t("admin.invitedPending")}</td>
+                <td>{formatDate(u.createdAt, locale, { dateStyle: "medium" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Gebruikers – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

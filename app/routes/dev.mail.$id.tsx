@@ -1,0 +1,36 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { env } from "~/lib/env.server";
+import { readSentMail } from "~/modules/notifications/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageHeader } from "~/ui/forms";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (env.isProduction) throw new Response("Not found", { status: 404 });
+  const mail = await readSentMail(params.id ?? "");
+  if (!mail) throw new Response("Not found", { status: 404 });
+  return json({ to: mail.to, subject: mail.subject, text: mail.text });
+}
+
+export default function DevMailMessage() {
+  const { t } = useTranslation();
+  const mail = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={mail.subject}>
+        {t("mail.to")}: {mail.to}
+      </PageHeader>
+      <pre className="mail">{mail.text}</pre>
+      <p>
+        <Link to="/dev/mail">{t("mail.devTitle")}</Link>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Mail – Koppel" }, { name: "robots", content: "noindex" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

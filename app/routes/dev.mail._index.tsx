@@ -1,0 +1,63 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { env } from "~/lib/env.server";
+import { formatDateTime } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { getUser } from "~/modules/auth/index.server";
+import { listSentMail } from "~/modules/notifications/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageHeader } from "~/ui/forms";
+
+/** The mail sink's inbox. A development tool: it does not exist in production. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (env.isProduction) throw new Response("Not found", { status: 404 });
+  const user = await getUser(request);
+  const mails = await listSentMail();
+  return json({
+    locale: await getLocale(request, user),
+    mails: mails.map(({ id, to, subject, date }) => ({ id, to, subject, date: date.toISOString() })),
+  });
+}
+
+export default function DevMailPage() {
+  const { t } = useTranslation();
+  const { mails, locale } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title={t("mail.devTitle")}>{t("mail.devIntro")}</PageHeader>
+      {mails.length === 0 ? (
+        <p>{t("mail.devEmpty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("mail.date")}</th>
+                <th scope="col">{t("mail.to")}</th>
+                <th scope="col">{t("mail.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mails.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.date, locale)}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <Link to={`/dev/mail/${m.id}`}>{m.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Verzonden mails – Koppel" }, { name: "robots", content: "noindex" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

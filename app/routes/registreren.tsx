@@ -1,0 +1,82 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readFormData } from "~/lib/forms.server";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { homePathFor, registerUser, requireAnonymous } from "~/modules/auth/index.server";
+import { RegisterSchema } from "~/modules/auth/schemas";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ErrorList, Field, FormErrors, PageHeader } from "~/ui/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await readFormData(request), { schema: RegisterSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const result = await registerUser({ ...submission.value, locale: await getLocale(request) });
+  if (!result.ok) {
+    return json(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
+  }
+  return redirectWithToast(homePathFor(result.user.role), { key: "auth.registered" }, { headers: { "Set-Cookie": result.cookie } });
+}
+
+export default function RegisterPage() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "register",
+    lastResult,
+    constraint: getZodConstraint(RegisterSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t("auth.registerTitle")}>{t("auth.registerIntro")}</PageHeader>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label={t("auth.name")} meta={fields.name} input={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} />
+        <Field label={t("auth.email")} meta={fields.email} input={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+        <Field
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          meta={fields.password}
+          input={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        />
+        <fieldset aria-describedby={fields.role.errors?.length ? fields.role.errorId : undefined}>
+          <legend>{t("auth.role")}</legend>
+          {(["retailer", "provider"] as const).map((role) => (
+            <label className="choice" key={role}>
+              <input type="radio" name={fields.role.name} value={role} defaultChecked={fields.role.initialValue === role} required />
+              <span>{t(role === "retailer" ? "auth.roleRetailer" : "auth.roleProvider")}</span>
+            </label>
+          ))}
+          <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+        </fieldset>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("auth.submitRegister")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.haveAccount")} <Link to="/inloggen">{t("nav.login")}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Registreren – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

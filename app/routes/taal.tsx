@@ -1,0 +1,25 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { readFormData } from "~/lib/forms.server";
+import { supportedLocales } from "~/lib/i18n";
+import { localeCookie } from "~/lib/i18n/locale.server";
+import { getUser, requireSameOrigin, setUserLocale } from "~/modules/auth/index.server";
+import { safeRedirect } from "~/modules/auth/schemas";
+
+export async function loader() {
+  return redirect("/");
+}
+
+const LocaleSchema = z.object({ locale: z.enum(supportedLocales), redirectTo: z.string().max(500).optional() });
+
+/** Remembers the language on the account of a logged-in user, in a cookie for a visitor. */
+export async function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const user = await getUser(request);
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return redirect("/");
+  if (user) await setUserLocale(user.id, parsed.data.locale);
+  return redirect(safeRedirect(parsed.data.redirectTo), {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  });
+}

@@ -1,0 +1,62 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readFormData } from "~/lib/forms.server";
+import { requestPasswordReset, requireAnonymous } from "~/modules/auth/index.server";
+import { ForgotPasswordSchema } from "~/modules/auth/schemas";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { Field, FormErrors, PageHeader } from "~/ui/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
+  if (submission.status !== "success") {
+    return json({ sent: false, result: submission.reply() }, { status: 400 });
+  }
+  await requestPasswordReset(submission.value.email);
+  // The same answer whether or not the address has an account.
+  return json({ sent: true, result: submission.reply({ resetForm: true }) });
+}
+
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult: data?.result,
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+  });
+  return (
+    <div className="narrow">
+      <PageHeader title={t("auth.forgotTitle")}>{t("auth.forgotIntro")}</PageHeader>
+      {data?.sent ? (
+        <p className="toast" role="status">
+          {t("auth.forgotSent")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <Field label={t("auth.email")} meta={fields.email} input={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("auth.submitForgot")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Wachtwoord vergeten – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,120 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "~/lib/i18n";
+
+type Role = "retailer" | "provider" | "municipality" | "admin";
+interface ShellUser {
+  name: string;
+  role: Role;
+}
+interface ShellToast {
+  key: string;
+  params?: Record<string, string | number>;
+  kind?: "success" | "info" | "error";
+}
+
+/** What each role finds in the main navigation. */
+const navigationByRole: Record<Role, { to: string; label: string }[]> = {
+  retailer: [{ to: "/ondernemer", label: "nav.retailerHome" }],
+  provider: [{ to: "/aanbieder", label: "nav.providerHome" }],
+  municipality: [{ to: "/gemeente", label: "nav.municipalityHome" }],
+  admin: [
+    { to: "/beheer", label: "nav.adminHome" },
+    { to: "/beheer/gebruikers", label: "nav.users" },
+  ],
+};
+
+export function AppShell({
+  user,
+  locale,
+  toast,
+  children,
+}: {
+  user: ShellUser | null;
+  locale: Locale;
+  toast: ShellToast | null;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const otherLocale: Locale = locale === "nl" ? "en" : "nl";
+  const items = user ? navigationByRole[user.role] : [];
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-row">
+          <Link to="/" className="brand" aria-label={`${t("app.name")} – ${t("nav.home")}`}>
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>{t("app.name")}</span>
+          </Link>
+          <nav aria-label={t("app.mainNav")}>
+            <ul className="nav-list">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to="/account">{t("nav.account")}</NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action="/uitloggen">
+                      <button type="submit" className="link-button">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/inloggen">{t("nav.login")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/registreren" className="button button-small">
+                      {t("nav.register")}
+                    </NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <Form method="post" action="/taal">
+                  <input type="hidden" name="locale" value={otherLocale} />
+                  <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                  <button type="submit" className="link-button" lang={otherLocale === "nl" ? "nl-BE" : "en"} aria-label={t("app.switchToLabel")}>
+                    {t("app.switchTo")}
+                  </button>
+                </Form>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        {user ? (
+          <p className="container signed-in">{t("auth.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>
+        ) : null}
+      </header>
+      <div className="container" role="status" aria-live="polite">
+        {toast ? <p className={`toast toast-${toast.kind ?? "success"}`}>{t(toast.key, toast.params ?? {})}</p> : null}
+      </div>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("app.footer")}</p>
+          <p>
+            <Link to="/over">{t("app.about")}</Link>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}
