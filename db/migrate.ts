@@ -5,7 +5,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import type { DatabaseHandle } from "./client";
+import type { DatabaseHandle } from "./connection";
 import { loadReferenceData } from "./reference";
 
 const migrationsFolder = path.resolve("db/migrations");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database } from "./connection";
 import { municipalities, postalCodes } from "./schema";
 
 const referenceDir = path.resolve("db/reference");

@@ -1,5 +1,5 @@
 import { count, desc, eq } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Database } from "./connection";
 import { businesses, municipalities, postalCodes, providers, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */

@@ -1,0 +1,206 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, eq, isNull } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { loginFailures, passwordTokens, sessions, users } from "~db/schema";
+import {
+  changePassword,
+  inviteUser,
+  logIn,
+  registerUser,
+  requestPasswordReset,
+  setPasswordWithToken,
+} from "~/modules/auth/index.server";
+import { drainOutbox, listSentMail, outboxHandlers } from "~/modules/notifications/index.server";
+import { newAccount } from "../support/factories";
+
+async function userCount() {
+  const [row] = await db.select({ n: count() }).from(users);
+  return row.n;
+}
+
+function tokenFromMail(text: string) {
+  const match = /wachtwoord-instellen\?token=([\w-]+)/.exec(text);
+  if (!match) throw new Error(`no link in mail:\n${text}`);
+  return decodeURIComponent(match[1]);
+}
+
+describe("registration", () => {
+  it("stores an argon2id hash, never the password, and starts a session", async () => {
+    const account = newAccount();
+    const result = await registerUser({ ...account, locale: "nl" });
+    expect(result.ok).toBe(true);
+    const [user] = await db.select().from(users).where(eq(users.email, account.email));
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.passwordHash).not.toContain(account.password);
+    if (!result.ok) throw new Error("unreachable");
+    expect(result.cookie).toMatch(/^koppel_session=\w+;.*HttpOnly/i);
+    expect(result.cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it("refuses a second account for the same address and writes nothing", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    const before = await userCount();
+    const again = await registerUser({ ...account, name: "Iemand anders", locale: "nl" });
+    expect(again).toEqual({ ok: false, error: "emailTaken" });
+    expect(await userCount()).toBe(before);
+  });
+});
+
+describe("login", () => {
+  it("gives a new session id at every login", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    const first = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.1" });
+    const second = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.1" });
+    if (!first.ok || !second.ok) throw new Error("login failed");
+    expect(first.cookie).not.toEqual(second.cookie);
+    const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+    const [row] = await db.select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id));
+    expect(row.n).toBe(3); // registration + two logins
+  });
+
+  it("answers the same for an unknown address and a wrong password", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    const wrongPassword = await logIn({ email: account.email, password: "niet-het-juiste-wachtwoord", clientIp: "198.51.100.2" });
+    const unknown = await logIn({ email: "niemand@voorbeeld.be", password: account.password, clientIp: "198.51.100.2" });
+    expect(wrongPassword).toEqual({ ok: false, error: "invalidCredentials" });
+    expect(unknown).toEqual(wrongPassword);
+  });
+
+  it("locks an address after 5 failures for 15 minutes, even with the right password", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    for (let i = 0; i < 5; i++) {
+      const r = await logIn({ email: account.email, password: `fout-${i}-wachtwoord`, clientIp: `198.51.100.${10 + i}` });
+      expect(r).toEqual({ ok: false, error: "invalidCredentials" });
+    }
+    const blocked = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.99" });
+    expect(blocked.ok).toBe(false);
+    if (blocked.ok || blocked.error !== "tooManyAttempts") throw new Error("expected the limit");
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+  });
+
+  it("limits one IP address across many e-mail addresses", async () => {
+    const ip = "198.51.100.200";
+    for (let i = 0; i < 5; i++) await logIn({ email: `raden${i}@voorbeeld.be`, password: "zomaar-een-gok", clientIp: ip });
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    const blocked = await logIn({ email: account.email, password: account.password, clientIp: ip });
+    expect(blocked).toMatchObject({ ok: false, error: "tooManyAttempts" });
+    const elsewhere = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.201" });
+    expect(elsewhere.ok).toBe(true);
+  });
+
+  it("counts failures in the database, so the limit is the same for every process", async () => {
+    const email = newAccount().email;
+    await logIn({ email, password: "een-verkeerde-gok", clientIp: "198.51.100.77" });
+    const rows = await db.select().from(loginFailures).where(eq(loginFailures.key, `email:${email}`));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("does not let a deactivated user in", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.email, account.email));
+    expect(await logIn({ email: account.email, password: account.password })).toEqual({ ok: false, error: "invalidCredentials" });
+  });
+});
+
+describe("password change", () => {
+  it("needs the current password and signs out every other session", async () => {
+    const account = newAccount();
+    const registered = await registerUser({ ...account, locale: "nl" });
+    if (!registered.ok) throw new Error("register failed");
+    const userId = registered.user.id;
+
+    expect(await changePassword(userId, { currentPassword: "niet-mijn-wachtwoord", password: "Een-Nieuw-Lang-Wachtwoord" })).toEqual({
+      ok: false,
+      error: "wrongCurrentPassword",
+    });
+    const changed = await changePassword(userId, { currentPassword: account.password, password: "Een-Nieuw-Lang-Wachtwoord" });
+    expect(changed.ok).toBe(true);
+    const remaining = await db.select().from(sessions).where(eq(sessions.userId, userId));
+    expect(remaining).toHaveLength(1); // only the session the change just started
+    expect((await logIn({ email: account.email, password: account.password })).ok).toBe(false);
+    expect((await logIn({ email: account.email, password: "Een-Nieuw-Lang-Wachtwoord" })).ok).toBe(true);
+  });
+});
+
+describe("password reset", () => {
+  it("mails a single-use link valid for an hour", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    await requestPasswordReset(account.email);
+    await drainOutbox(outboxHandlers);
+    const mail = (await listSentMail()).find((m) => m.to === account.email);
+    expect(mail?.subject).toBe("Je nieuw wachtwoord voor Koppel");
+    const token = tokenFromMail(mail!.text);
+
+    const [stored] = await db.select().from(passwordTokens).where(eq(passwordTokens.purpose, "reset"));
+    expect(stored.tokenHash).not.toBe(token); // only the hash is kept
+    const lifetime = stored.expiresAt.getTime() - stored.createdAt.getTime();
+    expect(lifetime).toBeGreaterThan(59 * 60 * 1000);
+    expect(lifetime).toBeLessThanOrEqual(60 * 60 * 1000 + 1000);
+
+    const first = await setPasswordWithToken(token, "Mijn-Nieuwe-Zin-Voor-Koppel");
+    expect(first.ok).toBe(true);
+    const second = await setPasswordWithToken(token, "Nog-Een-Andere-Zin-Voor-Koppel");
+    expect(second).toEqual({ ok: false, error: "tokenInvalid" });
+    expect((await logIn({ email: account.email, password: "Mijn-Nieuwe-Zin-Voor-Koppel" })).ok).toBe(true);
+  });
+
+  it("refuses an expired link", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    await requestPasswordReset(account.email);
+    await drainOutbox(outboxHandlers);
+    const token = tokenFromMail((await listSentMail()).find((m) => m.to === account.email)!.text);
+    await db.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(isNull(passwordTokens.usedAt));
+    expect(await setPasswordWithToken(token, "Mijn-Nieuwe-Zin-Voor-Koppel")).toEqual({ ok: false, error: "tokenInvalid" });
+  });
+
+  it("sends nothing for an unknown address, and says nothing different", async () => {
+    const before = (await listSentMail()).length;
+    await expect(requestPasswordReset("onbekend@voorbeeld.be")).resolves.toBeUndefined();
+    await drainOutbox(outboxHandlers);
+    expect(await listSentMail()).toHaveLength(before);
+  });
+});
+
+describe("invitations", () => {
+  it("creates staff without a password and lets them set one through the mailed link", async () => {
+    const result = await inviteUser({ name: "Dienst Economie Ieper", email: "economie@ieper.voorbeeld.be", role: "municipality", municipalities: ["33011"] });
+    if (!result.ok) throw new Error(result.error);
+    const [user] = await db.select().from(users).where(eq(users.id, result.userId));
+    expect(user.passwordHash).toBeNull();
+    expect((await logIn({ email: user.email, password: "Welk-Wachtwoord-Dan-Ook" })).ok).toBe(false);
+
+    await drainOutbox(outboxHandlers);
+    const mail = (await listSentMail()).find((m) => m.to === user.email)!;
+    expect(mail.text).toContain("Gemeente");
+    const set = await setPasswordWithToken(tokenFromMail(mail.text), "Ieper-Lakenhalle-Wachtwoord");
+    expect(set).toMatchObject({ ok: true, role: "municipality" });
+  });
+
+  it("refuses an unknown municipality and writes nothing", async () => {
+    const before = await userCount();
+    const result = await inviteUser({ name: "Niemand", email: "x@voorbeeld.be", role: "municipality", municipalities: ["39999"] });
+    expect(result).toEqual({ ok: false, error: "invalidMunicipality" });
+    expect(await userCount()).toBe(before);
+  });
+
+  it("writes mail files that a mail client can open", async () => {
+    await inviteUser({ name: "Beheerder", email: "beheer@voorbeeld.be", role: "admin", municipalities: [] });
+    await drainOutbox(outboxHandlers);
+    const mailDir = path.join(process.env.DATA_DIR!, "mail");
+    const file = fs.readdirSync(mailDir).find((f) => fs.readFileSync(path.join(mailDir, f), "utf8").includes("beheer@voorbeeld.be"));
+    const raw = fs.readFileSync(path.join(mailDir, file!), "utf8");
+    expect(raw).toMatch(/^Content-Type: text\/plain; charset=utf-8$/m);
+    expect(raw).toMatch(/^To: beheer@voorbeeld.be$/m);
+  });
+});
