@@ -25,8 +25,9 @@ export async function enqueue(executor: Executor, topic: string, payload: Record
  * `locked_until` so several processes (on PostgreSQL) never run the same row at once.
  */
 export async function drainOutbox(handlers: Record<string, OutboxHandler>, { batchSize = 20 } = {}) {
-  const now = new Date();
-  const claimUntil = new Date(now.getTime() + claimSeconds * 1000);
+  // The database's clock, not ours: rows are stamped by it (to the microsecond) and several
+  // processes may drain the same outbox.
+  const now = sql`now()`;
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
@@ -43,7 +44,7 @@ export async function drainOutbox(handlers: Record<string, OutboxHandler>, { bat
     .for("update", { skipLocked: true });
   const claimed = await db
     .update(outbox)
-    .set({ lockedUntil: claimUntil })
+    .set({ lockedUntil: sql`now() + make_interval(secs => ${claimSeconds})` })
     .where(inArray(outbox.id, due))
     .returning();
 
@@ -67,7 +68,7 @@ export async function drainOutbox(handlers: Record<string, OutboxHandler>, { bat
           attempts,
           lastError: message.slice(0, 2000),
           lockedUntil: null,
-          runAfter: new Date(Date.now() + retryDelaySeconds(attempts) * 1000),
+          runAfter: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
           failedAt: attempts >= maxAttempts ? new Date() : null,
         })
         .where(eq(outbox.id, row.id));

@@ -1,0 +1,215 @@
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { loginFailures, outbox, passwordTokens, sessions, userMunicipalities, users } from "~db/schema";
+import { registerUser } from "~/modules/auth/index.server";
+import * as account from "~/routes/account";
+import * as invite from "~/routes/beheer.gebruikers";
+import * as login from "~/routes/inloggen";
+import * as register from "~/routes/registreren";
+import * as forgot from "~/routes/wachtwoord-vergeten";
+import * as setPassword from "~/routes/wachtwoord-instellen";
+import { newAccount } from "../support/factories";
+import { args, cookiesFrom, formRequest, origin, respond } from "../support/http";
+
+/*
+ * Every form of the foundation, given junk, answers 4xx with Dutch messages and writes nothing.
+ * "Nothing" is checked by counting the rows of every table a success would touch.
+ */
+
+type ActionFn = (a: ReturnType<typeof args>) => Promise<unknown>;
+
+const huge = "x".repeat(10_000);
+const script = `<script>alert("x")</script>`;
+
+async function rowCounts() {
+  const tables = { users, sessions, passwordTokens, outbox, userMunicipalities, loginFailures };
+  const entries = await Promise.all(
+    Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0].n] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The Dutch sentences a response carries: the i18n keys are resolved the way the page does. */
+async function dutchErrors(response: Response) {
+  const { nl } = await import("~/lib/i18n/nl");
+  const body = JSON.stringify(await response.clone().json());
+  const keys = [...body.matchAll(/"((?:errors|admin|auth)\.\w+)"/g)].map((m) => m[1]);
+  return keys.map((key) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], nl));
+}
+
+let adminCookie = "";
+let retailerCookie = "";
+let retailerPassword = "";
+
+beforeAll(async () => {
+  const admin = newAccount();
+  const r = await registerUser({ ...admin, locale: "nl" });
+  if (!r.ok) throw new Error("setup");
+  await db.update(users).set({ role: "admin" }).where(eq(users.id, r.user.id));
+  adminCookie = r.cookie.split(";")[0];
+  const retailer = newAccount();
+  retailerPassword = retailer.password;
+  const s = await registerUser({ ...retailer, locale: "nl" });
+  if (!s.ok) throw new Error("setup");
+  retailerCookie = s.cookie.split(";")[0];
+});
+
+const forms: { name: string; path: string; action: ActionFn; cookie: () => string; valid: () => Record<string, string | string[]>; fields: string[] }[] = [
+  {
+    name: "register",
+    path: "/registreren",
+    action: register.action as ActionFn,
+    cookie: () => "",
+    valid: () => ({ ...newAccount(), role: "retailer" }),
+    fields: ["name", "email", "password", "role"],
+  },
+  {
+    name: "login",
+    path: "/inloggen",
+    action: login.action as ActionFn,
+    cookie: () => "",
+    valid: () => ({ email: "iemand@voorbeeld.be", password: "Een-Wachtwoord-Van-Lengte" }),
+    fields: ["email", "password"],
+  },
+  {
+    name: "forgot password",
+    path: "/wachtwoord-vergeten",
+    action: forgot.action as ActionFn,
+    cookie: () => "",
+    valid: () => ({ email: "iemand@voorbeeld.be" }),
+    fields: ["email"],
+  },
+  {
+    name: "set password",
+    path: "/wachtwoord-instellen",
+    action: setPassword.action as ActionFn,
+    cookie: () => "",
+    valid: () => ({ token: "abc", password: "Een-Wachtwoord-Van-Lengte", confirmPassword: "Een-Wachtwoord-Van-Lengte" }),
+    fields: ["password", "confirmPassword"],
+  },
+  {
+    name: "change password",
+    path: "/account",
+    action: account.action as ActionFn,
+    cookie: () => retailerCookie,
+    valid: () => ({ currentPassword: retailerPassword, password: "Een-Wachtwoord-Van-Lengte", confirmPassword: "Een-Wachtwoord-Van-Lengte" }),
+    fields: ["currentPassword", "password", "confirmPassword"],
+  },
+  {
+    name: "invite",
+    path: "/beheer/gebruikers",
+    action: invite.action as ActionFn,
+    cookie: () => adminCookie,
+    valid: () => ({ name: "Stad Tielt", email: "tielt@voorbeeld.be", role: "municipality", municipalities: ["37022"] }),
+    fields: ["name", "email", "role"],
+  },
+];
+
+describe.each(forms)("the $name form", (form) => {
+  const post = (fields: Record<string, string | string[]>, options: { origin?: string | null } = {}) =>
+    respond(() => form.action(args(formRequest(form.path, fields, { cookie: form.cookie(), ...options }))));
+
+  it("answers an empty form with 400 and Dutch field errors, writing nothing", async () => {
+    const before = await rowCounts();
+    const response = await post({});
+    expect(response.status).toBe(400);
+    const errors = await dutchErrors(response);
+    expect(errors).toContain("Dit veld is verplicht.");
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses 10,000 characters in every field", async () => {
+    const before = await rowCounts();
+    const junk = Object.fromEntries(Object.entries(form.valid()).map(([k, v]) => [k, form.fields.includes(k) ? huge : v]));
+    const response = await post(junk);
+    expect(response.status).toBe(400);
+    expect((await dutchErrors(response)).every((e) => typeof e === "string" && e.length > 0)).toBe(true);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a body that is not a form", async () => {
+    const before = await rowCounts();
+    const request = new Request(`${origin}${form.path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: origin, Cookie: form.cookie() },
+      body: JSON.stringify({ email: ["not", "a", "string"], password: 12 }),
+    });
+    const response = await respond(() => form.action(args(request)));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "Dit formulier kon niet gelezen worden." });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("refuses a valid form from a foreign origin, or without an Origin", async () => {
+    const before = await rowCounts();
+    for (const foreign of ["https://evil.example", null]) {
+      const response = await post(form.valid(), { origin: foreign });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ error: "Dit verzoek komt niet van Koppel zelf en is geweigerd." });
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+const formsWithNameOrEmail = forms.filter((f) => ["name", "email"].some((field) => field in f.valid()));
+
+describe.each(formsWithNameOrEmail)("the $name form, given markup", (form) => {
+  const post = (fields: Record<string, string | string[]>) =>
+    respond(() => form.action(args(formRequest(form.path, fields, { cookie: form.cookie() }))));
+
+  it("refuses markup where a name or address goes", async () => {
+    const before = await rowCounts();
+    const junk = Object.fromEntries(
+      Object.entries(form.valid()).map(([k, v]) => [k, ["name", "email"].includes(k) ? script : v]),
+    );
+    const response = await post(junk);
+    expect(response.status).toBe(400);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+});
+
+describe("the forms with valid input", () => {
+  it("register redirects to the role's home with a session cookie", async () => {
+    const response = await respond(() => register.action(args(formRequest("/registreren", { ...newAccount(), role: "provider" }))));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/aanbieder");
+    expect(cookiesFrom(response)).toMatch(/koppel_session=/);
+  });
+
+  it("register refuses a common password in Dutch", async () => {
+    const response = await respond(() =>
+      register.action(args(formRequest("/registreren", { ...newAccount(), password: "Wachtwoord1234", role: "retailer" }))),
+    );
+    expect(response.status).toBe(400);
+    expect(await dutchErrors(response)).toContain("Dit wachtwoord is te bekend en te makkelijk te raden. Kies een ander.");
+  });
+
+  it("login says 429 with Retry-After once the limit is reached", async () => {
+    const email = newAccount().email;
+    for (let i = 0; i < 5; i++) {
+      const r = await respond(() => login.action(args(formRequest("/inloggen", { email, password: `fout-wachtwoord-${i}` }))));
+      expect(r.status).toBe(400);
+    }
+    const response = await respond(() => login.action(args(formRequest("/inloggen", { email, password: "fout-wachtwoord-6" }))));
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(JSON.stringify(await response.json())).toMatch(/Te veel mislukte pogingen\. Probeer het over 15 minuten opnieuw\./);
+  });
+
+  it("the invite form needs a municipality for municipality staff", async () => {
+    const response = await respond(() =>
+      invite.action(args(formRequest("/beheer/gebruikers", { name: "Stad Tielt", email: "tielt@voorbeeld.be", role: "municipality" }, { cookie: adminCookie }))),
+    );
+    expect(response.status).toBe(400);
+    expect(await dutchErrors(response)).toContain("Kies minstens één gemeente voor een gemeentemedewerker.");
+  });
+
+  it("only an admin may invite", async () => {
+    const response = await respond(() =>
+      invite.action(args(formRequest("/beheer/gebruikers", forms[5].valid(), { cookie: retailerCookie }))),
+    );
+    expect(response.status).toBe(403);
+  });
+});

@@ -1,0 +1,92 @@
+import { count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { database, db, queryRows } from "~db/client";
+import { migrate } from "~db/migrate";
+import { businesses, municipalities, postalCodes, providers, userMunicipalities, users } from "~db/schema";
+import { seedIfEmpty } from "~/modules/platform/index.server";
+import * as healthz from "~/routes/healthz";
+import { respond } from "../support/http";
+
+describe("migrations and reference data", () => {
+  it("loads the 62 municipalities of 2025 with their postal codes", async () => {
+    const rows = await db.select().from(municipalities);
+    expect(rows).toHaveLength(62);
+    expect(new Set(rows.map((r) => r.arrondissement)).size).toBe(8);
+    const tielt = rows.find((r) => r.nisCode === "37022");
+    expect(tielt).toMatchObject({ nameNl: "Tielt", slug: "tielt", arrondissement: "Tielt" });
+    const [postal] = await db.select({ n: count() }).from(postalCodes);
+    expect(postal.n).toBe(253);
+    const withoutPostal = await queryRows<{ nis_code: string }>(
+      db,
+      sql`select m.nis_code from municipalities m where not exists (select 1 from postal_codes p where p.nis_code = m.nis_code)`,
+    );
+    expect(withoutPostal).toEqual([]);
+    const brugge = await db.select({ code: postalCodes.postalCode }).from(postalCodes).where(eq(postalCodes.nisCode, "31005"));
+    expect(new Set(brugge.map((r) => r.code))).toEqual(new Set(["8000", "8200", "8310", "8380"]));
+  });
+
+  it("can run again without changing anything", async () => {
+    await migrate(database);
+    const [m] = await db.select({ n: count() }).from(municipalities);
+    const [p] = await db.select({ n: count() }).from(postalCodes);
+    expect([m.n, p.n]).toEqual([62, 253]);
+  });
+
+  it("has pg_trgm and unaccent, which search relies on", async () => {
+    const [row] = await queryRows<{ plain: string; similar: number }>(
+      db,
+      sql`select unaccent('Zoë Café') as plain, similarity('webshop', 'webshp') as similar`,
+    );
+    expect(row.plain).toBe("Zoe Cafe");
+    expect(row.similar).toBeGreaterThan(0.3);
+  });
+});
+
+describe("demo data", () => {
+  it("creates the README's accounts once, all fictional and all consistent", async () => {
+    expect(await seedIfEmpty()).toBe(true);
+    expect(await seedIfEmpty()).toBe(false);
+
+    const staff = await db.select({ email: users.email, role: users.role }).from(users).where(sql`${users.role} in ('admin', 'municipality')`);
+    expect(staff.map((s) => s.email).sort()).toEqual(["admin@demo.koppel.test", "brugge@demo.koppel.test", "kortrijk@demo.koppel.test"]);
+    const scopes = await db
+      .select({ email: users.email, nis: userMunicipalities.nisCode })
+      .from(userMunicipalities)
+      .innerJoin(users, eq(users.id, userMunicipalities.userId));
+    expect(scopes).toEqual(
+      expect.arrayContaining([
+        { email: "brugge@demo.koppel.test", nis: "31005" },
+        { email: "kortrijk@demo.koppel.test", nis: "34022" },
+      ]),
+    );
+
+    const businessRows = await db.select().from(businesses);
+    expect(businessRows).toHaveLength(30);
+    expect(new Set(businessRows.map((b) => b.sector))).toEqual(new Set(["retail", "tourism", "hospitality"]));
+    expect(new Set(businessRows.map((b) => b.nisCode)).size).toBeGreaterThanOrEqual(15);
+    // Every business's postal code belongs to its municipality.
+    const mismatched = await queryRows(
+      db,
+      sql`select b.name from businesses b where not exists (select 1 from postal_codes p where p.postal_code = b.postal_code and p.nis_code = b.nis_code)`,
+    );
+    expect(mismatched).toEqual([]);
+
+    const [providerCount] = await db.select({ n: count() }).from(providers);
+    expect(providerCount.n).toBe(20);
+    expect(await db.select().from(users).where(eq(users.email, "pixelpier@demo.koppel.test"))).toHaveLength(1);
+  });
+});
+
+describe("/healthz", () => {
+  it("says which real parts are in use", async () => {
+    const response = await respond(() => healthz.loader());
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: process.env.KOPPEL_TEST_DATABASE,
+      search: "builtin",
+      payments: "bank_transfer",
+      mail: "file",
+    });
+  });
+});
