@@ -10,7 +10,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { env } from "~/lib/env.server";
+import { translator } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
+import { isMutation, isSameOrigin } from "~/modules/auth/origin";
 
 interface KoppelEntry {
   boot(): Promise<void>;
@@ -78,6 +80,17 @@ app.use((req, res, next) => {
       "request",
     );
   });
+  next();
+});
+
+// A state-changing request from another site is refused here, with a clean 403, before Remix's own
+// check would turn it into a 500. A missing Origin is left to the route guards: webhooks have none.
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  if (isMutation(req.method) && origin && !isSameOrigin(origin, req.get("host"))) {
+    res.status(403).json({ error: translator("nl")("errors.foreignOrigin") });
+    return;
+  }
   next();
 });
 

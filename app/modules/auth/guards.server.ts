@@ -2,7 +2,8 @@ import { json, redirect } from "@remix-run/node";
 import type { User } from "lucia";
 import type { Role } from "~db/schema";
 import { translator, type Locale } from "~/lib/i18n";
-import { isSameOrigin, lucia } from "./lucia.server";
+import { lucia } from "./lucia.server";
+import { isMutation, isSameOrigin } from "./origin";
 import { authenticateApiToken } from "./tokens.server";
 
 export type SessionUser = User;
@@ -14,11 +15,9 @@ export interface UserSession {
   refreshedCookie?: string;
 }
 
-const isMutation = (request: Request) => !["GET", "HEAD", "OPTIONS"].includes(request.method);
-
 /** Refuses state-changing requests from other sites (CSRF) with a 403 in Dutch. */
 export function requireSameOrigin(request: Request) {
-  if (isMutation(request) && !isSameOrigin(request)) {
+  if (isMutation(request.method) && !isSameOrigin(request.headers.get("Origin"), new URL(request.url).host)) {
     throw json({ error: translator("nl")("errors.foreignOrigin") }, { status: 403 });
   }
 }

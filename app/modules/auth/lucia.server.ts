@@ -1,5 +1,5 @@
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
+import { Lucia, TimeSpan } from "lucia";
 import { db } from "~db/client";
 import { sessions, users, type Role } from "~db/schema";
 import { env } from "~/lib/env.server";
@@ -32,11 +32,4 @@ declare module "lucia" {
       deactivated_at: Date | null;
     };
   }
-}
-
-/** True when a state-changing request comes from our own pages (the Origin matches the Host). */
-export function isSameOrigin(request: Request) {
-  const origin = request.headers.get("Origin");
-  if (!origin) return false;
-  return verifyRequestOrigin(origin, [new URL(request.url).host]);
 }

@@ -2,7 +2,8 @@ import type { Executor } from "~db/client";
 import { deliverMail, type Mail } from "./mail.server";
 import { enqueue, startOutboxWorker, type OutboxHandler } from "./outbox.server";
 
-export { drainOutbox, pendingOutboxCount, retryDelaySeconds } from "./outbox.server";
+export { retryDelaySeconds } from "./backoff";
+export { drainOutbox, pendingOutboxCount } from "./outbox.server";
 export { listSentMail, mailTransportKind, readSentMail, type SentMail } from "./mail.server";
 
 /** Every outbox topic and who carries it out. Later capabilities add theirs here. */

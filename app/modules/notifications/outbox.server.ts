@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { outbox } from "~db/schema";
 import { logger } from "~/lib/logger.server";
+import { retryDelaySeconds } from "./backoff";
 
 export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -9,10 +10,6 @@ export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
 export const maxAttempts = 10;
 const claimSeconds = 120;
 
-/** Exponential backoff: 5 s, 10 s, 20 s … capped at one hour. */
-export function retryDelaySeconds(attempts: number) {
-  return Math.min(5 * 2 ** Math.max(attempts - 1, 0), 3600);
-}
 
 /** Call inside the transaction whose change causes the work, so both commit or neither does. */
 export async function enqueue(executor: Executor, topic: string, payload: Record<string, unknown>) {

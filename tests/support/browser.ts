@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+let ipCounter = 0;
+/** A distinct client address per context, so login limits stay per test. */
+export function nextClientIp() {
+  ipCounter += 1;
+  return `192.0.2.${(process.pid % 200) + ipCounter}`;
+}
+
+/** Debian's Chromium, headless, with a fresh profile; nothing downloads a browser. */
+export async function newBrowserContext(options: { locale?: string } = {}): Promise<BrowserContext> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    baseURL: baseUrl(),
+    locale: options.locale ?? "nl-BE",
+    extraHTTPHeaders: { "X-Forwarded-For": nextClientIp() },
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  context.on("close", () => {
+    // Chromium may still be writing its profile as it exits; a leftover temp dir is harmless.
+    fs.rm(profile, { recursive: true, force: true, maxRetries: 5 }, () => {});
+  });
+  return context;
+}
+
+let accountCounter = 0;
+export function newCredentials(role: "retailer" | "provider" = "retailer") {
+  accountCounter += 1;
+  const tag = `${process.pid}${accountCounter}${Date.now().toString(36)}`;
+  return { name: `E2E Gebruiker ${accountCounter}`, email: `e2e.${tag}@voorbeeld.be`, password: `Leiekaai-Wandeling-${tag}`, role };
+}
+
+/**
+ * The login fixture: creates an account and its session through the app's own registration
+ * endpoint (the server holds the embedded database) and puts the session cookie in the browser.
+ */
+export async function login(context: BrowserContext, role: "retailer" | "provider" = "retailer") {
+  const credentials = newCredentials(role);
+  const response = await fetch(`${baseUrl()}/registreren`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
+    body: new URLSearchParams(credentials),
+  });
+  if (response.status !== 302) throw new Error(`registration failed: ${response.status}`);
+  const session = response.headers.getSetCookie().find((c) => c.startsWith("koppel_session="))!;
+  const value = session.split(";")[0].slice("koppel_session=".length);
+  await context.addCookies([{ name: "koppel_session", value, url: baseUrl(), httpOnly: true, sameSite: "Lax" }]);
+  return credentials;
+}
+
+/** The newest .eml the server wrote to a given address (mail goes to files on the embedded defaults). */
+export async function waitForMail(to: string, timeoutMs = 15_000) {
+  const dir = path.join(inject("serverDataDir"), "mail");
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
+    for (const file of files) {
+      const raw = fs.readFileSync(path.join(dir, file), "utf8");
+      if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) return { id: file.replace(/\.eml$/, ""), raw };
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}

@@ -1,0 +1,90 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    baseUrl: string;
+    serverDataDir: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`Koppel exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Koppel did not become healthy within 60 s:\n${log()}`);
+}
+
+/**
+ * Starts the production build (building it first if there is none) on a free port with a fresh
+ * embedded database and demo data, the way `npm start` runs it.
+ */
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync("build/server.js")) {
+    const built = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
+    if (built.status !== 0) throw new Error("npm run build failed");
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  let output = "";
+  const server = spawn(process.execPath, ["build/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: baseUrl,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SMTP_URL: "",
+      // Each test sends its own X-Forwarded-For, so the per-IP login limit of one test does not
+      // lock out the next.
+      TRUST_PROXY: "true",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  await waitForHealth(baseUrl, server, () => output);
+  project.provide("baseUrl", baseUrl);
+  project.provide("serverDataDir", dataDir);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        server.kill("SIGKILL");
+        resolve(null);
+      }, 10_000);
+      server.on("exit", () => {
+        clearTimeout(timer);
+        resolve(null);
+      });
+    });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { createI18n, translator } from "~/lib/i18n";
+import { en } from "~/lib/i18n/en";
+import { nl } from "~/lib/i18n/nl";
+
+function leaves(node: unknown, prefix = ""): [string, string][] {
+  if (typeof node === "string") return [[prefix, node]];
+  return Object.entries(node as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("translations", () => {
+  it("have the same keys in Dutch and English, none empty", () => {
+    const nlLeaves = leaves(nl);
+    const enLeaves = leaves(en);
+    expect(enLeaves.map(([k]) => k).sort()).toEqual(nlLeaves.map(([k]) => k).sort());
+    expect([...nlLeaves, ...enLeaves].filter(([, v]) => v.trim() === "")).toEqual([]);
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    const enByKey = new Map(leaves(en));
+    const mismatched = leaves(nl).filter(([k, v]) => placeholders(v).join() !== placeholders(enByKey.get(k)!).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it("speak Dutch by default and interpolate", () => {
+    expect(createI18n("nl").t("errors.tooManyAttempts", { minutes: 15 })).toBe("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.");
+    expect(translator("en")("nav.login")).toBe("Log in");
+  });
+});
+
+describe("formatting", () => {
+  it("writes money the Belgian way", () => {
+    expect(formatMoney(150000, "nl").replace(/\s/g, " ")).toBe("€ 1.500,00");
+    expect(formatMoney(123456, "en")).toBe("€1,234.56");
+  });
+
+  it("shows dates in Brussels time", () => {
+    // 23:30 UTC on 31 December is already New Year in Brussels.
+    expect(formatDate("2025-12-31T23:30:00Z", "nl")).toBe("1 januari 2026");
+    expect(formatDateTime("2026-07-01T10:00:00Z", "nl")).toMatch(/12:00/); // summer time, UTC+2
+  });
+});
