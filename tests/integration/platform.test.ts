@@ -73,7 +73,16 @@ describe("demo data", () => {
 
     const [providerCount] = await db.select({ n: count() }).from(providers);
     expect(providerCount.n).toBe(20);
-    expect(await db.select().from(users).where(eq(users.email, "pixelpier@demo.koppel.test"))).toHaveLength(1);
+    // The README's demo logins exist with the roles it gives them.
+    const readme = ["boekhandel.de.zandloper", "fietsen.vandenbroucke", "pixelpier", "lokaal.zichtbaar"].map((n) => `${n}@demo.koppel.test`);
+    const listed = await db.select({ email: users.email, role: users.role }).from(users).where(sql`${users.email} in ${readme}`);
+    expect(Object.fromEntries(listed.map((u) => [u.email, u.role]))).toEqual({
+      "boekhandel.de.zandloper@demo.koppel.test": "retailer",
+      "fietsen.vandenbroucke@demo.koppel.test": "retailer",
+      "pixelpier@demo.koppel.test": "provider",
+      "lokaal.zichtbaar@demo.koppel.test": "provider",
+    });
+    expect(new Set(businessRows.map((b) => b.nisCode)).size).toBe(16);
   });
 });
 

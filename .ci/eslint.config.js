@@ -1,0 +1,42 @@
+// Lint rules for Koppel. Run with `npm run lint` (CI runs it too).
+import drizzle from "eslint-plugin-drizzle";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["build/**", "public/build/**", "node_modules/**", "db/migrations/**", ".cache/**", "data/**"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { drizzle },
+    rules: {
+      // A delete or update without a where clause touches every row: never intended.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx", "executor"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx", "executor"] }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "lucia", message: "Lucia stays behind app/modules/auth." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/modules/auth/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  {
+    // Routes reach the database only through modules.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "lucia", message: "Lucia stays behind app/modules/auth." }],
+          patterns: [
+            { group: ["~db/*", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*"], message: "Routes call app/modules/<x>/index.server.ts." },
+          ],
+        },
+      ],
+    },
+  },
+);
