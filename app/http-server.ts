@@ -102,7 +102,8 @@ app.all(
   "*",
   createRequestHandler({
     build,
-    mode: env.NODE_ENV === "production" ? "production" : "development",
+    // Always a production build: Remix then keeps error details and stacks out of responses.
+    mode: "production",
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId as string,
       cspNonce: res.locals.cspNonce as string,

@@ -1,7 +1,7 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { readFormData } from "~/lib/forms.server";
-import { supportedLocales } from "~/lib/i18n";
+import { supportedLocales, translator } from "~/lib/i18n";
 import { localeCookie } from "~/lib/i18n/locale.server";
 import { getUser, requireSameOrigin, setUserLocale } from "~/modules/auth/index.server";
 import { safeRedirect } from "~/modules/auth/schemas";
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const user = await getUser(request);
   const parsed = LocaleSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return redirect("/");
+  if (!parsed.success) return json({ error: translator("nl")("errors.invalidChoice") }, { status: 400 });
   if (user) await setUserLocale(user.id, parsed.data.locale);
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },

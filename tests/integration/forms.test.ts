@@ -7,6 +7,8 @@ import * as account from "~/routes/account";
 import * as invite from "~/routes/beheer.gebruikers";
 import * as login from "~/routes/inloggen";
 import * as register from "~/routes/registreren";
+import * as language from "~/routes/taal";
+import * as logout from "~/routes/uitloggen";
 import * as forgot from "~/routes/wachtwoord-vergeten";
 import * as setPassword from "~/routes/wachtwoord-instellen";
 import { newAccount } from "../support/factories";
@@ -211,5 +213,34 @@ describe("the forms with valid input", () => {
       invite.action(args(formRequest("/beheer/gebruikers", forms[5].valid(), { cookie: retailerCookie }))),
     );
     expect(response.status).toBe(403);
+  });
+});
+
+describe("the language switch and logout forms", () => {
+  it("refuse an unknown language with 400 in Dutch, changing nothing", async () => {
+    for (const locale of ["", "fr", huge, script]) {
+      const response = await respond(() => language.action(args(formRequest("/taal", { locale, redirectTo: "/" }, { cookie: retailerCookie }))));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: "Kies een van de mogelijkheden." });
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
+  });
+
+  it("switch the language and never redirect off-site", async () => {
+    const response = await respond(() => language.action(args(formRequest("/taal", { locale: "en", redirectTo: "//evil.example/x" }))));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    expect(response.headers.get("Set-Cookie")).toMatch(/^koppel_lang=/);
+  });
+
+  it("refuse both from a foreign origin, keeping the session", async () => {
+    const before = await rowCounts();
+    for (const [path, action] of [["/taal", language.action], ["/uitloggen", logout.action]] as const) {
+      const response = await respond(() =>
+        (action as ActionFn)(args(formRequest(path, { locale: "en" }, { cookie: retailerCookie, origin: "https://evil.example" }))),
+      );
+      expect(response.status).toBe(403);
+    }
+    expect(await rowCounts()).toEqual(before);
   });
 });
