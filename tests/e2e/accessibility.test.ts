@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newBrowserContext } from "../support/browser";
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let context: BrowserContext;
+beforeAll(async () => {
+  context = await newBrowserContext();
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+/** axe-core's serious and critical findings; injected over DevTools, so the page's CSP stays on. */
+async function seriousViolations(page: Page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
+  );
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+describe("accessibility (axe-core)", () => {
+  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/bestaat-niet"])(
+    "%s has no serious or critical violations",
+    async (path) => {
+      const page = await context.newPage();
+      await page.goto(path);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it("the admin's pages have none either", async () => {
+    const page = await context.newPage();
+    await page.goto("/inloggen");
+    await page.getByLabel("E-mailadres").fill("admin@demo.koppel.test");
+    await page.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL("**/beheer");
+    for (const path of ["/beheer", "/beheer/gebruikers", "/account"]) {
+      await page.goto(path);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+});
