@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { changePassword, requireUser } from "~/modules/auth/index.server";
 import { ChangePasswordSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormErrors, PageHeader } from "~/ui/forms";
+import { Field, FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,14 +32,7 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "change-password",
-    lastResult,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-  });
+  const [form, fields] = useZodForm("change-password", ChangePasswordSchema, lastResult);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.accountTitle")} />
@@ -59,17 +52,7 @@ export default function AccountPage() {
           meta={fields.currentPassword}
           input={{ ...getInputProps(fields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
         />
-        <Field
-          label={t("auth.newPassword")}
-          hint={t("auth.passwordHint")}
-          meta={fields.password}
-          input={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label={t("auth.confirmPassword")}
-          meta={fields.confirmPassword}
-          input={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("auth.submitChangePassword")}
         </button>

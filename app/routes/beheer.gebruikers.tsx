@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { inviteUser, listUsers, requireRole } from "~/modules/auth/index.server"
 import { InviteSchema } from "~/modules/auth/schemas";
 import { listMunicipalities } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ErrorList, Field, FormErrors, PageHeader } from "~/ui/forms";
+import { ErrorList, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -36,13 +36,7 @@ export default function UsersPage() {
   const { users, municipalities, locale } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "invite",
-    lastResult,
-    constraint: getZodConstraint(InviteSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-  });
+  const [form, fields] = useZodForm("invite", InviteSchema, lastResult);
   return (
     <>
       <PageHeader title={t("admin.usersTitle")} />

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { homePathFor, registerUser, requireAnonymous } from "~/modules/auth/index.server";
 import { RegisterSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { ErrorList, Field, FormErrors, PageHeader } from "~/ui/forms";
+import { ErrorList, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -33,14 +33,7 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "register",
-    lastResult,
-    constraint: getZodConstraint(RegisterSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-  });
+  const [form, fields] = useZodForm("register", RegisterSchema, lastResult);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.registerTitle")}>{t("auth.registerIntro")}</PageHeader>

@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { getPasswordTokenPurpose, homePathFor, requireSameOrigin, setPasswordWithToken } from "~/modules/auth/index.server";
 import { SetPasswordSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormErrors, PageHeader } from "~/ui/forms";
+import { FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
 
 /*
  * One page for both single-use links: a password reset and an invitation. The token travels in the
@@ -40,14 +40,7 @@ export default function SetPasswordPage() {
   const { token, purpose } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "set-password",
-    lastResult,
-    constraint: getZodConstraint(SetPasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
-  });
+  const [form, fields] = useZodForm("set-password", SetPasswordSchema, lastResult);
   if (!purpose) {
     return (
       <div className="narrow">
@@ -67,17 +60,7 @@ export default function SetPasswordPage() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label={t("auth.newPassword")}
-          hint={t("auth.passwordHint")}
-          meta={fields.password}
-          input={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-        />
-        <Field
-          label={t("auth.confirmPassword")}
-          meta={fields.confirmPassword}
-          input={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("auth.submitReset")}
         </button>

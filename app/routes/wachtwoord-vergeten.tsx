@@ -1,5 +1,5 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { readFormData } from "~/lib/forms.server";
 import { requestPasswordReset, requireAnonymous } from "~/modules/auth/index.server";
 import { ForgotPasswordSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormErrors, PageHeader } from "~/ui/forms";
+import { Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -29,13 +29,7 @@ export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "forgot-password",
-    lastResult: data?.result,
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-  });
+  const [form, fields] = useZodForm("forgot-password", ForgotPasswordSchema, data?.result);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.forgotTitle")}>{t("auth.forgotIntro")}</PageHeader>

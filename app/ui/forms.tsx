@@ -1,5 +1,23 @@
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { z, ZodTypeAny } from "zod";
+
+/**
+ * Conform wired to a zod schema the way every Koppel form is: the same schema the action parses
+ * with, checked on blur and then as you type. Messages are i18n keys.
+ */
+export function useZodForm<Schema extends ZodTypeAny>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
+  return useForm<z.input<Schema>>({
+    id,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
 
 /** Field errors are i18n keys from the zod schemas; this turns them into sentences. */
 export function ErrorList({ id, errors, params }: { id?: string; errors?: string[] | null; params?: Record<string, unknown> }) {
@@ -68,5 +86,27 @@ export function PageHeader({ title, children }: { title: string; children?: Reac
       <h1>{title}</h1>
       {children ? <div className="lead">{children}</div> : null}
     </div>
+  );
+}
+
+type PasswordField = FieldMetadata<string, Record<string, unknown>, string[]>;
+
+/** A new password and its confirmation, with the house hint on length. */
+export function NewPasswordFields({ password, confirmPassword }: { password: PasswordField; confirmPassword: PasswordField }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field
+        label={t("auth.newPassword")}
+        hint={t("auth.passwordHint")}
+        meta={password}
+        input={{ ...getInputProps(password, { type: "password" }), autoComplete: "new-password" }}
+      />
+      <Field
+        label={t("auth.confirmPassword")}
+        meta={confirmPassword}
+        input={{ ...getInputProps(confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+      />
+    </>
   );
 }
