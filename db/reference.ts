@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./connection";
 import { municipalities, postalCodes } from "./schema";
 
@@ -23,6 +24,11 @@ export function slugify(name: string) {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
+}
+
+/** An upsert's SET clause that overwrites every column with the incoming row's value. */
+function takeIncoming(table: PgTable) {
+  return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]));
 }
 
 /** Upserts the municipalities and postal codes; safe to run at every start. */
@@ -52,29 +58,14 @@ export async function loadReferenceData(db: Database) {
       .values(municipalityRows)
       .onConflictDoUpdate({
         target: municipalities.nisCode,
-        set: {
-          nameNl: sql`excluded.name_nl`,
-          nameFr: sql`excluded.name_fr`,
-          slug: sql`excluded.slug`,
-          arrondissementNis: sql`excluded.arrondissement_nis`,
-          arrondissement: sql`excluded.arrondissement`,
-          latitude: sql`excluded.latitude`,
-          longitude: sql`excluded.longitude`,
-        },
+        set: takeIncoming(municipalities),
       });
     await tx
       .insert(postalCodes)
       .values(postalRows)
       .onConflictDoUpdate({
         target: postalCodes.id,
-        set: {
-          postalCode: sql`excluded.postal_code`,
-          placeName: sql`excluded.place_name`,
-          isMunicipalityName: sql`excluded.is_municipality_name`,
-          nisCode: sql`excluded.nis_code`,
-          latitude: sql`excluded.latitude`,
-          longitude: sql`excluded.longitude`,
-        },
+        set: takeIncoming(postalCodes),
       });
   });
 }
