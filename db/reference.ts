@@ -1,20 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parse } from "csv-parse/sync";
 import { getTableColumns, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "./connection";
-import { municipalities, postalCodes } from "./schema";
+import { municipalities, naceCodes, postalCodes, type Sector } from "./schema";
 
 const referenceDir = path.resolve("db/reference");
 
-/** Our reference files are plain CSV without quoted fields (checked when they were copied). */
 function readCsv(file: string): Record<string, string>[] {
-  const [header, ...lines] = fs.readFileSync(path.join(referenceDir, file), "utf8").trim().split("\n");
-  const columns = header.split(",");
-  return lines.map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]));
-  });
+  return parse(fs.readFileSync(path.join(referenceDir, file), "utf8"), { columns: true, skip_empty_lines: true });
 }
 
 export function slugify(name: string) {
@@ -31,7 +26,7 @@ function takeIncoming(table: PgTable) {
   return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]));
 }
 
-/** Upserts the municipalities and postal codes; safe to run at every start. */
+/** Upserts the municipalities, postal codes and NACE codes; safe to run at every start. */
 export async function loadReferenceData(db: Database) {
   const municipalityRows = readCsv("municipalities.csv").map((r) => ({
     nisCode: r.nis_code,
@@ -52,7 +47,15 @@ export async function loadReferenceData(db: Database) {
     latitude: Number(r.latitude),
     longitude: Number(r.longitude),
   }));
+  const naceRows = readCsv("nace_codes.csv").map((r) => ({
+    code: r.code,
+    codeDotted: r.code_dotted,
+    sector: r.sector as Sector,
+    labelNl: r.label_nl,
+    labelEn: r.label_en,
+  }));
   await db.transaction(async (tx) => {
+    await tx.insert(naceCodes).values(naceRows).onConflictDoUpdate({ target: naceCodes.code, set: takeIncoming(naceCodes) });
     await tx
       .insert(municipalities)
       .values(municipalityRows)

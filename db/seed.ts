@@ -1,64 +1,78 @@
 import { count, desc, eq } from "drizzle-orm";
+import { enterpriseCheckDigits } from "../app/modules/profiles/enterprise-number";
 import type { Database } from "./connection";
+import { slugify } from "./reference";
 import { businesses, municipalities, postalCodes, providers, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */
 export const demoPassword = "Koppel-demo-2026";
 
-const demoBusinesses: [name: string, sector: Sector, municipality: string, description: string][] = [
-  ["Boekhandel De Zandloper", "retail", "Brugge", "Onafhankelijke boekhandel met een hoek voor streekauteurs."],
-  ["Chocolaterie Het Belfort", "retail", "Brugge", "Ambachtelijke pralines, dagelijks vers gemaakt."],
-  ["B&B De Vier Winden", "tourism", "Brugge", "Drie kamers in een herenhuis aan de reien."],
-  ["Café De Vismarkt", "hospitality", "Brugge", "Bruin café met streekbieren en een zonnig terras."],
-  ["Fietsen Vandenbroucke", "retail", "Kortrijk", "Verkoop en herstelling van stads- en elektrische fietsen."],
-  ["Brasserie De Leie", "hospitality", "Kortrijk", "Brasserie aan de Leieboorden met Belgische klassiekers."],
-  ["Modehuis Lina", "retail", "Kortrijk", "Dameskleding en accessoires van Belgische ontwerpers."],
-  ["Hotel 't Groeningeveld", "tourism", "Kortrijk", "Klein stadshotel op wandelafstand van de Grote Markt."],
-  ["Vishandel De Noordzee", "retail", "Oostende", "Verse vis en zeevruchten van de Oostendse vismijn."],
-  ["Strandbar De Golfbreker", "hospitality", "Oostende", "Seizoensbar op het strand met lokale dranken."],
-  ["Vakantiewoning Zeezicht", "tourism", "Oostende", "Appartement met zeezicht voor vier personen."],
-  ["Kaashandel Roeselare", "retail", "Roeselare", "Boerenkazen uit de streek en van over de grens."],
-  ["Eetcafé De Kroon", "hospitality", "Roeselare", "Dagschotels en huisbereide soep."],
-  ["B&B Hoppeland", "tourism", "Poperinge", "Gastenkamers tussen de hopvelden."],
-  ["Hopwinkel Poperinge", "retail", "Poperinge", "Streekproducten rond hop en bier."],
-  ["Taverne De Lakenhalle", "hospitality", "Ieper", "Taverne met zicht op de Lakenhalle."],
-  ["Gidsenkantoor Westhoek", "tourism", "Ieper", "Begeleide wandelingen langs het erfgoed van de Westhoek."],
-  ["Bakkerij Devos", "retail", "Ieper", "Ambachtelijke bakker met eigen zuurdesem."],
-  ["Camping De Duinpanne", "tourism", "De Panne", "Kleine camping aan de rand van de duinen."],
-  ["Ijssalon Zonnestraal", "hospitality", "De Panne", "Huisgemaakt ijs met seizoensfruit."],
-  ["Surfwinkel Noordzeewind", "retail", "Koksijde", "Surf- en strandmateriaal, ook verhuur."],
-  ["Brouwerijcafé Tielt", "hospitality", "Tielt", "Café van een kleine stadsbrouwerij."],
-  ["Bloemenatelier Wingene", "retail", "Wingene", "Bloemwerk en planten voor feest en rouw."],
-  ["Hoeve De Mote", "tourism", "Diksmuide", "Hoevetoerisme met fietsverhuur langs de IJzer."],
-  ["Restaurant De Zwaan", "hospitality", "Veurne", "Seizoenskeuken met producten uit de polders."],
-  ["Speelgoedwinkel Kabouter", "retail", "Waregem", "Houten en duurzaam speelgoed."],
-  ["Hotel Het Paardenhof", "tourism", "Waregem", "Hotel nabij de Gaverbeek-renbaan."],
-  ["Koffiebranderij Izegem", "retail", "Izegem", "Eigen gebrande koffie en een koffiebar."],
-  ["Bistro Het Scheldeke", "hospitality", "Menen", "Bistro in het centrum met wereldkeuken."],
-  ["Wijnhandel Blankenberge", "retail", "Blankenberge", "Wijnen van kleine wijnbouwers en proefavonden."],
+const demoBusinesses: [name: string, naceCode: string, sector: Sector, municipality: string, description: string][] = [
+  ["Boekhandel De Zandloper", "47610", "retail", "Brugge", "Onafhankelijke boekhandel met een hoek voor streekauteurs."],
+  ["Chocolaterie Het Belfort", "47242", "retail", "Brugge", "Ambachtelijke pralines, dagelijks vers gemaakt."],
+  ["B&B De Vier Winden", "55204", "tourism", "Brugge", "Drie kamers in een herenhuis aan de reien."],
+  ["Café De Vismarkt", "56301", "hospitality", "Brugge", "Bruin café met streekbieren en een zonnig terras."],
+  ["Fietsen Vandenbroucke", "47632", "retail", "Kortrijk", "Verkoop en herstelling van stads- en elektrische fietsen."],
+  ["Brasserie De Leie", "56111", "hospitality", "Kortrijk", "Brasserie aan de Leieboorden met Belgische klassiekers."],
+  ["Modehuis Lina", "47711", "retail", "Kortrijk", "Dameskleding en accessoires van Belgische ontwerpers."],
+  ["Hotel 't Groeningeveld", "55100", "tourism", "Kortrijk", "Klein stadshotel op wandelafstand van de Grote Markt."],
+  ["Vishandel De Noordzee", "47230", "retail", "Oostende", "Verse vis en zeevruchten van de Oostendse vismijn."],
+  ["Strandbar De Golfbreker", "56301", "hospitality", "Oostende", "Seizoensbar op het strand met lokale dranken."],
+  ["Vakantiewoning Zeezicht", "55209", "tourism", "Oostende", "Appartement met zeezicht voor vier personen."],
+  ["Kaashandel Roeselare", "47279", "retail", "Roeselare", "Boerenkazen uit de streek en van over de grens."],
+  ["Eetcafé De Kroon", "56111", "hospitality", "Roeselare", "Dagschotels en huisbereide soep."],
+  ["B&B Hoppeland", "55204", "tourism", "Poperinge", "Gastenkamers tussen de hopvelden."],
+  ["Hopwinkel Poperinge", "47784", "retail", "Poperinge", "Streekproducten rond hop en bier."],
+  ["Taverne De Lakenhalle", "56111", "hospitality", "Ieper", "Taverne met zicht op de Lakenhalle."],
+  ["Gidsenkantoor Westhoek", "79901", "tourism", "Ieper", "Begeleide wandelingen langs het erfgoed van de Westhoek."],
+  ["Bakkerij Devos", "47241", "retail", "Ieper", "Ambachtelijke bakker met eigen zuurdesem."],
+  ["Camping De Duinpanne", "55300", "tourism", "De Panne", "Kleine camping aan de rand van de duinen."],
+  ["Ijssalon Zonnestraal", "56112", "hospitality", "De Panne", "Huisgemaakt ijs met seizoensfruit."],
+  ["Surfwinkel Noordzeewind", "47639", "retail", "Koksijde", "Surf- en strandmateriaal, ook verhuur."],
+  ["Brouwerijcafé Tielt", "56301", "hospitality", "Tielt", "Café van een kleine stadsbrouwerij."],
+  ["Bloemenatelier Wingene", "47761", "retail", "Wingene", "Bloemwerk en planten voor feest en rouw."],
+  ["Hoeve De Mote", "55203", "tourism", "Diksmuide", "Hoevetoerisme met fietsverhuur langs de IJzer."],
+  ["Restaurant De Zwaan", "56111", "hospitality", "Veurne", "Seizoenskeuken met producten uit de polders."],
+  ["Speelgoedwinkel Kabouter", "47640", "retail", "Waregem", "Houten en duurzaam speelgoed."],
+  ["Hotel Het Paardenhof", "55100", "tourism", "Waregem", "Hotel nabij de Gaverbeek-renbaan."],
+  ["Koffiebranderij Izegem", "47279", "retail", "Izegem", "Eigen gebrande koffie en een koffiebar."],
+  ["Bistro Het Scheldeke", "56111", "hospitality", "Menen", "Bistro in het centrum met wereldkeuken."],
+  ["Wijnhandel Blankenberge", "47251", "retail", "Blankenberge", "Wijnen van kleine wijnbouwers en proefavonden."],
 ];
 
-const demoProviders: [company: string, kind: "ict" | "marketing" | "both", founded: string, municipality: string, rateEur: number, status: "approved" | "pending"][] = [
-  ["Pixelpier", "ict", "2024-03-01", "Oostende", 65, "approved"],
-  ["Leiedigitaal", "both", "2022-09-15", "Kortrijk", 75, "approved"],
-  ["Zandloper Media", "marketing", "2023-01-10", "Brugge", 70, "approved"],
-  ["Webwerf Westhoek", "ict", "2021-05-20", "Ieper", 60, "approved"],
-  ["Polderpixels", "both", "2025-02-01", "Veurne", 55, "approved"],
-  ["Klik & Kassa", "ict", "2019-11-11", "Roeselare", 80, "approved"],
-  ["Sociaal Succes", "marketing", "2024-06-01", "Kortrijk", 58, "approved"],
-  ["Hopsite", "ict", "2023-08-08", "Poperinge", 62, "approved"],
-  ["Duinstudio", "marketing", "2020-04-04", "Koksijde", 68, "approved"],
-  ["Vlasbyte", "ict", "2022-02-14", "Waregem", 72, "approved"],
-  ["Reienreclame", "marketing", "2018-10-01", "Brugge", 85, "approved"],
-  ["Beursplein Digital", "both", "2024-10-01", "Tielt", 57, "approved"],
-  ["Kustcode", "ict", "2025-04-15", "Blankenberge", 54, "approved"],
-  ["Mandelmarketing", "marketing", "2021-09-09", "Izegem", 66, "approved"],
-  ["Grensweb", "ict", "2023-03-03", "Menen", 61, "approved"],
-  ["IJzerkracht Online", "both", "2022-12-01", "Diksmuide", 59, "approved"],
-  ["Boekingsbaas", "ict", "2024-01-20", "De Panne", 63, "approved"],
-  ["Wingense Webwinkels", "ict", "2025-06-01", "Wingene", 52, "pending"],
-  ["Lokaal Zichtbaar", "marketing", "2025-08-01", "Roeselare", 50, "pending"],
-  ["Kantelpunt Consultancy", "both", "2017-05-05", "Oostende", 90, "pending"],
+type DemoProvider = [
+  company: string,
+  kind: "ict" | "marketing" | "both",
+  foundedOn: string,
+  municipality: string,
+  rateEur: number,
+  status: "approved" | "pending",
+  services: string[],
+  sectors: Sector[],
+  radiusKm: number,
+];
+
+const demoProviders: DemoProvider[] = [
+  ["Pixelpier", "ict", "2024-03-01", "Oostende", 65, "approved", ["website", "webshop", "seo_sea", "analytics"], ["retail", "hospitality"], 30],
+  ["Leiedigitaal", "both", "2022-09-15", "Kortrijk", 75, "approved", ["website", "social_media", "digital_strategy", "google_business_profile"], ["retail", "tourism", "hospitality"], 40],
+  ["Zandloper Media", "marketing", "2023-01-10", "Brugge", 70, "approved", ["social_media", "content_photo_video", "email_marketing"], ["retail", "tourism"], 35],
+  ["Webwerf Westhoek", "ict", "2021-05-20", "Ieper", 60, "approved", ["website", "online_booking", "cybersecurity_basics"], ["tourism", "hospitality"], 50],
+  ["Polderpixels", "both", "2025-02-01", "Veurne", 55, "approved", ["website", "google_business_profile", "reviews_reputation", "social_media"], ["tourism", "hospitality"], 30],
+  ["Klik & Kassa", "ict", "2019-11-11", "Roeselare", 80, "approved", ["pos_integration", "online_payments", "click_and_collect", "webshop"], ["retail", "hospitality"], 60],
+  ["Sociaal Succes", "marketing", "2024-06-01", "Kortrijk", 58, "approved", ["social_media", "reviews_reputation", "content_photo_video"], ["retail", "hospitality"], 25],
+  ["Hopsite", "ict", "2023-08-08", "Poperinge", 62, "approved", ["website", "online_booking", "seo_sea"], ["tourism", "hospitality"], 40],
+  ["Duinstudio", "marketing", "2020-04-04", "Koksijde", 68, "approved", ["content_photo_video", "social_media", "email_marketing"], ["tourism"], 45],
+  ["Vlasbyte", "ict", "2022-02-14", "Waregem", 72, "approved", ["webshop", "analytics", "cybersecurity_basics", "online_payments"], ["retail"], 35],
+  ["Reienreclame", "marketing", "2018-10-01", "Brugge", 85, "approved", ["seo_sea", "digital_strategy", "google_business_profile", "analytics"], ["retail", "tourism", "hospitality"], 60],
+  ["Beursplein Digital", "both", "2024-10-01", "Tielt", 57, "approved", ["website", "webshop", "social_media"], ["retail"], 30],
+  ["Kustcode", "ict", "2025-04-15", "Blankenberge", 54, "approved", ["website", "online_booking", "online_payments"], ["tourism", "hospitality"], 35],
+  ["Mandelmarketing", "marketing", "2021-09-09", "Izegem", 66, "approved", ["email_marketing", "social_media", "digital_strategy"], ["retail", "hospitality"], 30],
+  ["Grensweb", "ict", "2023-03-03", "Menen", 61, "approved", ["website", "seo_sea", "cybersecurity_basics"], ["retail"], 25],
+  ["IJzerkracht Online", "both", "2022-12-01", "Diksmuide", 59, "approved", ["google_business_profile", "reviews_reputation", "website"], ["tourism", "hospitality"], 40],
+  ["Boekingsbaas", "ict", "2024-01-20", "De Panne", 63, "approved", ["online_booking", "online_payments", "website"], ["tourism"], 50],
+  ["Wingense Webwinkels", "ict", "2025-06-01", "Wingene", 52, "pending", ["webshop", "click_and_collect"], ["retail"], 25],
+  ["Lokaal Zichtbaar", "marketing", "2025-08-01", "Roeselare", 50, "pending", ["google_business_profile", "social_media"], ["retail", "hospitality"], 20],
+  ["Kantelpunt Consultancy", "both", "2017-05-05", "Oostende", 90, "pending", ["digital_strategy", "analytics"], ["retail", "tourism", "hospitality"], 80],
 ];
 
 function emailFor(name: string) {
@@ -91,7 +105,14 @@ export async function seedDemoData(db: Database, passwordHash: string) {
   };
   // The main postal code: the one named after the municipality, else the lowest.
   const postalRows = await db.select().from(postalCodes).orderBy(desc(postalCodes.isMunicipalityName), postalCodes.postalCode);
-  const mainPostalCode = (nisCode: string) => postalRows.find((p) => p.nisCode === nisCode)!.postalCode;
+  const mainPostal = (nisCode: string) => postalRows.find((p) => p.nisCode === nisCode)!;
+  let enterpriseSequence = 0;
+  // Valid-looking but fictional enterprise numbers, from a range the KBO has not handed out.
+  const nextEnterpriseNumber = () => {
+    const firstEight = `0${String(9000000 + ++enterpriseSequence).padStart(7, "0")}`;
+    return firstEight + enterpriseCheckDigits(firstEight);
+  };
+  const weekdayHours = { open: "09:30", close: "18:00" };
 
   await db.transaction(async (tx) => {
     const staff = await tx
@@ -107,7 +128,7 @@ export async function seedDemoData(db: Database, passwordHash: string) {
       { userId: staff[2].id, nisCode: nis("Kortrijk") },
     ]);
 
-    for (const [index, [name, sector, municipality, description]] of demoBusinesses.entries()) {
+    for (const [index, [name, naceCode, sector, municipality, description]] of demoBusinesses.entries()) {
       // The first two retailers own two businesses each, as real shopkeepers sometimes do.
       const ownerEmail = index === 1 || index === 3 ? emailFor(demoBusinesses[index - 1][0]) : emailFor(name);
       let [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, ownerEmail));
@@ -118,22 +139,50 @@ export async function seedDemoData(db: Database, passwordHash: string) {
           .returning({ id: users.id });
       }
       const nisCode = nis(municipality);
-      await tx.insert(businesses).values({ ownerId: owner.id, name, sector, nisCode, postalCode: mainPostalCode(nisCode), description });
+      const postal = mainPostal(nisCode);
+      await tx.insert(businesses).values({
+        ownerId: owner.id,
+        slug: slugify(`${name} ${municipality}`),
+        enterpriseNumber: nextEnterpriseNumber(),
+        name,
+        sector,
+        naceCode,
+        nisCode,
+        postalCode: postal.postalCode,
+        latitude: postal.latitude,
+        longitude: postal.longitude,
+        street: `Marktstraat ${index + 1}`,
+        inShoppingArea: index % 3 !== 2,
+        employeeBand: ["1-4", "5-9", "0"][index % 3],
+        languages: index % 4 === 0 ? ["nl", "fr", "en"] : ["nl", "en"],
+        openingHours: { tue: [weekdayHours], wed: [weekdayHours], thu: [weekdayHours], fri: [weekdayHours], sat: [{ open: "10:00", close: "17:00" }] },
+        digitalPresence: index % 2 === 0 ? { facebook: { active: true }, pos: { active: true } } : { website: { active: true } },
+        description,
+      });
     }
 
-    for (const [companyName, kind, foundedOn, municipality, rateEur, status] of demoProviders) {
+    for (const [index, [companyName, kind, foundedOn, municipality, rateEur, status, services, sectors, radiusKm]] of demoProviders.entries()) {
       const [user] = await tx
         .insert(users)
         .values({ name: companyName, email: emailFor(companyName), role: "provider", passwordHash })
         .returning({ id: users.id });
       await tx.insert(providers).values({
         userId: user.id,
+        slug: slugify(companyName),
+        enterpriseNumber: nextEnterpriseNumber(),
         companyName,
         kind,
         foundedOn,
+        services,
+        sectors,
         baseNisCode: nis(municipality),
+        radiusKm,
+        languages: index % 3 === 0 ? ["nl", "fr", "en"] : ["nl", "en"],
         hourlyRateCents: rateEur * 100,
+        capacity: 2 + (index % 4),
         status,
+        statusChangedAt: status === "approved" ? new Date() : null,
+        conflictDeclaredAt: new Date(),
         bio: `${companyName} helpt lokale zaken in en rond ${municipality} digitaal vooruit.`,
       });
     }

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/index.server";
 import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
@@ -18,20 +18,35 @@ export default function RetailerHome() {
     <>
       <PageHeader title={t("dashboards.retailerTitle")}>{t("dashboards.retailerIntro")}</PageHeader>
       <h2>{t("dashboards.yourBusinesses")}</h2>
-      {businesses.length === 0 ? (
-        <p>{t("dashboards.noBusinesses")}</p>
-      ) : (
-        <ul className="cards" aria-label={t("dashboards.yourBusinesses")}>
-          {businesses.map((b) => (
-            <li key={b.id} className="card">
-              <h3>{b.name}</h3>
-              <p>
-                {t(`sectors.${b.sector}`)} · {b.municipality}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      {businesses.length === 0 ? <p>{t("dashboards.noBusinesses")}</p> : null}
+      <ul className="cards" aria-label={t("dashboards.yourBusinesses")}>
+        {businesses.map((b) => (
+          <li key={b.id} className="card">
+            <h3>{b.name}</h3>
+            <p>
+              {t(`sectors.${b.sector}`)} · {b.municipality}
+            </p>
+            <p>
+              {b.latestQuickscan ? (
+                <Link to={`/ondernemer/quickscans/${b.latestQuickscan.id}`}>{t("business.lastScore", { score: b.latestQuickscan.overallScore })}</Link>
+              ) : (
+                t("business.noQuickscan")
+              )}
+            </p>
+            <p className="actions">
+              <Link className="button" to={`/ondernemer/zaken/${b.id}/quickscan`}>
+                {b.latestQuickscan ? t("quickscan.again") : t("business.startQuickscan")}
+              </Link>{" "}
+              <Link to={`/ondernemer/zaken/${b.id}`}>{t("business.edit")}</Link> · <Link to={`/zaken/${b.slug}`}>{t("business.publicPage")}</Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link className="button button-secondary" to="/ondernemer/zaken/nieuw">
+          {t("business.add")}
+        </Link>
+      </p>
     </>
   );
 }

@@ -8,10 +8,16 @@ import type { z, ZodTypeAny } from "zod";
  * Conform wired to a zod schema the way every Koppel form is: the same schema the action parses
  * with, checked on blur and then as you type. Messages are i18n keys.
  */
-export function useZodForm<Schema extends ZodTypeAny>(id: string, schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
+export function useZodForm<Schema extends ZodTypeAny>(
+  id: string,
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: Record<string, unknown>,
+) {
   return useForm<z.input<Schema>>({
     id,
     lastResult,
+    defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

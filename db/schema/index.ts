@@ -2,3 +2,4 @@ export * from "./reference";
 export * from "./accounts";
 export * from "./outbox";
 export * from "./profiles";
+export * from "./audit";

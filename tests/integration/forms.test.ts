@@ -13,6 +13,7 @@ import * as forgot from "~/routes/wachtwoord-vergeten";
 import * as setPassword from "~/routes/wachtwoord-instellen";
 import { newAccount } from "../support/factories";
 import { args, cookiesFrom, formRequest, origin, respond } from "../support/http";
+import { dutchErrors } from "../support/messages";
 
 /*
  * Every form of the foundation, given junk, answers 4xx with Dutch messages and writes nothing.
@@ -30,14 +31,6 @@ async function rowCounts() {
     Object.entries(tables).map(async ([name, table]) => [name, (await db.select({ n: count() }).from(table))[0].n] as const),
   );
   return Object.fromEntries(entries);
-}
-
-/** The Dutch sentences a response carries: the i18n keys are resolved the way the page does. */
-async function dutchErrors(response: Response) {
-  const { nl } = await import("~/lib/i18n/nl");
-  const body = JSON.stringify(await response.clone().json());
-  const keys = [...body.matchAll(/"((?:errors|admin|auth)\.\w+)"/g)].map((m) => m[1]);
-  return keys.map((key) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], nl));
 }
 
 let adminCookie = "";

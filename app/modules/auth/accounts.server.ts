@@ -3,19 +3,13 @@ import { db } from "~db/client";
 import { userMunicipalities, users, type Role } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
+import { isForeignKeyViolation, isUniqueViolation } from "~/lib/pg-errors";
 import { queueMail } from "~/modules/notifications/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { clearLoginFailures, loginLimitKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit.server";
 import { consumePasswordToken, createPasswordToken } from "./tokens.server";
 
-/** The PostgreSQL error code, whether the driver error arrives bare or wrapped by drizzle. */
-function pgErrorCode(error: unknown): string | undefined {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
-  const code = typeof e?.code === "string" ? e.code : e?.cause?.code;
-  return typeof code === "string" ? code : undefined;
-}
-const isUniqueViolation = (error: unknown) => pgErrorCode(error) === "23505";
 
 async function startSession(userId: string) {
   const session = await lucia.createSession(userId, {});
@@ -153,7 +147,7 @@ export async function inviteUser(input: {
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
-    if (pgErrorCode(error) === "23503") {
+    if (isForeignKeyViolation(error)) {
       return { ok: false as const, error: "invalidMunicipality" as const };
     }
     throw error;

@@ -19,3 +19,4 @@ export function queueMail(executor: Executor, mail: Mail) {
 export function startNotificationWorker() {
   return startOutboxWorker(outboxHandlers);
 }
+export { createNotice, listUnreadNotices } from "./notices.server";

@@ -1,6 +1,11 @@
-import { asc, count, eq } from "drizzle-orm";
+/** Profiles' door: businesses, quickscans, provider profiles and their vetting. */
+import { count, eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, municipalities, providers } from "~db/schema";
+
+export { getBusinessFormOptions, getOwnBusiness, getPublicBusiness, listBusinessesOfOwner, saveBusiness } from "./businesses.server";
+export { decideProvider, getProviderOfUser, getPublicProvider, listProvidersForVetting, saveProviderProfile } from "./providers.server";
+export { getOwnQuickscan, saveQuickscan } from "./quickscans.server";
 
 /** Public figures for the home page. */
 export async function getPlatformFigures() {
@@ -10,21 +15,4 @@ export async function getPlatformFigures() {
     db.select({ n: count() }).from(municipalities),
   ]);
   return { businesses: b.n, providers: p.n, municipalities: m.n };
-}
-
-export async function listBusinessesOfOwner(ownerId: string) {
-  return db
-    .select({ id: businesses.id, name: businesses.name, sector: businesses.sector, municipality: municipalities.nameNl })
-    .from(businesses)
-    .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
-    .where(eq(businesses.ownerId, ownerId))
-    .orderBy(asc(businesses.name));
-}
-
-export async function getProviderOfUser(userId: string) {
-  const [row] = await db
-    .select({ id: providers.id, companyName: providers.companyName, status: providers.status, kind: providers.kind })
-    .from(providers)
-    .where(eq(providers.userId, userId));
-  return row ?? null;
 }

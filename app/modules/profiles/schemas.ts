@@ -1,0 +1,187 @@
+import { z } from "zod";
+import { parseEnterpriseNumber } from "./enterprise-number";
+import { parseIban } from "./iban";
+import { maxAnswer, questions } from "./quickscan";
+import { employeeBands, languageCodes, presenceChannels, serviceCodes, weekdays, type Weekday } from "./taxonomy";
+
+/*
+ * Profile forms, shared by the browser (Conform) and the actions. Messages are i18n keys. Free
+ * text refuses < and >: nothing a user types is ever markup.
+ */
+
+const noMarkup = (s: string) => !/[<>]/.test(s);
+
+const requiredText = (max: number) =>
+  z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(max, "errors.tooLong")
+    .refine(noMarkup, "errors.noHtml");
+
+const optionalText = (max: number) =>
+  z
+    .string({ invalid_type_error: "errors.invalidChoice" })
+    .trim()
+    .max(max, "errors.tooLong")
+    .refine(noMarkup, "errors.noHtml")
+    .default("");
+
+export const EnterpriseNumberSchema = z
+  .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+  .max(20, "errors.enterpriseNumber")
+  .transform((v, ctx) => {
+    const parsed = parseEnterpriseNumber(v);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: "errors.enterpriseNumber" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+/** Only http and https: a `javascript:` or `data:` link must never reach a page. */
+export const WebUrlSchema = z
+  .string()
+  .trim()
+  .max(500, "errors.tooLong")
+  .url("errors.url")
+  .refine((u) => /^https?:\/\//i.test(u), "errors.urlScheme");
+
+const NisCodeSchema = z.string({ required_error: "errors.required" }).regex(/^3\d{4}$/, "errors.invalidMunicipality");
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { errorMap: () => ({ message: "errors.invalidChoice" }) });
+const choices = <T extends readonly [string, ...string[]]>(values: T, min = 1) =>
+  z.array(choice(values), { required_error: "errors.chooseAtLeastOne" }).min(min, "errors.chooseAtLeastOne").max(values.length);
+
+/** "09:00-12:30, 13:30-18:00" → ranges; empty → closed. */
+const hoursPattern = /^([01]\d|2[0-3]):[0-5]\d\s*-\s*([01]\d|2[0-3]):[0-5]\d$/;
+const DayHoursSchema = z
+  .string()
+  .trim()
+  .max(100, "errors.tooLong")
+  .default("")
+  .transform((v, ctx) => {
+    if (!v) return [];
+    const ranges = v.split(",").map((r) => r.trim());
+    if (!ranges.every((r) => hoursPattern.test(r))) {
+      ctx.addIssue({ code: "custom", message: "errors.openingHours" });
+      return z.NEVER;
+    }
+    const parsed = ranges.map((r) => {
+      const [open, close] = r.split("-").map((t) => t.trim());
+      return { open, close };
+    });
+    if (parsed.some((r) => r.open >= r.close)) {
+      ctx.addIssue({ code: "custom", message: "errors.openingHours" });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const PresenceSchema = z.object(
+  Object.fromEntries(
+    presenceChannels.map((c) => [
+      c.code,
+      z
+        .object({ active: z.literal("on").optional(), url: c.url ? WebUrlSchema.optional() : z.undefined().optional() })
+        .default({})
+        .transform((p) => ({ active: p.active === "on" || Boolean(p.url), ...(p.url ? { url: p.url } : {}) })),
+    ]),
+  ) as unknown as Record<(typeof presenceChannels)[number]["code"], z.ZodType<{ active: boolean; url?: string }, z.ZodTypeDef, { active?: "on"; url?: string } | undefined>>,
+);
+
+export const BusinessSchema = z.object({
+  name: requiredText(120),
+  enterpriseNumber: EnterpriseNumberSchema,
+  sector: choice(["retail", "tourism", "hospitality"] as const),
+  naceCode: z
+    .string()
+    .regex(/^\d{5}$/, "errors.invalidChoice")
+    .optional(),
+  nisCode: NisCodeSchema,
+  postalCode: z.string({ required_error: "errors.required" }).regex(/^8\d{3}$/, "errors.postalCode"),
+  street: optionalText(200),
+  inShoppingArea: z.literal("on").optional().transform((v) => v === "on"),
+  employeeBand: choice(employeeBands).optional(),
+  languages: choices(languageCodes),
+  hours: z.object(Object.fromEntries(weekdays.map((d) => [d, DayHoursSchema])) as Record<Weekday, typeof DayHoursSchema>).default({}),
+  presence: PresenceSchema.default({}),
+  description: optionalText(1000),
+});
+export type BusinessInput = z.infer<typeof BusinessSchema>;
+
+const HourlyRateSchema = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .regex(/^\d{1,4}([.,]\d{1,2})?$/, "errors.amount")
+  .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
+  .refine((cents) => cents >= 1500 && cents <= 50000, "errors.hourlyRateRange");
+
+export const ProviderSchema = z.object({
+  companyName: requiredText(120),
+  enterpriseNumber: EnterpriseNumberSchema,
+  foundedOn: z
+    .string({ required_error: "errors.required" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+    .refine((d) => !Number.isNaN(Date.parse(d)) && d >= "1900-01-01" && new Date(d) <= new Date(), "errors.date"),
+  kind: choice(["ict", "marketing", "both"] as const),
+  services: choices(serviceCodes),
+  sectors: choices(["retail", "tourism", "hospitality"] as const),
+  baseNisCode: NisCodeSchema,
+  radiusKm: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(0, "errors.radiusRange").max(150, "errors.radiusRange"),
+  serviceNisCodes: z.array(NisCodeSchema).max(62).default([]),
+  languages: choices(languageCodes),
+  hourlyRate: HourlyRateSchema,
+  capacity: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.capacityRange").max(20, "errors.capacityRange"),
+  bio: optionalText(2000),
+  portfolioLinks: z
+    .string()
+    .max(3000, "errors.tooLong")
+    .default("")
+    .transform((v) => v.split(/\s+/).filter(Boolean))
+    .pipe(z.array(WebUrlSchema).max(10, "errors.tooManyLinks")),
+  iban: z
+    .string()
+    .max(40, "errors.iban")
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const parsed = parseIban(v);
+      if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });
+      return parsed;
+    }),
+  vatNumber: z
+    .string()
+    .max(20, "errors.vatNumber")
+    .optional()
+    .transform((v, ctx) => {
+      if (!v?.trim()) return null;
+      const normalized = v.replace(/[\s.]/g, "").toUpperCase();
+      const kbo = /^BE([01]\d{9})$/.exec(normalized)?.[1];
+      if (!kbo || !parseEnterpriseNumber(kbo)) ctx.addIssue({ code: "custom", message: "errors.vatNumber" });
+      return normalized;
+    }),
+  /** Required once, at sign-up: the declaration is stored with its date. */
+  conflictDeclaration: z.literal("on", { errorMap: () => ({ message: "errors.conflictDeclaration" }) }),
+});
+export type ProviderInput = z.infer<typeof ProviderSchema>;
+
+export const VettingSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve"), providerId: z.string().uuid("errors.invalidChoice") }),
+  z.object({ intent: z.literal("reject"), providerId: z.string().uuid("errors.invalidChoice"), reason: requiredText(500) }),
+  z.object({ intent: z.literal("suspend"), providerId: z.string().uuid("errors.invalidChoice"), reason: requiredText(500) }),
+]);
+
+/** One answer (0–3) for every quickscan statement; the radio buttons are named after the statements. */
+export const QuickscanSchema = z.object(
+  Object.fromEntries(
+    questions.map((q) => [
+      q.id,
+      z.coerce
+        .number({ required_error: "errors.required", invalid_type_error: "errors.required" })
+        .int("errors.invalidChoice")
+        .min(0, "errors.invalidChoice")
+        .max(maxAnswer, "errors.invalidChoice"),
+    ]),
+  ) as Record<string, z.ZodNumber>,
+);

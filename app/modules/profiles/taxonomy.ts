@@ -1,0 +1,50 @@
+/** The one service taxonomy: codes here, Dutch and English labels under `services.<code>` in i18n. */
+export const serviceCodes = [
+  "website",
+  "webshop",
+  "seo_sea",
+  "social_media",
+  "google_business_profile",
+  "online_booking",
+  "email_marketing",
+  "content_photo_video",
+  "online_payments",
+  "click_and_collect",
+  "pos_integration",
+  "reviews_reputation",
+  "analytics",
+  "cybersecurity_basics",
+  "digital_strategy",
+] as const;
+export type ServiceCode = (typeof serviceCodes)[number];
+
+export const languageCodes = ["nl", "fr", "en", "de"] as const;
+export type LanguageCode = (typeof languageCodes)[number];
+
+export const employeeBands = ["0", "1-4", "5-9", "10-19", "20-49", "50+"] as const;
+
+/** Channels of a business's current digital presence; those with `url` take a public link. */
+export const presenceChannels = [
+  { code: "website", url: true },
+  { code: "webshop", url: true },
+  { code: "facebook", url: true },
+  { code: "instagram", url: true },
+  { code: "google_business_profile", url: true },
+  { code: "booking_platform", url: true },
+  { code: "pos", url: false },
+  { code: "online_payments", url: false },
+] as const;
+export type PresenceChannel = (typeof presenceChannels)[number]["code"];
+
+export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof weekdays)[number];
+
+/** Programme settings that the admin will tune later (issue: settings). */
+export const profileSettings = { starterMaxAgeYears: 5 };
+
+/** A starter: founded at most `maxAgeYears` ago. */
+export function isStarter(foundedOn: string, today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
+  const founded = new Date(`${foundedOn}T00:00:00Z`);
+  const limit = new Date(Date.UTC(today.getUTCFullYear() - maxAgeYears, today.getUTCMonth(), today.getUTCDate()));
+  return founded >= limit && founded <= today;
+}

@@ -1,0 +1,27 @@
+import { desc, eq, and } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { auditEvents } from "~db/schema";
+
+export interface AuditEvent {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  fromState?: string | null;
+  toState?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+/** Call inside the transaction of the decision it records: both stand or neither does. */
+export async function recordAudit(executor: Executor, event: AuditEvent) {
+  await executor.insert(auditEvents).values(event);
+}
+
+export async function listAuditEventsFor(entityType: string, entityId: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(desc(auditEvents.id));
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { enterpriseCheckDigits, formatEnterpriseNumber, parseEnterpriseNumber } from "~/modules/profiles/enterprise-number";
+import { formatIban, parseIban } from "~/modules/profiles/iban";
+import { isStarter, serviceCodes } from "~/modules/profiles/taxonomy";
+import { findVettingTransition, vettingActionsFor } from "~/modules/profiles/vetting";
+import { en } from "~/lib/i18n/en";
+import { nl } from "~/lib/i18n/nl";
+
+describe("enterprise numbers", () => {
+  it.each(["0123456749", "0123.456.749", " BE 0123 456 749 ", "be0123.456.749"])("accepts %j", (input) => {
+    expect(parseEnterpriseNumber(input)).toBe("0123456749");
+  });
+  it.each(["0123456748", "2123456749", "012345674", "01234567490", "abcdefghij", ""])("refuses %j", (input) => {
+    expect(parseEnterpriseNumber(input)).toBeNull();
+  });
+  it("computes the check digits and formats with dots", () => {
+    expect(enterpriseCheckDigits("01234567")).toBe("49");
+    expect(formatEnterpriseNumber("0123456749")).toBe("0123.456.749");
+  });
+});
+
+describe("IBAN", () => {
+  it("accepts valid Belgian and Dutch IBANs, however they are spaced", () => {
+    expect(parseIban("BE68 5390 0754 7034")).toBe("BE68539007547034");
+    expect(parseIban("nl91abna0417164300")).toBe("NL91ABNA0417164300");
+    expect(formatIban("BE68539007547034")).toBe("BE68 5390 0754 7034");
+  });
+  it.each(["BE68 5390 0754 7035", "BE68 5390 0754 703", "XX00", "BE6853900754703412", ""])("refuses %j", (input) => {
+    expect(parseIban(input)).toBeNull();
+  });
+});
+
+describe("starter badge", () => {
+  const today = new Date("2026-11-28T12:00:00Z");
+  it("goes to companies founded at most five years ago", () => {
+    expect(isStarter("2021-11-28", today)).toBe(true);
+    expect(isStarter("2021-11-27", today)).toBe(false);
+    expect(isStarter("2026-01-01", today)).toBe(true);
+    expect(isStarter("2027-01-01", today)).toBe(false); // a date in the future is no founding date
+  });
+  it("follows the setting", () => expect(isStarter("2019-01-01", today, 10)).toBe(true));
+});
+
+describe("the service taxonomy", () => {
+  it("has a Dutch and an English label for every code", () => {
+    for (const code of serviceCodes) {
+      expect(nl.services[code], code).toBeTruthy();
+      expect(en.services[code], code).toBeTruthy();
+    }
+  });
+});
+
+describe("the vetting table", () => {
+  it("offers the admin only the decisions of the current status", () => {
+    expect(vettingActionsFor("pending").map((t) => t.action)).toEqual(["approve", "reject"]);
+    expect(vettingActionsFor("approved").map((t) => t.action)).toEqual(["suspend"]);
+    expect(vettingActionsFor("suspended").map((t) => t.action)).toEqual(["approve"]);
+    expect(vettingActionsFor("rejected")).toEqual([]);
+  });
+  it("asks a reason to reject or suspend", () => {
+    expect(findVettingTransition("pending", "reject")?.needsReason).toBe(true);
+    expect(findVettingTransition("approved", "approve")).toBeNull();
+  });
+});
