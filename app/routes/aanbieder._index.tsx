@@ -1,32 +1,74 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatMoney } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getProviderOfUser } from "~/modules/profiles/index.server";
+import { isStarter } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
-  return json({ provider: await getProviderOfUser(user.id) });
+  const provider = await getProviderOfUser(user.id);
+  return json({
+    locale: await getLocale(request, user),
+    provider: provider
+      ? {
+          companyName: provider.companyName,
+          slug: provider.slug,
+          status: provider.status,
+          statusReason: provider.statusReason,
+          services: provider.services,
+          hourlyRateCents: provider.hourlyRateCents,
+          starter: isStarter(provider.foundedOn),
+        }
+      : null,
+  });
 }
 
 export default function ProviderHome() {
   const { t } = useTranslation();
-  const { provider } = useLoaderData<typeof loader>();
+  const { provider, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboards.providerTitle")}>{t("dashboards.providerIntro")}</PageHeader>
       <h2>{t("dashboards.yourCompany")}</h2>
       {provider ? (
         <div className="card">
-          <h3>{provider.companyName}</h3>
-          <p>
-            {t("dashboards.status")}: {t(`providerStatus.${provider.status}`)}
+          <h3>
+            {provider.companyName} {provider.starter ? <span className="badge">{t("provider.starter")}</span> : null}
+          </h3>
+          <p className={provider.status === "approved" ? "" : "notice"} role={provider.status === "approved" ? undefined : "status"}>
+            {provider.status === "approved"
+              ? t("provider.approvedNotice")
+              : provider.status === "pending"
+                ? t("provider.pendingNotice")
+                : t(provider.status === "rejected" ? "provider.rejectedNotice" : "provider.suspendedNotice", { reason: provider.statusReason ?? "" })}
+          </p>
+          <p>{t("provider.rate", { rate: formatMoney(provider.hourlyRateCents, locale) })}</p>
+          <ul className="tag-list" aria-label={t("provider.services")}>
+            {provider.services.map((s) => (
+              <li key={s}>{t(`services.${s}`)}</li>
+            ))}
+          </ul>
+          <p className="actions">
+            <Link className="button" to="/aanbieder/profiel">
+              {t("provider.editProfile")}
+            </Link>
+            {provider.status === "approved" ? <Link to={`/aanbieders/${provider.slug}`}>{t("business.publicPage")}</Link> : null}
           </p>
         </div>
       ) : (
-        <p>{t("dashboards.noCompany")}</p>
+        <>
+          <p>{t("dashboards.noCompany")}</p>
+          <p>
+            <Link className="button" to="/aanbieder/profiel">
+              {t("provider.createProfile")}
+            </Link>
+          </p>
+        </>
       )}
     </>
   );

@@ -21,6 +21,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
   municipality: [{ to: "/gemeente", label: "nav.municipalityHome" }],
   admin: [
     { to: "/beheer", label: "nav.adminHome" },
+    { to: "/beheer/screening", label: "nav.vetting" },
     { to: "/beheer/gebruikers", label: "nav.users" },
   ],
 };

@@ -81,10 +81,10 @@ describe("a business profile", () => {
     ["opening hours that end before they start", { "hours.mon": "18:00-09:00" }, "Schrijf de uren als 09:00-12:30, 13:30-18:00, of laat leeg als je gesloten bent."],
     ["no language", { languages: [] }, "Kies er minstens één."],
     ["an unknown sector", { sector: "industry" }, "Kies een van de mogelijkheden."],
-  ])("refuses %s in Dutch and writes nothing", async (_case, spoil, message) => {
+  ] as [string, Record<string, string | string[]>, string][])("refuses %s in Dutch and writes nothing", async (_case, spoil, message) => {
     const before = await businessCount();
-    const fields = validBusiness({ enterpriseNumber: "0202.239.951", ...spoil });
-    if (Array.isArray(spoil.languages) && spoil.languages.length === 0) delete (fields as Record<string, unknown>).languages;
+    const fields: Record<string, string | string[]> = validBusiness({ enterpriseNumber: "0202.239.951", ...spoil });
+    if (Array.isArray(spoil.languages) && spoil.languages.length === 0) delete fields.languages;
     const response = await save(fields);
     expect(response.status).toBe(400);
     expect(await dutchErrors(response)).toContain(message);

@@ -24,6 +24,7 @@ export const en: DeepStrings<Resources> = {
     providerHome: "My offer",
     municipalityHome: "My municipality",
     adminHome: "Admin",
+    vetting: "Vetting",
     users: "Users",
     devMail: "Sent mail",
   },

@@ -21,6 +21,7 @@ export const nl = {
     providerHome: "Mijn aanbod",
     municipalityHome: "Mijn gemeente",
     adminHome: "Beheer",
+    vetting: "Screening",
     users: "Gebruikers",
     devMail: "Verzonden mails",
   },

@@ -35,7 +35,10 @@ function columnsFrom(input: ProviderInput) {
  * Creates the provider's profile (pending, with the conflict-of-interest declaration dated now)
  * or updates it. A rejected profile that is edited is submitted again: it goes back to pending.
  */
-export async function saveProviderProfile(userId: string, input: ProviderInput) {
+export async function saveProviderProfile(
+  userId: string,
+  input: ProviderInput,
+): Promise<{ ok: true; created: boolean; status: ProviderStatus } | { ok: false; fieldErrors: Record<string, string[]> }> {
   const known = await db
     .select({ nisCode: municipalities.nisCode })
     .from(municipalities)
@@ -55,7 +58,7 @@ export async function saveProviderProfile(userId: string, input: ProviderInput) 
           .values({ ...columnsFrom(input), userId, slug, status: "pending", conflictDeclaredAt: new Date() })
           .returning({ id: providers.id });
         await recordAudit(tx, { actorId: userId, action: "provider.submit", entityType: "provider", entityId: row.id, toState: "pending" });
-        return { ok: true as const, created: true, status: "pending" as ProviderStatus };
+        return { ok: true as const, created: true, status: "pending" as const };
       }
       const resubmitted = current.status === "rejected";
       await tx

@@ -1,0 +1,95 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { env } from "~/lib/env.server";
+import { formatMoney } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { getUser } from "~/modules/auth/index.server";
+import { getPublicProvider } from "~/modules/profiles/index.server";
+import { isStarter } from "~/modules/profiles/taxonomy";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { JsonLd } from "~/ui/json-ld";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Public for approved providers; the viewer matters only for a provider's own or an admin's look.
+  const viewer = await getUser(request);
+  const provider = await getPublicProvider(params.slug ?? "", viewer);
+  if (!provider) throw new Response("Not found", { status: 404 });
+  return json({
+    provider: { ...provider, starter: isStarter(provider.foundedOn) },
+    locale: await getLocale(request, viewer),
+    url: `${env.APP_URL}/aanbieders/${provider.slug}`,
+  });
+}
+
+export default function ProviderPage() {
+  const { t } = useTranslation();
+  const { provider, locale, url } = useLoaderData<typeof loader>();
+  return (
+    <article className="narrow-wide">
+      <h1>
+        {provider.companyName} {provider.starter ? <span className="badge">{t("provider.starter")}</span> : null}
+      </h1>
+      <p className="lead">
+        {t(`kinds.${provider.kind}`)} · {t("provider.servesRadius", { km: provider.radiusKm, municipality: provider.baseMunicipality })}
+      </p>
+      {provider.status !== "approved" ? <p className="notice">{t(`providerStatus.${provider.status}`)}</p> : null}
+      <p>{provider.bio}</p>
+      <h2>{t("provider.services")}</h2>
+      <ul className="tag-list">
+        {provider.services.map((s) => (
+          <li key={s}>{t(`services.${s}`)}</li>
+        ))}
+      </ul>
+      <h2>{t("provider.sectors")}</h2>
+      <p>{provider.sectors.map((s) => t(`sectors.${s}`)).join(", ")}</p>
+      <p>{t("provider.rate", { rate: formatMoney(provider.hourlyRateCents, locale) })}</p>
+      <p>{provider.languages.map((l) => t(`languages.${l}`)).join(", ")}</p>
+      {provider.portfolioLinks.length > 0 ? (
+        <>
+          <h2>{t("provider.portfolioLinks")}</h2>
+          <ul>
+            {provider.portfolioLinks.map((link) => (
+              <li key={link}>
+                <a href={link} rel="nofollow noopener noreferrer">
+                  {link}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "ProfessionalService",
+          name: provider.companyName,
+          url,
+          description: provider.bio,
+          areaServed: provider.baseMunicipality,
+          knowsLanguage: provider.languages,
+        }}
+      />
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Koppel" }];
+  const { provider, url } = data;
+  const description = provider.bio.slice(0, 200);
+  return [
+    { title: `${provider.companyName} – Koppel` },
+    { name: "description", content: description },
+    { property: "og:type", content: "profile" },
+    { property: "og:title", content: provider.companyName },
+    { property: "og:description", content: description },
+    { property: "og:url", content: url },
+    { property: "og:locale", content: "nl_BE" },
+    ...(provider.status === "approved" ? [] : [{ name: "robots", content: "noindex" }]),
+  ];
+};
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

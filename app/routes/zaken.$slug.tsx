@@ -1,0 +1,106 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { env } from "~/lib/env.server";
+import { getUser } from "~/modules/auth/index.server";
+import { getPublicBusiness } from "~/modules/profiles/index.server";
+import { weekdays } from "~/modules/profiles/taxonomy";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { JsonLd } from "~/ui/json-ld";
+
+const schemaOrgDay: Record<string, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // A public page: the guard only tells who is looking (nothing here depends on it yet).
+  await getUser(request);
+  const business = await getPublicBusiness(params.slug ?? "");
+  if (!business) throw new Response("Not found", { status: 404 });
+  return json({ business, url: `${env.APP_URL}/zaken/${business.slug}` });
+}
+
+export default function BusinessPublicPage() {
+  const { t } = useTranslation();
+  const { business, url } = useLoaderData<typeof loader>();
+  const links = Object.entries(business.digitalPresence).filter(([, p]) => p?.url);
+  return (
+    <article className="narrow-wide">
+      <h1>{business.name}</h1>
+      <p className="lead">
+        {t(`sectors.${business.sector}`)} · {business.street}, {business.postalCode} {business.municipality}
+      </p>
+      <p>{business.description}</p>
+      <h2>{t("business.openingHours")}</h2>
+      <table>
+        <tbody>
+          {weekdays.map((day) => {
+            const ranges = business.openingHours[day] ?? [];
+            return (
+              <tr key={day}>
+                <th scope="row">{t(`weekdays.${day}`)}</th>
+                <td>{ranges.length ? ranges.map((r) => `${r.open}–${r.close}`).join(", ") : t("business.closed")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {links.length > 0 ? (
+        <ul className="tag-list">
+          {links.map(([channel, p]) => (
+            <li key={channel}>
+              <a href={p!.url} rel="nofollow noopener noreferrer">
+                {t(`presence.${channel}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <JsonLd
+        data={{
+          "@context": "https://schema.org",
+          "@type": "LocalBusiness",
+          name: business.name,
+          url,
+          description: business.description,
+          address: {
+            "@type": "PostalAddress",
+            streetAddress: business.street,
+            postalCode: business.postalCode,
+            addressLocality: business.municipality,
+            addressCountry: "BE",
+          },
+          ...(business.latitude != null ? { geo: { "@type": "GeoCoordinates", latitude: business.latitude, longitude: business.longitude } } : {}),
+          openingHoursSpecification: weekdays.flatMap((day) =>
+            (business.openingHours[day] ?? []).map((r) => ({ "@type": "OpeningHoursSpecification", dayOfWeek: schemaOrgDay[day], opens: r.open, closes: r.close })),
+          ),
+          sameAs: links.map(([, p]) => p!.url),
+        }}
+      />
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [{ title: "Koppel" }];
+  const { business, url } = data;
+  return [
+    { title: `${business.name}, ${business.municipality} – Koppel` },
+    { name: "description", content: business.description.slice(0, 200) },
+    { property: "og:type", content: "business.business" },
+    { property: "og:title", content: business.name },
+    { property: "og:description", content: business.description.slice(0, 200) },
+    { property: "og:url", content: url },
+    { property: "og:locale", content: "nl_BE" },
+  ];
+};
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
