@@ -23,6 +23,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/beheer", label: "nav.adminHome" },
     { to: "/beheer/screening", label: "nav.vetting" },
     { to: "/beheer/gebruikers", label: "nav.users" },
+    { to: "/beheer/import", label: "nav.import" },
   ],
 };
 

@@ -1,14 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "~db/client";
+import { db, type Executor } from "~db/client";
 import { userMunicipalities, users, type Role } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
 import { isForeignKeyViolation, isUniqueViolation } from "~/lib/pg-errors";
-import { queueMail } from "~/modules/notifications/index.server";
+import { queueMail, queueMails } from "~/modules/notifications/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { clearLoginFailures, loginLimitKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit.server";
-import { consumePasswordToken, createPasswordToken } from "./tokens.server";
+import { consumePasswordToken, createPasswordToken, insertPasswordTokens, newToken } from "./tokens.server";
 
 
 async function startSession(userId: string) {
@@ -156,4 +156,30 @@ export async function inviteUser(input: {
 
 export async function setUserLocale(userId: string, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/**
+ * Invitation links for accounts created in bulk (CSV import): one token and one queued e-mail per
+ * invitee, written in the caller's transaction in a few statements rather than one per person.
+ */
+export async function inviteImportedUsers(executor: Executor, invitees: { id: string; email: string; name: string; role: Role; locale?: Locale }[]) {
+  const prepared = invitees.map((invitee) => ({ invitee, token: newToken() }));
+  for (let i = 0; i < prepared.length; i += 1000) {
+    const chunk = prepared.slice(i, i + 1000);
+    await insertPasswordTokens(
+      executor,
+      chunk.map(({ invitee, token }) => ({ userId: invitee.id, token, purpose: "invite" as const })),
+    );
+    await queueMails(
+      executor,
+      chunk.map(({ invitee, token }) => {
+        const t = translator(invitee.locale ?? "nl");
+        return {
+          to: invitee.email,
+          subject: t("mail.inviteSubject"),
+          text: t("mail.inviteBody", { name: invitee.name, role: t(`roles.${invitee.role}`), link: passwordLink(token) }),
+        };
+      }),
+    );
+  }
 }

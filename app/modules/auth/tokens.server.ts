@@ -17,14 +17,24 @@ function newSecret(prefix = "") {
   return prefix + randomBytes(32).toString("base64url");
 }
 
+/** A fresh single-use secret for a password link. */
+export const newToken = () => newSecret();
+
+export async function insertPasswordTokens(executor: Executor, tokens: { userId: string; token: string; purpose: PasswordTokenPurpose }[]) {
+  if (tokens.length === 0) return;
+  await executor.insert(passwordTokens).values(
+    tokens.map(({ userId, token, purpose }) => ({
+      tokenHash: hashToken(token),
+      userId,
+      purpose,
+      expiresAt: new Date(Date.now() + passwordTokenLifetimeMs[purpose]),
+    })),
+  );
+}
+
 export async function createPasswordToken(executor: Executor, userId: string, purpose: PasswordTokenPurpose) {
-  const token = newSecret();
-  await executor.insert(passwordTokens).values({
-    tokenHash: hashToken(token),
-    userId,
-    purpose,
-    expiresAt: new Date(Date.now() + passwordTokenLifetimeMs[purpose]),
-  });
+  const token = newToken();
+  await insertPasswordTokens(executor, [{ userId, token, purpose }]);
   return token;
 }
 

@@ -16,6 +16,11 @@ export function queueMail(executor: Executor, mail: Mail) {
   return enqueue(executor, "mail.send", { ...mail });
 }
 
+/** Many e-mails in one statement (bulk invitations). */
+export function queueMails(executor: Executor, mails: Mail[]) {
+  return enqueue(executor, "mail.send", ...mails.map((m) => ({ ...m })));
+}
+
 export function startNotificationWorker() {
   return startOutboxWorker(outboxHandlers);
 }

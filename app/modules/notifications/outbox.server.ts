@@ -12,8 +12,9 @@ const claimSeconds = 120;
 
 
 /** Call inside the transaction whose change causes the work, so both commit or neither does. */
-export async function enqueue(executor: Executor, topic: string, payload: Record<string, unknown>) {
-  await executor.insert(outbox).values({ topic, payload });
+export async function enqueue(executor: Executor, topic: string, ...payloads: Record<string, unknown>[]) {
+  if (payloads.length === 0) return;
+  await executor.insert(outbox).values(payloads.map((payload) => ({ topic, payload })));
   wakeWorker?.();
 }
 

@@ -5,6 +5,7 @@ import { businesses, municipalities, providers } from "~db/schema";
 
 export { getBusinessFormOptions, getOwnBusiness, getPublicBusiness, listBusinessesOfOwner, saveBusiness } from "./businesses.server";
 export { decideProvider, getProviderOfUser, getPublicProvider, listProvidersForVetting, saveProviderProfile } from "./providers.server";
+export { importBusinesses, importProviders, type ImportError, type ImportResult } from "./import.server";
 export { getOwnQuickscan, saveQuickscan } from "./quickscans.server";
 
 /** Public figures for the home page. */

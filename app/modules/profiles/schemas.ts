@@ -11,7 +11,7 @@ import { employeeBands, languageCodes, presenceChannels, serviceCodes, weekdays,
 
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
-const requiredText = (max: number) =>
+export const requiredText = (max: number) =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
     .trim()
@@ -19,7 +19,7 @@ const requiredText = (max: number) =>
     .max(max, "errors.tooLong")
     .refine(noMarkup, "errors.noHtml");
 
-const optionalText = (max: number) =>
+export const optionalText = (max: number) =>
   z
     .string({ invalid_type_error: "errors.invalidChoice" })
     .trim()
@@ -47,10 +47,10 @@ export const WebUrlSchema = z
   .url("errors.url")
   .refine((u) => /^https?:\/\//i.test(u), "errors.urlScheme");
 
-const NisCodeSchema = z.string({ required_error: "errors.required" }).regex(/^3\d{4}$/, "errors.invalidMunicipality");
-const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+export const NisCodeSchema = z.string({ required_error: "errors.required" }).regex(/^3\d{4}$/, "errors.invalidMunicipality");
+export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { errorMap: () => ({ message: "errors.invalidChoice" }) });
-const choices = <T extends readonly [string, ...string[]]>(values: T, min = 1) =>
+export const choices = <T extends readonly [string, ...string[]]>(values: T, min = 1) =>
   z.array(choice(values), { required_error: "errors.chooseAtLeastOne" }).min(min, "errors.chooseAtLeastOne").max(values.length);
 
 /** "09:00-12:30, 13:30-18:00" → ranges; empty → closed. */
@@ -110,29 +110,41 @@ export const BusinessSchema = z.object({
 });
 export type BusinessInput = z.infer<typeof BusinessSchema>;
 
-const HourlyRateSchema = z
+export const HourlyRateSchema = z
   .string({ required_error: "errors.required" })
   .trim()
   .regex(/^\d{1,4}([.,]\d{1,2})?$/, "errors.amount")
   .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
   .refine((cents) => cents >= 1500 && cents <= 50000, "errors.hourlyRateRange");
 
+export const FoundedOnSchema = z
+  .string({ required_error: "errors.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+  .refine((d) => !Number.isNaN(Date.parse(d)) && d >= "1900-01-01" && new Date(d) <= new Date(), "errors.date");
+export const RadiusSchema = z.coerce
+  .number({ invalid_type_error: "errors.number" })
+  .int("errors.number")
+  .min(0, "errors.radiusRange")
+  .max(150, "errors.radiusRange");
+export const CapacitySchema = z.coerce
+  .number({ invalid_type_error: "errors.number" })
+  .int("errors.number")
+  .min(1, "errors.capacityRange")
+  .max(20, "errors.capacityRange");
+
 export const ProviderSchema = z.object({
   companyName: requiredText(120),
   enterpriseNumber: EnterpriseNumberSchema,
-  foundedOn: z
-    .string({ required_error: "errors.required" })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-    .refine((d) => !Number.isNaN(Date.parse(d)) && d >= "1900-01-01" && new Date(d) <= new Date(), "errors.date"),
+  foundedOn: FoundedOnSchema,
   kind: choice(["ict", "marketing", "both"] as const),
   services: choices(serviceCodes),
   sectors: choices(["retail", "tourism", "hospitality"] as const),
   baseNisCode: NisCodeSchema,
-  radiusKm: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(0, "errors.radiusRange").max(150, "errors.radiusRange"),
+  radiusKm: RadiusSchema,
   serviceNisCodes: z.array(NisCodeSchema).max(62).default([]),
   languages: choices(languageCodes),
   hourlyRate: HourlyRateSchema,
-  capacity: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.capacityRange").max(20, "errors.capacityRange"),
+  capacity: CapacitySchema,
   bio: optionalText(2000),
   portfolioLinks: z
     .string()

@@ -18,6 +18,10 @@ export async function recordAudit(executor: Executor, event: AuditEvent) {
   await executor.insert(auditEvents).values(event);
 }
 
+export async function recordAuditMany(executor: Executor, events: AuditEvent[]) {
+  for (let i = 0; i < events.length; i += 1000) await executor.insert(auditEvents).values(events.slice(i, i + 1000));
+}
+
 export async function listAuditEventsFor(entityType: string, entityId: string) {
   return db
     .select()

@@ -1,0 +1,111 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRole } from "~/modules/auth/index.server";
+import { importBusinesses, importProviders, type ImportError } from "~/modules/profiles/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, PageHeader } from "~/ui/forms";
+
+const maxBytes = 20 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  return null;
+}
+
+const UploadSchema = z.object({
+  kind: z.enum(["providers", "businesses"], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  file: z.instanceof(File, { message: "import.fileRequired" }).refine((f) => f.size > 0, "import.fileRequired").refine((f) => f.size <= maxBytes, "import.fileTooLarge"),
+});
+
+type ActionData = { errors?: string[]; rowErrors?: ImportError[]; result?: { imported: number; created: number; updated: number } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes + 10_000) {
+    return json<ActionData>({ errors: ["import.fileTooLarge"] }, { status: 413 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return json<ActionData>({ errors: ["errors.invalidForm"] }, { status: 400 });
+  }
+  const parsed = UploadSchema.safeParse({ kind: form.get("kind"), file: form.get("file") });
+  if (!parsed.success) return json<ActionData>({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
+  const importer = parsed.data.kind === "providers" ? importProviders : importBusinesses;
+  const result = await importer(await parsed.data.file.text(), admin.id);
+  if (!result.ok) return json<ActionData>({ rowErrors: result.errors }, { status: 422 });
+  return json<ActionData>({ result: { imported: result.imported, created: result.created, updated: result.updated } });
+}
+
+export default function ImportPage() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <PageHeader title={t("import.title")}>{t("import.intro")}</PageHeader>
+      <Form method="post" encType="multipart/form-data" className="narrow">
+        <FormErrors errors={data?.errors} />
+        <fieldset>
+          <legend>{t("import.kind")}</legend>
+          <label className="choice">
+            <input type="radio" name="kind" value="providers" defaultChecked />
+            <span>{t("import.providers")}</span>
+          </label>
+          <label className="choice">
+            <input type="radio" name="kind" value="businesses" />
+            <span>{t("import.businesses")}</span>
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="import-file">{t("import.file")}</label>
+          <input id="import-file" type="file" name="file" accept=".csv,text/csv" required />
+        </div>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("import.submit")}
+        </button>
+      </Form>
+      {data?.result ? (
+        <p className="toast" role="status">
+          {t("import.done", data.result)}
+        </p>
+      ) : null}
+      {data?.rowErrors ? (
+        <section aria-labelledby="import-errors" role="alert">
+          <h2 id="import-errors">{t("import.failed")}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("import.row")}</th>
+                  <th scope="col">{t("import.column")}</th>
+                  <th scope="col">{t("import.problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rowErrors.map((e) => (
+                  <tr key={`${e.row}-${e.column}-${e.message}`}>
+                    <td>{e.row}</td>
+                    <td>
+                      <code>{e.column}</code>
+                    </td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Import – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
