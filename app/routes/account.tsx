@@ -1,24 +1,37 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { changePassword, requireUser } from "~/modules/auth/index.server";
-import { ChangePasswordSchema } from "~/modules/auth/schemas";
+import { changePassword, checkPassword, logOut, requireUserSession } from "~/modules/auth/index.server";
+import { ChangePasswordSchema, DeleteAccountSchema } from "~/modules/auth/schemas";
+import { eraseAccount } from "~/modules/privacy/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Field, FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
+import { ErrorList, Field, FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { user } = await requireUserSession(request);
   return json({ name: user.name, email: user.email, role: user.role });
 }
 
+const hideFields = ["currentPassword", "password", "confirmPassword"];
+
+/** Two forms, told apart by `intent`: change the password, or erase the account. */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const submission = parseWithZod(await readFormData(request), { schema: ChangePasswordSchema });
-  const hideFields = ["currentPassword", "password", "confirmPassword"];
+  const { user, sessionId } = await requireUserSession(request);
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "delete-account") {
+    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
+    if (!(await checkPassword(user.id, submission.value.currentPassword))) {
+      return json(submission.reply({ fieldErrors: { currentPassword: ["errors.wrongCurrentPassword"] }, hideFields }), { status: 400 });
+    }
+    await eraseAccount(user.id);
+    return redirectWithToast("/", { key: "privacy.erased", kind: "info" }, { headers: { "Set-Cookie": await logOut(sessionId) } });
+  }
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await changePassword(user.id, submission.value);
   if (!result.ok) {
@@ -32,7 +45,9 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm("change-password", ChangePasswordSchema, lastResult);
+  const isDelete = lastResult?.initialValue?.intent === "delete-account";
+  const [form, fields] = useZodForm("change-password", ChangePasswordSchema, isDelete ? undefined : lastResult);
+  const [deleteForm, deleteFields] = useZodForm("delete-account", DeleteAccountSchema, isDelete ? lastResult : undefined);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.accountTitle")} />
@@ -46,6 +61,7 @@ export default function AccountPage() {
       </dl>
       <h2>{t("auth.changePasswordTitle")}</h2>
       <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="change-password" />
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field
           label={t("auth.currentPassword")}
@@ -55,6 +71,37 @@ export default function AccountPage() {
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("auth.submitChangePassword")}
+        </button>
+      </Form>
+
+      <h2>{t("privacy.yourData")}</h2>
+      <p>
+        {t("privacy.exportIntro")} <Link to="/privacy">{t("privacy.title")}</Link>
+      </p>
+      <p>
+        <a className="button button-secondary" href="/account/gegevens" download>
+          {t("privacy.download")}
+        </a>
+      </p>
+      <h2>{t("privacy.deleteTitle")}</h2>
+      <p>{t("privacy.deleteIntro")}</p>
+      <Form method="post" {...getFormProps(deleteForm)}>
+        <input type="hidden" name="intent" value="delete-account" />
+        <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+        <Field
+          label={t("auth.currentPassword")}
+          meta={deleteFields.currentPassword}
+          input={{ ...getInputProps(deleteFields.currentPassword, { type: "password" }), autoComplete: "current-password" }}
+        />
+        <div className="field">
+          <label className="choice">
+            <input {...getInputProps(deleteFields.confirm, { type: "checkbox" })} />
+            <span>{t("privacy.confirm")}</span>
+          </label>
+          <ErrorList id={deleteFields.confirm.errorId} errors={deleteFields.confirm.errors} />
+        </div>
+        <button type="submit" className="button-danger" disabled={navigation.state === "submitting"}>
+          {t("privacy.deleteSubmit")}
         </button>
       </Form>
     </div>

@@ -112,8 +112,8 @@ export function AppShell({
       <footer className="site-footer">
         <div className="container">
           <p>{t("app.footer")}</p>
-          <p>
-            <Link to="/over">{t("app.about")}</Link>
+          <p className="footer-links">
+            <Link to="/over">{t("app.about")}</Link> · <Link to="/privacy">{t("app.privacy")}</Link>
           </p>
         </div>
       </footer>

@@ -12,3 +12,11 @@ export function newAccount(overrides: Partial<{ name: string; email: string; pas
     ...overrides,
   };
 }
+
+let enterpriseSequence = 0;
+/** A valid, fictional enterprise number, different at every call within a test file. */
+export function newEnterpriseNumber() {
+  enterpriseSequence += 1;
+  const firstEight = `05${String((process.pid % 1000) * 1000 + enterpriseSequence).padStart(6, "0")}`;
+  return firstEight + String(97 - (Number(firstEight) % 97)).padStart(2, "0");
+}

@@ -65,9 +65,14 @@ export async function logOut(sessionId: string) {
   return lucia.createBlankSessionCookie().serialize();
 }
 
-export async function changePassword(userId: string, input: { currentPassword: string; password: string }) {
+/** For actions a user must confirm with their password (changing it, erasing the account). */
+export async function checkPassword(userId: string, password: string) {
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+  return Boolean(user?.passwordHash) && (await verifyPassword(user.passwordHash!, password));
+}
+
+export async function changePassword(userId: string, input: { currentPassword: string; password: string }) {
+  if (!(await checkPassword(userId, input.currentPassword))) {
     return { ok: false as const, error: "wrongCurrentPassword" as const };
   }
   await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, userId));

@@ -1,6 +1,7 @@
 /** The auth door: sessions, guards, accounts, tokens. Nothing outside this folder imports lucia. */
 export {
   changePassword,
+  checkPassword,
   inviteImportedUsers,
   inviteUser,
   logIn,

@@ -63,6 +63,7 @@ export const SetPasswordSchema = z
 
 export const ChangePasswordSchema = z
   .object({
+    intent: z.literal("change-password").default("change-password"),
     currentPassword: PasswordSchema,
     password: NewPasswordSchema,
     confirmPassword: z.string({ required_error: "errors.required" }).max(200, "errors.passwordTooLong"),
@@ -91,3 +92,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
 }
+
+export const DeleteAccountSchema = z.object({
+  intent: z.literal("delete-account"),
+  currentPassword: PasswordSchema,
+  confirm: z.literal("on", { errorMap: () => ({ message: "privacy.confirmRequired" }) }),
+});
