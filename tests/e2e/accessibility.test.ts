@@ -26,7 +26,7 @@ async function seriousViolations(page: Page) {
 }
 
 describe("accessibility (axe-core)", () => {
-  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/bestaat-niet"])(
+  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/privacy", "/aanbieders/pixelpier", "/bestaat-niet"])(
     "%s has no serious or critical violations",
     async (path) => {
       const page = await context.newPage();
@@ -43,10 +43,31 @@ describe("accessibility (axe-core)", () => {
     await page.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
     await page.getByRole("button", { name: "Inloggen" }).click();
     await page.waitForURL("**/beheer");
-    for (const path of ["/beheer", "/beheer/gebruikers", "/account"]) {
+    for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/screening", "/beheer/import", "/account"]) {
       await page.goto(path);
       expect(await seriousViolations(page), path).toEqual([]);
     }
+    await page.close();
+  });
+
+  it("the retailer's pages have none either", async () => {
+    const page = await context.newPage();
+    await context.clearCookies();
+    await page.goto("/inloggen");
+    await page.getByLabel("E-mailadres").fill("boekhandel.de.zandloper@demo.koppel.test");
+    await page.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.waitForURL("**/ondernemer");
+    expect(await seriousViolations(page), "/ondernemer").toEqual([]);
+    await page.getByRole("link", { name: "Bewerken" }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Zaak bewerken" }).waitFor();
+    expect(await seriousViolations(page), "business form").toEqual([]);
+    await page.goto("/ondernemer");
+    await page.getByRole("link", { name: "Quickscan starten" }).first().click();
+    await page.locator("fieldset.scale").first().waitFor();
+    expect(await seriousViolations(page), "quickscan").toEqual([]);
+    await page.goto("/zaken/boekhandel-de-zandloper-brugge");
+    expect(await seriousViolations(page), "public business page").toEqual([]);
     await page.close();
   });
 });

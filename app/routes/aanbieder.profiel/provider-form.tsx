@@ -38,12 +38,10 @@ export function ProviderForm({
   municipalities,
   lastResult,
   defaultValue,
-  declared,
 }: {
   municipalities: { nisCode: string; name: string }[];
   lastResult: Parameters<typeof useZodForm>[2];
   defaultValue?: Record<string, unknown>;
-  declared: boolean;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -112,7 +110,7 @@ export function ProviderForm({
       <Field label={t("provider.vatNumber")} meta={fields.vatNumber} input={getInputProps(fields.vatNumber, { type: "text" })} />
       <div className="field">
         <label className="choice">
-          <input {...getInputProps(fields.conflictDeclaration, { type: "checkbox" })} defaultChecked={declared} />
+          <input {...getInputProps(fields.conflictDeclaration, { type: "checkbox" })} />
           <span>{t("provider.conflictDeclaration")}</span>
         </label>
         <ErrorList id={fields.conflictDeclaration.errorId} errors={fields.conflictDeclaration.errors} />

@@ -35,9 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         portfolioLinks: provider.portfolioLinks.join("\n"),
         iban: provider.iban ? formatIban(provider.iban) : "",
         vatNumber: provider.vatNumber ?? "",
+        // Declared once, renewed with every save: the box starts ticked for a returning provider.
+        conflictDeclaration: provider.conflictDeclaredAt ? "on" : undefined,
       }
     : { kind: "ict", languages: ["nl"], radiusKm: "25", capacity: "2" };
-  return json({ defaultValue, municipalities, exists: Boolean(provider), declared: Boolean(provider?.conflictDeclaredAt) });
+  return json({ defaultValue, municipalities, exists: Boolean(provider) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ProviderProfilePage() {
   const { t } = useTranslation();
-  const { defaultValue, municipalities, exists, declared } = useLoaderData<typeof loader>();
+  const { defaultValue, municipalities, exists } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="narrow-wide">
@@ -59,7 +61,7 @@ export default function ProviderProfilePage() {
         <Link to="/aanbieder">← {t("nav.providerHome")}</Link>
       </p>
       <PageHeader title={t(exists ? "provider.editProfile" : "provider.createProfile")}>{t("provider.intro")}</PageHeader>
-      <ProviderForm municipalities={municipalities} lastResult={lastResult} defaultValue={defaultValue} declared={declared} />
+      <ProviderForm municipalities={municipalities} lastResult={lastResult} defaultValue={defaultValue} />
     </div>
   );
 }
