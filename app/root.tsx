@@ -6,6 +6,7 @@ import { createI18n, defaultLocale } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { takeToast } from "~/lib/toast.server";
 import { getUserSession } from "~/modules/auth/index.server";
+import { countUnreadNotices } from "~/modules/notifications/index.server";
 import stylesHref from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { AppShell } from "~/ui/layout";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
-      user: user ? { id: user.id, name: user.name, role: user.role } : null,
+      user: user ? { id: user.id, name: user.name, role: user.role, unreadNotices: await countUnreadNotices(user.id) } : null,
       toast,
     },
     { headers },

@@ -7,6 +7,7 @@ type Role = "retailer" | "provider" | "municipality" | "admin";
 interface ShellUser {
   name: string;
   role: Role;
+  unreadNotices: number;
 }
 interface ShellToast {
   key: string;
@@ -64,6 +65,16 @@ export function AppShell({
               ))}
               {user ? (
                 <>
+                  <li>
+                    <NavLink to="/meldingen">
+                      {t("nav.notices")}
+                      {user.unreadNotices > 0 ? (
+                        <span className="count" aria-label={t("nav.unread", { count: user.unreadNotices })}>
+                          {user.unreadNotices}
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
                   <li>
                     <NavLink to="/account">{t("nav.account")}</NavLink>
                   </li>

@@ -6,6 +6,7 @@ import { registerUser } from "~/modules/auth/index.server";
 import * as publicProvider from "~/routes/aanbieders.$slug";
 import * as profile from "~/routes/aanbieder.profiel/route";
 import * as screening from "~/routes/beheer.screening";
+import * as noticesPage from "~/routes/meldingen";
 import { newAccount } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
 import { dutchErrors } from "../support/messages";
@@ -137,6 +138,12 @@ describe("vetting", () => {
     const [notice] = await db.select().from(notices).where(eq(notices.userId, providerUserId));
     expect(notice).toMatchObject({ messageKey: "provider.rejectedNotice", params: { reason: "Het ondernemingsnummer hoort bij een andere zaak." } });
     expect((await viewPublic((await ourProvider()).slug, cookies.retailer)).status).toBe(404);
+
+    // The provider reads the notice; opening the list marks it read.
+    const page = await respond(() => noticesPage.loader(args(getRequest("/meldingen", { cookie: cookies.provider }))));
+    expect((await page.json()).notices.map((n: { messageKey: string }) => n.messageKey)).toEqual(["provider.rejectedNotice"]);
+    const [read] = await db.select().from(notices).where(eq(notices.userId, providerUserId));
+    expect(read.readAt).toBeInstanceOf(Date);
 
     expect((await saveProfile(validProfile({ bio: "Aangepast profiel." }))).status).toBe(302);
     expect((await ourProvider()).status).toBe("pending");

@@ -16,6 +16,8 @@ export const en: DeepStrings<Resources> = {
     switchToLabel: "Schakel naar het Nederlands",
   },
   nav: {
+    notices: "Notices",
+    unread: "{{count}} unread",
     home: "Home",
     login: "Log in",
     register: "Sign up",
@@ -428,5 +430,10 @@ export const en: DeepStrings<Resources> = {
     who: "Businesses only see approved providers; municipalities only see aggregated figures and the ZomerInWestVlaanderen participants in their municipality; the programme office sees what it needs to vet providers and manage the budget. Your enterprise number, IBAN and e-mail address are never public.",
     rightsTitle: "Your rights",
     rights: "Under My account you can download all your data or delete your account. Decisions the programme must account for are kept after deletion, without your name or e-mail address. For other questions, contact the programme office.",
+  },
+  notices: {
+    title: "Notices",
+    empty: "You have no notices yet.",
+    open: "Open",
   },
 };

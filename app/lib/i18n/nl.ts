@@ -13,6 +13,8 @@ export const nl = {
     switchToLabel: "Switch to English",
   },
   nav: {
+    notices: "Meldingen",
+    unread: "{{count}} ongelezen",
     home: "Start",
     login: "Inloggen",
     register: "Registreren",
@@ -426,6 +428,11 @@ export const nl = {
     who: "Ondernemers zien enkel goedgekeurde aanbieders; gemeenten zien enkel samengetelde cijfers en de deelnemers aan ZomerInWestVlaanderen in hun gemeente; het programmabureau ziet wat het nodig heeft om aanbieders te screenen en het budget te beheren. Je ondernemingsnummer, IBAN en e-mailadres zijn nooit openbaar.",
     rightsTitle: "Jouw rechten",
     rights: "Via Mijn account download je al je gegevens of verwijder je je account. Beslissingen die het programma moet kunnen verantwoorden blijven na verwijdering bewaard, zonder je naam of e-mailadres. Voor andere vragen neem je contact op met het programmabureau.",
+  },
+  notices: {
+    title: "Meldingen",
+    empty: "Je hebt nog geen meldingen.",
+    open: "Bekijken",
   },
 };
 

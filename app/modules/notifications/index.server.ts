@@ -24,4 +24,4 @@ export function queueMails(executor: Executor, mails: Mail[]) {
 export function startNotificationWorker() {
   return startOutboxWorker(outboxHandlers);
 }
-export { createNotice, listUnreadNotices } from "./notices.server";
+export { countUnreadNotices, createNotice, readNotices } from "./notices.server";

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { notices } from "~db/schema";
 
@@ -10,11 +10,20 @@ export async function createNotice(
   await executor.insert(notices).values({ ...notice, params: notice.params ?? {} });
 }
 
-export async function listUnreadNotices(userId: string) {
-  return db
-    .select()
+export async function countUnreadNotices(userId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
     .from(notices)
-    .where(and(eq(notices.userId, userId), isNull(notices.readAt)))
-    .orderBy(desc(notices.id))
-    .limit(20);
+    .where(and(eq(notices.userId, userId), isNull(notices.readAt)));
+  return row.n;
+}
+
+/** The user's notices, newest first; opening the list marks them read. */
+export async function readNotices(userId: string) {
+  const rows = await db.select().from(notices).where(eq(notices.userId, userId)).orderBy(desc(notices.id)).limit(50);
+  await db
+    .update(notices)
+    .set({ readAt: new Date() })
+    .where(and(eq(notices.userId, userId), isNull(notices.readAt)));
+  return rows;
 }
