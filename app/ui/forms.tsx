@@ -1,4 +1,4 @@
-import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -114,5 +114,51 @@ export function NewPasswordFields({ password, confirmPassword }: { password: Pas
         input={{ ...getInputProps(confirmPassword, { type: "password" }), autoComplete: "new-password" }}
       />
     </>
+  );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's field types vary with each form's schema
+type AnyField = FieldMetadata<any, any, string[]>;
+
+/** A labelled select with its errors; the options are the children. */
+export function SelectField({ label, meta, children }: { label: string; meta: AnyField; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <select {...getSelectProps(meta)} aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+        {children}
+      </select>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A labelled textarea with its errors. */
+export function TextareaField({ label, meta, rows = 4, max }: { label: string; meta: AnyField; rows?: number; max?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={meta.id}>{label}</label>
+      <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={meta.errors?.length ? meta.errorId : undefined} />
+      <ErrorList id={meta.errorId} errors={meta.errors} params={{ max }} />
+    </div>
+  );
+}
+
+/** Checkboxes sharing one name, read as a list. */
+export function CheckboxGroup({ legend, meta, options, grid = false }: { legend: string; meta: AnyField; options: { value: string; label: string }[]; grid?: boolean }) {
+  const checked = new Set([meta.initialValue ?? []].flat().map(String));
+  return (
+    <fieldset aria-describedby={meta.errors?.length ? meta.errorId : undefined}>
+      <legend>{legend}</legend>
+      <div className={grid ? "checkbox-grid" : undefined}>
+        {options.map((o) => (
+          <label className="choice" key={o.value}>
+            <input type="checkbox" name={meta.name} value={o.value} defaultChecked={checked.has(o.value)} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </fieldset>
   );
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newBrowserContext } from "../support/browser";
+import { logInThroughForm, newBrowserContext } from "../support/browser";
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -38,10 +38,7 @@ describe("accessibility (axe-core)", () => {
 
   it("the admin's pages have none either", async () => {
     const page = await context.newPage();
-    await page.goto("/inloggen");
-    await page.getByLabel("E-mailadres").fill("admin@demo.koppel.test");
-    await page.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logInThroughForm(page, "admin@demo.koppel.test");
     await page.waitForURL("**/beheer");
     for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/screening", "/beheer/import", "/account"]) {
       await page.goto(path);
@@ -53,10 +50,7 @@ describe("accessibility (axe-core)", () => {
   it("the retailer's pages have none either", async () => {
     const page = await context.newPage();
     await context.clearCookies();
-    await page.goto("/inloggen");
-    await page.getByLabel("E-mailadres").fill("boekhandel.de.zandloper@demo.koppel.test");
-    await page.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
-    await page.getByRole("button", { name: "Inloggen" }).click();
+    await logInThroughForm(page, "boekhandel.de.zandloper@demo.koppel.test");
     await page.waitForURL("**/ondernemer");
     expect(await seriousViolations(page), "/ondernemer").toEqual([]);
     await page.getByRole("link", { name: "Bewerken" }).first().click();

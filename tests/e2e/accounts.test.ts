@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, login, newBrowserContext, newCredentials, waitForMail } from "../support/browser";
+import { baseUrl, logInThroughForm, login, newBrowserContext, newCredentials, waitForMail } from "../support/browser";
 
 let context: BrowserContext;
 let page: Page;
@@ -27,12 +27,7 @@ function heading(name: string) {
   return page.getByRole("heading", { level: 1, name, exact: true }).waitFor();
 }
 
-async function logInThroughForm(email: string, password: string) {
-  await page.goto("/inloggen");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-}
+const logIn = (email: string, password?: string) => logInThroughForm(page, email, password);
 
 describe("an account from start to finish", () => {
   it("registers, logs out, logs in and lands on the role's home", async () => {
@@ -55,7 +50,7 @@ describe("an account from start to finish", () => {
     await page.waitForURL(`${baseUrl()}/`);
     await page.getByRole("status").filter({ hasText: "Je bent uitgelogd." }).waitFor();
 
-    await logInThroughForm(me.email, me.password);
+    await logIn(me.email, me.password);
     await page.waitForURL("**/aanbieder");
     await page.getByText(`Ingelogd als ${me.name} (Aanbieder)`).waitFor();
     expect(errors).toEqual([]);
@@ -63,7 +58,7 @@ describe("an account from start to finish", () => {
 
   it("shows a Dutch error for a wrong password, beside the form", async () => {
     await freshPage();
-    await logInThroughForm("demo.onbekend@voorbeeld.be", "helemaal-niet-juist");
+    await logIn("demo.onbekend@voorbeeld.be", "helemaal-niet-juist");
     await expect(page.getByRole("alert").textContent()).resolves.toBe("Het e-mailadres of het wachtwoord klopt niet.");
     expect(new URL(page.url()).pathname).toBe("/inloggen");
   });
@@ -84,10 +79,10 @@ describe("an account from start to finish", () => {
     const me = await login(context);
     await context.clearCookies();
     for (let i = 0; i < 5; i++) {
-      await logInThroughForm(me.email, `fout-wachtwoord-${i}`);
+      await logIn(me.email, `fout-wachtwoord-${i}`);
       await page.getByRole("alert").waitFor();
     }
-    await logInThroughForm(me.email, me.password);
+    await logIn(me.email, me.password);
     await expect(page.getByRole("alert").textContent()).resolves.toMatch(/^Te veel mislukte pogingen\. Probeer het over 1[45] minuten opnieuw\.$/);
   });
 
@@ -123,7 +118,7 @@ describe("an account from start to finish", () => {
 describe("staff accounts", () => {
   it("an admin invites municipality staff, who set a password and land on their municipality", async () => {
     await freshPage();
-    await logInThroughForm("admin@demo.koppel.test", "Koppel-demo-2026");
+    await logIn("admin@demo.koppel.test", "Koppel-demo-2026");
     await page.waitForURL("**/beheer");
     await page.getByRole("link", { name: "Gebruikers" }).first().click();
     await heading("Gebruikers");

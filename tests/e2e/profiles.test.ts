@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, login, newBrowserContext } from "../support/browser";
+import { baseUrl, logInThroughForm, login, newBrowserContext } from "../support/browser";
 
 let context: BrowserContext;
 beforeAll(async () => {
@@ -107,10 +107,7 @@ describe("a provider", () => {
     // The programme office approves it.
     const admin = await newBrowserContext();
     const adminPage = await admin.newPage();
-    await adminPage.goto("/inloggen");
-    await adminPage.getByLabel("E-mailadres").fill("admin@demo.koppel.test");
-    await adminPage.getByLabel("Wachtwoord").fill("Koppel-demo-2026");
-    await adminPage.getByRole("button", { name: "Inloggen" }).click();
+    await logInThroughForm(adminPage, "admin@demo.koppel.test");
     await adminPage.waitForURL("**/beheer");
     await adminPage.goto("/beheer/screening");
     await heading(adminPage, "Screening van aanbieders");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
@@ -78,4 +78,12 @@ export async function waitForMail(to: string, timeoutMs = 15_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+}
+
+/** Logs a page in through the login form, as a person does (demo accounts share one password). */
+export async function logInThroughForm(page: Page, email: string, password = "Koppel-demo-2026") {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
 }

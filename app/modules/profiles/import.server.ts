@@ -79,6 +79,20 @@ async function slugMaker(executor: Executor, table: PgTable, column: "slug") {
   };
 }
 
+/** Accounts without a password for new e-mail addresses, each invited to set one. */
+async function createInvitedAccounts(tx: Executor, role: "provider" | "retailer", people: { email: string; name: string }[]) {
+  const created: { id: string; email: string; name: string; role: typeof role }[] = [];
+  for (const chunk of chunks(people)) {
+    const rows = await tx
+      .insert(users)
+      .values(chunk.map((p) => ({ ...p, role })))
+      .returning({ id: users.id, email: users.email, name: users.name });
+    created.push(...rows.map((r) => ({ ...r, role })));
+  }
+  await inviteImportedUsers(tx, created);
+  return created;
+}
+
 const finish = (errors: ImportError[]): ImportResult => ({ ok: false, errors: errors.sort((a, b) => a.row - b.row).slice(0, maxErrors) });
 
 /**
@@ -124,18 +138,9 @@ export async function importProviders(text: string, adminId: string | null): Pro
     const nextSlug = await slugMaker(tx, providers, "slug");
     const newRows = rows.filter((r) => !existing.has(r.value.enterprise_number));
     const needAccounts = newRows.filter((r) => !accounts.has(r.value.email));
-    const invitees: { id: string; email: string; name: string; role: "provider" }[] = [];
-    for (const chunk of chunks(needAccounts)) {
-      const created = await tx
-        .insert(users)
-        .values(chunk.map(({ value }) => ({ email: value.email, name: value.company_name, role: "provider" as const })))
-        .returning({ id: users.id, email: users.email, name: users.name });
-      for (const u of created) {
-        accounts.set(u.email, { id: u.id, email: u.email, role: "provider" });
-        invitees.push({ ...u, role: "provider" });
-      }
+    for (const u of await createInvitedAccounts(tx, "provider", needAccounts.map(({ value }) => ({ email: value.email, name: value.company_name })))) {
+      accounts.set(u.email, u);
     }
-    await inviteImportedUsers(tx, invitees);
 
     const now = new Date();
     for (const chunk of chunks(rows)) {
@@ -245,18 +250,9 @@ export async function importBusinesses(text: string, adminId: string | null): Pr
   return db.transaction(async (tx) => {
     const nextSlug = await slugMaker(tx, businesses, "slug");
     const newOwners = [...new Map(rows.filter((r) => !accounts.has(r.value.email)).map((r) => [r.value.email, r.value])).values()];
-    const invitees: { id: string; email: string; name: string; role: "retailer" }[] = [];
-    for (const chunk of chunks(newOwners)) {
-      const created = await tx
-        .insert(users)
-        .values(chunk.map((v) => ({ email: v.email, name: v.name, role: "retailer" as const })))
-        .returning({ id: users.id, email: users.email, name: users.name });
-      for (const u of created) {
-        accounts.set(u.email, { id: u.id, email: u.email, role: "retailer" });
-        invitees.push({ ...u, role: "retailer" });
-      }
+    for (const u of await createInvitedAccounts(tx, "retailer", newOwners.map((v) => ({ email: v.email, name: v.name })))) {
+      accounts.set(u.email, u);
     }
-    await inviteImportedUsers(tx, invitees);
     const now = new Date();
     for (const chunk of chunks(rows)) {
       await tx
