@@ -4,12 +4,13 @@
  *   seed                                      demo data (only into an empty database)
  *   create-admin --email E --name N           an admin account; prints the link to set its password
  *   create-token --email E                    an API token for that user (shown once)
+ *   search-reindex                            rebuild the search index from the database
  */
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
-const usage = `Usage: npm run cli -- <migrate | seed | create-admin --email E --name N | create-token --email E>`;
+const usage = `Usage: npm run cli -- <migrate | seed | create-admin --email E --name N | create-token --email E | search-reindex>`;
 
 function fail(message: string): never {
   console.error(message);
@@ -54,6 +55,12 @@ async function main() {
         const { createApiToken } = await import("~/modules/auth/index.server");
         const { token } = await createApiToken(user.id);
         console.log(`API token for ${email.data} (shown once; store it safely):\n${token}`);
+        break;
+      }
+      case "search-reindex": {
+        const { reindexAll, searchEngine } = await import("~/modules/matching/index.server");
+        const { indexed, removed } = await reindexAll();
+        console.log(`Search index (${searchEngine().kind}) rebuilt: ${indexed} providers indexed, ${removed} stale entries removed.`);
         break;
       }
       default:

@@ -56,6 +56,11 @@ export function AppShell({
           </Link>
           <nav aria-label={t("app.mainNav")}>
             <ul className="nav-list">
+              <li>
+                <NavLink to="/aanbieders" end>
+                  {t("nav.directory")}
+                </NavLink>
+              </li>
               {items.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end>

@@ -3,3 +3,4 @@ export * from "./accounts";
 export * from "./outbox";
 export * from "./profiles";
 export * from "./audit";
+export * from "./search";

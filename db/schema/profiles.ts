@@ -99,6 +99,8 @@ export const providers = pgTable(
     portfolioLinks: text("portfolio_links").array().notNull().default(sql`'{}'::text[]`),
     iban: text("iban"),
     vatNumber: text("vat_number"),
+    /** Businesses (by enterprise number) the provider declared a conflict of interest with: never matched. */
+    conflictEnterpriseNumbers: text("conflict_enterprise_numbers").array().notNull().default(sql`'{}'::text[]`),
     /** When the provider declared having no conflict of interest with the businesses they bid for. */
     conflictDeclaredAt: timestamp("conflict_declared_at", { withTimezone: true }),
     status: providerStatusEnum("status").notNull().default("pending"),

@@ -41,9 +41,9 @@ async function counts() {
   const [[p], [u], [o]] = await Promise.all([
     db.select({ n: count() }).from(providers),
     db.select({ n: count() }).from(users),
-    db.select({ n: count() }).from(outbox),
+    db.select({ n: count() }).from(outbox).where(eq(outbox.topic, "mail.send")),
   ]);
-  return { providers: p.n, users: u.n, outbox: o.n };
+  return { providers: p.n, users: u.n, mails: o.n };
 }
 
 describe("POST /api/v1/import/providers", () => {

@@ -1,9 +1,9 @@
 import type { Executor } from "~db/client";
 import { deliverMail, type Mail } from "./mail.server";
-import { enqueue, startOutboxWorker, type OutboxHandler } from "./outbox.server";
+import { enqueue, type OutboxHandler } from "./outbox.server";
 
 export { retryDelaySeconds } from "./backoff";
-export { drainOutbox, pendingOutboxCount } from "./outbox.server";
+export { drainOutbox, enqueue, pendingOutboxCount, startOutboxWorker, type OutboxHandler } from "./outbox.server";
 export { listSentMail, mailTransportKind, readSentMail, type SentMail } from "./mail.server";
 
 /** Every outbox topic and who carries it out. Later capabilities add theirs here. */
@@ -19,9 +19,5 @@ export function queueMail(executor: Executor, mail: Mail) {
 /** Many e-mails in one statement (bulk invitations). */
 export function queueMails(executor: Executor, mails: Mail[]) {
   return enqueue(executor, "mail.send", ...mails.map((m) => ({ ...m })));
-}
-
-export function startNotificationWorker() {
-  return startOutboxWorker(outboxHandlers);
 }
 export { countUnreadNotices, createNotice, readNotices } from "./notices.server";

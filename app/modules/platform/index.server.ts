@@ -4,21 +4,32 @@ import { demoPassword, isDatabaseEmpty, seedDemoData } from "~db/seed";
 import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { hashPassword } from "~/modules/auth/index.server";
-import { mailTransportKind, startNotificationWorker } from "~/modules/notifications/index.server";
+import { matchingOutboxHandlers, reindexAll, searchEngine } from "~/modules/matching/index.server";
+import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
+
+/** Every outbox topic of every capability, for the one worker. */
+export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers };
 
 let stopWorker: (() => Promise<void>) | undefined;
 
 export async function seedIfEmpty() {
   if (!(await isDatabaseEmpty(database.db))) return false;
   await seedDemoData(database.db, await hashPassword(demoPassword));
+  await reindexAll();
   return true;
 }
 
 /** Called once by the HTTP server before it listens. */
 export async function boot() {
   await migrate(database);
+  try {
+    await searchEngine().setup();
+  } catch (error) {
+    // Search being down must not keep Koppel down: index updates wait in the outbox.
+    logger.error({ err: error }, "search engine setup failed; will retry through the outbox");
+  }
   if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
-  stopWorker = startNotificationWorker();
+  stopWorker = startOutboxWorker(allOutboxHandlers);
   logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");
 }
 

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
+import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { apiTokens, auditEvents, businesses, loginFailures, notices, passwordTokens, providers, quickscans, sessions, userMunicipalities, users } from "~db/schema";
 
 /*
@@ -49,7 +50,9 @@ export async function eraseAccount(userId: string) {
     await tx.delete(notices).where(eq(notices.userId, userId));
     await tx.delete(userMunicipalities).where(eq(userMunicipalities.userId, userId));
     await tx.delete(businesses).where(eq(businesses.ownerId, userId));
-    await tx.delete(providers).where(eq(providers.userId, userId));
+    const removed = await tx.delete(providers).where(eq(providers.userId, userId)).returning({ id: providers.id });
+    // An outside search engine must forget the profile too.
+    await queueProviderIndexing(tx, removed.map((p) => p.id));
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (user) await tx.delete(loginFailures).where(eq(loginFailures.key, `email:${user.email}`));
     await tx

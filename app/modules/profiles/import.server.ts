@@ -6,6 +6,7 @@ import { slugify } from "~db/reference";
 import { businesses, municipalities, naceCodes, postalCodes, providers, users } from "~db/schema";
 import { translator } from "~/lib/i18n";
 import { inviteImportedUsers } from "~/modules/auth/index.server";
+import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { recordAuditMany } from "~/modules/reporting/index.server";
 import { readCsv } from "./csv";
 import { BusinessRowSchema, businessColumns, ProviderRowSchema, providerColumns, type BusinessRow, type ProviderRow } from "./import-rows";
@@ -192,13 +193,14 @@ export async function importProviders(text: string, adminId: string | null): Pro
         });
     }
 
-    // The import is a vetting decision wherever it sets or changes a status: audit each one.
-    const changed = rows.filter(({ value }) => existing.get(value.enterprise_number)?.status !== value.status);
     const ids = new Map(
-      (await selectIn(changed.map((r) => r.value.enterprise_number), (chunk) => tx.select({ id: providers.id, kbo: providers.enterpriseNumber }).from(providers).where(inArray(providers.enterpriseNumber, chunk)))).map(
+      (await selectIn(rows.map((r) => r.value.enterprise_number), (chunk) => tx.select({ id: providers.id, kbo: providers.enterpriseNumber }).from(providers).where(inArray(providers.enterpriseNumber, chunk)))).map(
         (p) => [p.kbo, p.id],
       ),
     );
+    await queueProviderIndexing(tx, [...ids.values()]);
+    // The import is a vetting decision wherever it sets or changes a status: audit each one.
+    const changed = rows.filter(({ value }) => existing.get(value.enterprise_number)?.status !== value.status);
     await recordAuditMany(
       tx,
       changed.map(({ value }) => ({

@@ -4,6 +4,7 @@ import { municipalities, providers, users, type ProviderStatus } from "~db/schem
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { isUniqueViolation } from "~/lib/pg-errors";
+import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import type { ProviderInput } from "./schemas";
@@ -58,6 +59,7 @@ export async function saveProviderProfile(
           .values({ ...columnsFrom(input), userId, slug, status: "pending", conflictDeclaredAt: new Date() })
           .returning({ id: providers.id });
         await recordAudit(tx, { actorId: userId, action: "provider.submit", entityType: "provider", entityId: row.id, toState: "pending" });
+        await queueProviderIndexing(tx, [row.id]);
         return { ok: true as const, created: true, status: "pending" as const };
       }
       const resubmitted = current.status === "rejected";
@@ -74,6 +76,7 @@ export async function saveProviderProfile(
       if (resubmitted) {
         await recordAudit(tx, { actorId: userId, action: "provider.resubmit", entityType: "provider", entityId: current.id, fromState: "rejected", toState: "pending" });
       }
+      await queueProviderIndexing(tx, [current.id]);
       return { ok: true as const, created: false, status: resubmitted ? ("pending" as const) : current.status };
     });
   } catch (error) {
@@ -145,6 +148,7 @@ export async function decideProvider(adminId: string, decision: { providerId: st
       text: t(bodyKey, { name: current.name, reason: reason ?? "", link: `${env.APP_URL}/aanbieder` }),
     });
     await createNotice(tx, { userId: current.userId, messageKey: noticeKey, params: { reason: reason ?? "" }, link: "/aanbieder" });
+    await queueProviderIndexing(tx, [decision.providerId]);
     return { ok: true as const, companyName: current.companyName, status: transition.to };
   });
 }

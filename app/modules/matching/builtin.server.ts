@@ -1,0 +1,180 @@
+import { and, arrayContains, arrayOverlaps, asc, count, desc, getTableColumns, gte, inArray, lt, not, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { db, queryRows } from "~db/client";
+import { providerSearch } from "~db/schema";
+import { expandQuery } from "./synonyms";
+import type { Candidate, CandidateQuery, DirectoryFacets, ProviderDocument, ProviderSearchPort } from "./search-port";
+
+/*
+ * The built-in engine: PostgreSQL full-text search (dutch, unaccented, prefix matching, synonyms
+ * expanded into the query) for recall, pg_trgm word similarity for typos, and GIN-indexed array
+ * filters for facets and matching. The same SQL runs on PGlite and PostgreSQL.
+ */
+
+/** `(webshop:* | webwinkel:*) | (brugge:*)`: any word may match, each with its synonyms and as a prefix. */
+function tsQueryText(text: string) {
+  const groups = expandQuery(text)
+    .map((group) =>
+      group
+        .map((term) => term.split(/[^a-z0-9]+/).filter(Boolean).map((w) => `${w}:*`).join(" & "))
+        .filter(Boolean)
+        .map((t) => `(${t})`)
+        .join(" | "),
+    )
+    .filter(Boolean);
+  return groups.length ? groups.map((g) => `(${g})`).join(" | ") : null;
+}
+
+function textMatch(text: string | undefined) {
+  const query = text?.trim() ? tsQueryText(text) : null;
+  if (!query || !text) return null;
+  const plain = text.trim().toLowerCase().slice(0, 200);
+  const tsq = sql`to_tsquery('dutch', ${query})`;
+  return {
+    // A word-prefix or synonym match, or a near miss on the short terms (a typo).
+    where: sql`(${providerSearch.searchVector} @@ ${tsq} or word_similarity(unaccent(${plain}), ${providerSearch.searchTerms}) >= 0.6)`,
+    relevance: sql<number>`least(1, ts_rank(${providerSearch.searchVector}, ${tsq}) * 5 + word_similarity(unaccent(${plain}), ${providerSearch.searchTerms}))`,
+  };
+}
+
+function distanceSql(near: { latitude: number; longitude: number }) {
+  return sql<number>`6371 * 2 * asin(sqrt(power(sin(radians(${providerSearch.latitude} - ${near.latitude}) / 2), 2) + cos(radians(${near.latitude})) * cos(radians(${providerSearch.latitude})) * power(sin(radians(${providerSearch.longitude} - ${near.longitude}) / 2), 2)))`;
+}
+
+function rowToDocument(row: typeof providerSearch.$inferSelect): ProviderDocument {
+  const { providerId, searchVector: _v, indexedAt: _i, ...rest } = row;
+  return { id: providerId, ...rest };
+}
+
+const counted = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+export const builtinSearch: ProviderSearchPort = {
+  kind: "builtin",
+
+  async setup() {
+    // The table and its GIN indexes come with the migrations.
+  },
+
+  async upsert(documents) {
+    for (let i = 0; i < documents.length; i += 500) {
+      const rows = documents.slice(i, i + 500).map(({ id, ...d }) => ({
+        providerId: id,
+        ...d,
+        searchVector: sql`to_tsvector('dutch', unaccent(${`${d.name} ${d.searchTerms} ${d.bio}`}))` as unknown as string,
+        indexedAt: new Date(),
+      }));
+      const columns = getTableColumns(providerSearch);
+      await db
+        .insert(providerSearch)
+        .values(rows)
+        .onConflictDoUpdate({
+          target: providerSearch.providerId,
+          set: Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)])),
+        });
+    }
+  },
+
+  async remove(ids) {
+    if (ids.length) await db.delete(providerSearch).where(inArray(providerSearch.providerId, ids));
+  },
+
+  async ids() {
+    return (await db.select({ id: providerSearch.providerId }).from(providerSearch)).map((r) => r.id);
+  },
+
+  async search(query) {
+    const perPage = query.perPage ?? 20;
+    const page = Math.max(1, query.page ?? 1);
+    const text = textMatch(query.q);
+    const conditions: SQL[] = [];
+    if (query.services?.length) conditions.push(arrayOverlaps(providerSearch.services, query.services));
+    if (query.sectors?.length) conditions.push(arrayOverlaps(providerSearch.sectors, query.sectors));
+    if (query.languages?.length) conditions.push(arrayOverlaps(providerSearch.languages, query.languages));
+    if (query.municipality) conditions.push(arrayContains(providerSearch.servedNisCodes, [query.municipality]));
+    if (query.starter === true) conditions.push(gte(providerSearch.foundedOn, query.starterSince));
+    if (query.starter === false) conditions.push(lt(providerSearch.foundedOn, query.starterSince));
+    if (text) conditions.push(text.where);
+    const where = conditions.length ? and(...conditions) : undefined;
+
+    const distance = query.near ? distanceSql(query.near) : null;
+    const order =
+      query.sort === "distance" && distance
+        ? [asc(distance), asc(providerSearch.name)]
+        : query.sort === "rating"
+          ? [desc(providerSearch.ratingAverage), desc(providerSearch.ratingCount), asc(providerSearch.name)]
+          : text
+            ? [desc(text.relevance), asc(providerSearch.name)]
+            : [desc(providerSearch.ratingAverage), asc(providerSearch.name)];
+
+    const facet = (column: AnyPgColumn) =>
+      queryRows<{ key: string; n: number }>(
+        db,
+        sql`select value as key, count(*)::int as n from ${providerSearch}, unnest(${column}) as value ${where ? sql`where ${where}` : sql``} group by value`,
+      );
+    const [rows, [{ total }], services, sectors, municipalities, languages, starters] = await Promise.all([
+      db
+        .select({ row: providerSearch, distanceKm: distance ?? sql<null>`null` })
+        .from(providerSearch)
+        .where(where)
+        .orderBy(...order)
+        .limit(perPage)
+        .offset((page - 1) * perPage),
+      db.select({ total: count() }).from(providerSearch).where(where),
+      facet(providerSearch.services),
+      facet(providerSearch.sectors),
+      facet(providerSearch.servedNisCodes),
+      facet(providerSearch.languages),
+      db
+        .select({ starter: sql<boolean>`${providerSearch.foundedOn} >= ${query.starterSince}`, n: count() })
+        .from(providerSearch)
+        .where(where)
+        .groupBy(sql`1`),
+    ]);
+    const facets: DirectoryFacets = {
+      service: counted(services),
+      sector: counted(sectors),
+      municipality: counted(municipalities),
+      language: counted(languages),
+      starter: { true: starters.find((s) => s.starter)?.n ?? 0, false: starters.find((s) => !s.starter)?.n ?? 0 },
+    };
+    return {
+      hits: rows.map(({ row, distanceKm }) => ({
+        id: row.providerId,
+        slug: row.slug,
+        name: row.name,
+        kind: row.kind,
+        services: row.services,
+        sectors: row.sectors,
+        languages: row.languages,
+        baseNisCode: row.baseNisCode,
+        foundedOn: row.foundedOn,
+        hourlyRateCents: row.hourlyRateCents,
+        ratingAverage: row.ratingAverage,
+        ratingCount: row.ratingCount,
+        distanceKm: distanceKm == null ? null : Math.round(Number(distanceKm) * 10) / 10,
+      })),
+      facets,
+      total,
+      page,
+      perPage,
+    };
+  },
+
+  async candidates(query: CandidateQuery): Promise<Candidate[]> {
+    const text = textMatch(query.text);
+    const conditions: SQL[] = [
+      arrayContains(providerSearch.servedNisCodes, [query.nisCode]),
+      arrayOverlaps(providerSearch.services, query.services),
+      arrayOverlaps(providerSearch.languages, query.languages.length ? query.languages : ["nl"]),
+      sql`${providerSearch.capacity} > ${providerSearch.activeEngagements}`,
+    ];
+    if (query.enterpriseNumber) conditions.push(not(arrayContains(providerSearch.conflictEnterpriseNumbers, [query.enterpriseNumber])));
+    const rows = await db
+      .select({ row: providerSearch, relevance: text ? text.relevance : sql<number>`0::float` })
+      .from(providerSearch)
+      .where(and(...conditions))
+      .orderBy(...(text ? [desc(text.relevance)] : []), asc(providerSearch.providerId))
+      .limit(query.limit);
+    return rows.map(({ row, relevance: r }) => ({ ...rowToDocument(row), textRelevance: Number(r) }));
+  },
+};

@@ -1,0 +1,180 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { businesses, municipalities, providers } from "~db/schema";
+import { env } from "~/lib/env.server";
+import { logger } from "~/lib/logger.server";
+import { enqueue } from "~/modules/notifications/index.server";
+import { profileSettings } from "~/modules/profiles/taxonomy";
+import { builtinSearch } from "./builtin.server";
+import { approvedProviderIds, buildProviderDocuments } from "./documents.server";
+import { explainMatch } from "./explain";
+import { distanceKm } from "./geo";
+import { createMeilisearchAdapter } from "./meilisearch.server";
+import { defaultWeights, rankCandidates, type Factor } from "./score";
+import type { DirectoryQuery, ProviderSearchPort } from "./search-port";
+
+export type { DirectoryPage, DirectoryQuery, DirectorySort, ProviderSearchPort } from "./search-port";
+export { builtinSearch } from "./builtin.server";
+export { createMeilisearchAdapter } from "./meilisearch.server";
+
+let engine: ProviderSearchPort | undefined;
+/** Meilisearch when MEILI_HOST is set, else the built-in engine in our own database. */
+export function searchEngine(): ProviderSearchPort {
+  engine ??= env.MEILI_HOST ? createMeilisearchAdapter({ host: env.MEILI_HOST, apiKey: env.MEILI_API_KEY }) : builtinSearch;
+  return engine;
+}
+
+/** For tests: put another engine (or a failing one) behind the port. */
+export function useSearchEngine(port: ProviderSearchPort | undefined) {
+  engine = port;
+}
+
+/** Call in the transaction that changes providers: the worker brings the index up to date. */
+export async function queueProviderIndexing(executor: Executor, providerIds: string[]) {
+  const unique = [...new Set(providerIds)];
+  for (let i = 0; i < unique.length; i += 500) await enqueue(executor, "search.provider", { providerIds: unique.slice(i, i + 500) });
+}
+
+/** Applies the current state of these providers to the index: approved ones in, the rest out. */
+export async function indexProviders(providerIds: string[], port = searchEngine()) {
+  const { documents, removed } = await buildProviderDocuments(providerIds);
+  await port.upsert(documents);
+  await port.remove(removed);
+}
+
+export const matchingOutboxHandlers = {
+  "search.provider": (payload: Record<string, unknown>) => indexProviders(payload.providerIds as string[]),
+};
+
+/** `npm run search:reindex`: settings, every approved provider, and nothing else. */
+export async function reindexAll(port = searchEngine()) {
+  await port.setup();
+  const approved = await approvedProviderIds();
+  for (let i = 0; i < approved.length; i += 1000) await indexProviders(approved.slice(i, i + 1000), port);
+  const keep = new Set(approved);
+  const stale = (await port.ids()).filter((id) => !keep.has(id));
+  await port.remove(stale);
+  logger.info({ engine: port.kind, indexed: approved.length, removed: stale.length }, "search index rebuilt");
+  return { indexed: approved.length, removed: stale.length };
+}
+
+function starterSince(today = new Date()) {
+  const d = new Date(Date.UTC(today.getUTCFullYear() - profileSettings.starterMaxAgeYears, today.getUTCMonth(), today.getUTCDate()));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Ids among these that are approved right now: the index may lag a decision by a moment. */
+async function stillApproved(ids: string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.select({ id: providers.id }).from(providers).where(and(inArray(providers.id, ids), eq(providers.status, "approved")));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function searchDirectory(query: Omit<DirectoryQuery, "starterSince" | "near"> & { nearNisCode?: string }) {
+  const near = query.nearNisCode
+    ? (await db.select({ latitude: municipalities.latitude, longitude: municipalities.longitude }).from(municipalities).where(eq(municipalities.nisCode, query.nearNisCode)))[0]
+    : undefined;
+  const page = await searchEngine().search({ ...query, near, starterSince: starterSince() });
+  const approved = await stillApproved(page.hits.map((h) => h.id));
+  return { ...page, hits: page.hits.filter((h) => approved.has(h.id)).map((h) => ({ ...h, starter: h.foundedOn >= starterSince() })) };
+}
+
+export interface MatchRequest {
+  /** A business of the asking retailer; or nisCode and sector for an anonymous need. */
+  business?: { id: string; ownerId: string };
+  nisCode?: string;
+  sector?: string;
+  services: string[];
+  languages?: string[];
+  text?: string;
+  budgetCents?: number | null;
+  limit?: number;
+}
+
+/**
+ * Ranks providers for a need: hard filters in the search engine (served area, a needed service, a
+ * needed language, free capacity, no declared conflict), re-checked against the database's
+ * approval, then scored by score.ts with every factor's contribution kept.
+ */
+export async function rankProviders(request: MatchRequest) {
+  let place: { nisCode: string; sector: string; latitude: number; longitude: number; enterpriseNumber: string | null };
+  if (request.business) {
+    const [row] = await db
+      .select({ nisCode: businesses.nisCode, sector: businesses.sector, latitude: businesses.latitude, longitude: businesses.longitude, enterpriseNumber: businesses.enterpriseNumber, centreLat: municipalities.latitude, centreLon: municipalities.longitude })
+      .from(businesses)
+      .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
+      .where(and(eq(businesses.id, request.business.id), eq(businesses.ownerId, request.business.ownerId)));
+    if (!row) return null;
+    place = { nisCode: row.nisCode, sector: row.sector, latitude: row.latitude ?? row.centreLat, longitude: row.longitude ?? row.centreLon, enterpriseNumber: row.enterpriseNumber };
+  } else {
+    const [m] = await db.select().from(municipalities).where(eq(municipalities.nisCode, request.nisCode ?? ""));
+    if (!m || !request.sector) return null;
+    place = { nisCode: m.nisCode, sector: request.sector, latitude: m.latitude, longitude: m.longitude, enterpriseNumber: null };
+  }
+
+  const languages = request.languages?.length ? request.languages : ["nl"];
+  const candidates = await searchEngine().candidates({
+    nisCode: place.nisCode,
+    services: request.services,
+    languages,
+    enterpriseNumber: place.enterpriseNumber,
+    text: request.text,
+    limit: 200,
+  });
+  const approved = await stillApproved(candidates.map((c) => c.id));
+  const since = starterSince();
+  // Invitations arrive with the marketplace; until then no provider carries an exposure penalty.
+  const invitations = new Map<string, number>();
+  const eligible = candidates
+    .filter((c) => approved.has(c.id))
+    .map((c) => ({
+      doc: c,
+      input: {
+        providerId: c.id,
+        services: c.services,
+        sectors: c.sectors,
+        distanceKm: distanceKm(place, c),
+        textRelevance: c.textRelevance,
+        ratingAverage: c.ratingAverage,
+        ratingCount: c.ratingCount,
+        completedCount: c.completedCount,
+        engagementCount: c.engagementCount,
+        capacity: c.capacity,
+        activeEngagements: c.activeEngagements,
+        starter: c.foundedOn >= since,
+        hourlyRateCents: c.hourlyRateCents,
+        invitationsLast30Days: invitations.get(c.id) ?? 0,
+      },
+    }));
+  const byId = new Map(eligible.map((e) => [e.doc.id, e]));
+  const need = { services: request.services, sector: place.sector, budgetCents: request.budgetCents };
+  const ranked = rankCandidates(
+    need,
+    eligible.map((e) => e.input),
+    defaultWeights,
+  ).slice(0, Math.min(request.limit ?? 10, 50));
+  return ranked.map((r) => {
+    const { doc, input } = byId.get(r.providerId)!;
+    return {
+      providerId: doc.id,
+      enterpriseNumber: doc.enterpriseNumber,
+      name: doc.name,
+      slug: doc.slug,
+      score: r.score,
+      factors: r.factors as Record<Factor, number>,
+      distanceKm: Math.round(input.distanceKm * 10) / 10,
+      starter: input.starter,
+      hourlyRateCents: doc.hourlyRateCents,
+      reasons: explainMatch(r.factors, {
+        covered: doc.services.filter((s) => request.services.includes(s)).length,
+        needed: request.services.length,
+        sector: place.sector,
+        distanceKm: input.distanceKm,
+        starter: input.starter,
+        ratingAverage: doc.ratingAverage,
+        ratingCount: doc.ratingCount,
+        invitationsLast30Days: input.invitationsLast30Days,
+      }),
+    };
+  });
+}
