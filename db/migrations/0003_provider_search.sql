@@ -27,7 +27,6 @@ CREATE TABLE "provider_search" (
 );
 --> statement-breakpoint
 ALTER TABLE "providers" ADD COLUMN "conflict_enterprise_numbers" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
-ALTER TABLE "provider_search" ADD CONSTRAINT "provider_search_provider_id_providers_id_fk" FOREIGN KEY ("provider_id") REFERENCES "public"."providers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "provider_search_services_idx" ON "provider_search" USING gin ("services");--> statement-breakpoint
 CREATE INDEX "provider_search_served_idx" ON "provider_search" USING gin ("served_nis_codes");--> statement-breakpoint
 CREATE INDEX "provider_search_languages_idx" ON "provider_search" USING gin ("languages");--> statement-breakpoint

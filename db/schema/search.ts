@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { customType, date, doublePrecision, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { providers } from "./profiles";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -11,9 +10,8 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 export const providerSearch = pgTable(
   "provider_search",
   {
-    providerId: text("provider_id")
-      .primaryKey()
-      .references(() => providers.id, { onDelete: "cascade" }),
+    /** No foreign key: like an outside engine, the index learns of deletions through the outbox. */
+    providerId: text("provider_id").primaryKey(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     bio: text("bio").notNull(),

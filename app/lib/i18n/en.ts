@@ -119,6 +119,7 @@ export const en: DeepStrings<Resources> = {
     tooManyLinks: "Give at most 10 links.",
     iban: "This IBAN is not correct (check digits).",
     vatNumber: "Enter a Belgian VAT number: BE followed by your enterprise number.",
+    conflicts: "Businesses you have a conflict of interest with: their enterprise numbers, one per line. You are never matched with them.",
     conflictDeclaration: "You must tick the conflict-of-interest declaration.",
     date: "Enter a valid date (not in the future).",
     invalidForm: "This form could not be read.",

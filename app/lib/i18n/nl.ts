@@ -117,6 +117,7 @@ export const nl = {
     tooManyLinks: "Geef hoogstens 10 links.",
     iban: "Dit IBAN-nummer klopt niet (controlegetal).",
     vatNumber: "Vul een Belgisch btw-nummer in: BE gevolgd door je ondernemingsnummer.",
+    conflicts: "Zaken waarmee je een belangenconflict hebt: hun ondernemingsnummers, één per regel. Je wordt nooit aan hen gekoppeld.",
     conflictDeclaration: "Je moet de verklaring over belangenconflicten aanvinken.",
     date: "Vul een geldige datum in (niet in de toekomst).",
     invalidForm: "Dit formulier kon niet gelezen worden.",

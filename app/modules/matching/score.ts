@@ -90,7 +90,8 @@ export function factorValues(need: MatchNeed, c: MatchCandidate, settings = scor
 
 export function scoreCandidate(need: MatchNeed, candidate: MatchCandidate, weights = defaultWeights): ScoredCandidate {
   const values = factorValues(need, candidate);
-  const hundredths = Object.fromEntries(factorNames.map((f) => [f, Math.round(values[f] * weights[f] * 100)])) as Record<Factor, number>;
+  // "+ 0" turns a negative zero (no penalty) into a plain 0.
+  const hundredths = Object.fromEntries(factorNames.map((f) => [f, Math.round(values[f] * weights[f] * 100) + 0])) as Record<Factor, number>;
   const total = factorNames.reduce((sum, f) => sum + hundredths[f], 0);
   return {
     providerId: candidate.providerId,

@@ -29,6 +29,7 @@ function columnsFrom(input: ProviderInput) {
     portfolioLinks: input.portfolioLinks,
     iban: input.iban,
     vatNumber: input.vatNumber,
+    conflictEnterpriseNumbers: input.conflictEnterpriseNumbers,
   };
 }
 

@@ -173,6 +173,17 @@ export const ProviderSchema = z.object({
       if (!kbo || !parseEnterpriseNumber(kbo)) ctx.addIssue({ code: "custom", message: "errors.vatNumber" });
       return normalized;
     }),
+  /** Businesses the provider must never be matched with (one enterprise number per line). */
+  conflictEnterpriseNumbers: z
+    .string()
+    .max(2000, "errors.tooLong")
+    .default("")
+    .transform((v, ctx) => {
+      const numbers = v.split(/[\s,;]+/).filter(Boolean);
+      const parsed = numbers.map(parseEnterpriseNumber);
+      if (parsed.some((n) => !n)) ctx.addIssue({ code: "custom", message: "errors.enterpriseNumber" });
+      return [...new Set(parsed.filter((n): n is string => Boolean(n)))];
+    }),
   /** Required once, at sign-up: the declaration is stored with its date. */
   conflictDeclaration: z.literal("on", { errorMap: () => ({ message: "errors.conflictDeclaration" }) }),
 });

@@ -63,6 +63,7 @@ export function ProviderForm({
       <TextareaField label={t("provider.portfolioLinks")} meta={fields.portfolioLinks} rows={3} />
       <Field label={t("provider.iban")} meta={fields.iban} input={{ ...getInputProps(fields.iban, { type: "text" }), autoComplete: "off" }} />
       <Field label={t("provider.vatNumber")} meta={fields.vatNumber} input={getInputProps(fields.vatNumber, { type: "text" })} />
+      <TextareaField label={t("provider.conflicts")} meta={fields.conflictEnterpriseNumbers} rows={2} />
       <div className="field">
         <label className="choice">
           <input {...getInputProps(fields.conflictDeclaration, { type: "checkbox" })} />

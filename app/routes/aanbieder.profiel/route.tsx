@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         portfolioLinks: provider.portfolioLinks.join("\n"),
         iban: provider.iban ? formatIban(provider.iban) : "",
         vatNumber: provider.vatNumber ?? "",
+        conflictEnterpriseNumbers: provider.conflictEnterpriseNumbers.map(formatEnterpriseNumber).join("\n"),
         // Declared once, renewed with every save: the box starts ticked for a returning provider.
         conflictDeclaration: provider.conflictDeclaredAt ? "on" : undefined,
       }
