@@ -32,7 +32,9 @@ function textMatch(text: string | undefined) {
   const tsq = sql`to_tsquery('dutch', ${query})`;
   return {
     // A word-prefix or synonym match, or a near miss on the short terms (a typo).
-    where: sql`(${providerSearch.searchVector} @@ ${tsq} or word_similarity(unaccent(${plain}), ${providerSearch.searchTerms}) >= 0.6)`,
+    // Operators, not functions, so both halves use their GIN index (the trigram one at pg_trgm's
+    // default word_similarity_threshold of 0.6).
+    where: sql`(${providerSearch.searchVector} @@ ${tsq} or unaccent(${plain}) <% ${providerSearch.searchTerms})`,
     relevance: sql<number>`least(1, ts_rank(${providerSearch.searchVector}, ${tsq}) * 5 + word_similarity(unaccent(${plain}), ${providerSearch.searchTerms}))`,
   };
 }
@@ -169,12 +171,26 @@ export const builtinSearch: ProviderSearchPort = {
       sql`${providerSearch.capacity} > ${providerSearch.activeEngagements}`,
     ];
     if (query.enterpriseNumber) conditions.push(not(arrayContains(providerSearch.conflictEnterpriseNumbers, [query.enterpriseNumber])));
+    // The pool is picked by the index alone (filters, then text matches first); relevance, which
+    // costs a ts_rank and a trigram comparison per row, is computed only for the rows kept.
+    const pick = (extra: SQL[], limit: number) =>
+      db
+        .select({ id: providerSearch.providerId })
+        .from(providerSearch)
+        .where(and(...conditions, ...extra))
+        .orderBy(asc(providerSearch.providerId))
+        .limit(limit);
+    // Both picks at once: on PostgreSQL they run on two pooled connections.
+    const [matched, rest] = await Promise.all([text ? pick([text.where], query.limit) : Promise.resolve([]), pick([], query.limit)]);
+    const textIds = new Set(matched.map((r) => r.id));
+    const ids = [...textIds, ...rest.map((r) => r.id).filter((id) => !textIds.has(id))].slice(0, query.limit);
+    if (ids.length === 0) return [];
     const rows = await db
       .select({ row: providerSearch, relevance: text ? text.relevance : sql<number>`0::float` })
       .from(providerSearch)
-      .where(and(...conditions))
-      .orderBy(...(text ? [desc(text.relevance)] : []), asc(providerSearch.providerId))
-      .limit(query.limit);
-    return rows.map(({ row, relevance: r }) => ({ ...rowToDocument(row), textRelevance: Number(r) }));
+      .where(inArray(providerSearch.providerId, ids));
+    return rows
+      .map(({ row, relevance }) => ({ ...rowToDocument(row), textRelevance: textIds.has(row.providerId) ? Number(relevance) : 0 }))
+      .sort((a, b) => b.textRelevance - a.textRelevance || (a.id < b.id ? -1 : 1));
   },
 };
