@@ -26,7 +26,7 @@ async function seriousViolations(page: Page) {
 }
 
 describe("accessibility (axe-core)", () => {
-  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/privacy", "/aanbieders/pixelpier", "/bestaat-niet"])(
+  it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/privacy", "/aanbieders", "/aanbieders?q=webshop&service=webshop", "/aanbieders/pixelpier", "/bestaat-niet"])(
     "%s has no serious or critical violations",
     async (path) => {
       const page = await context.newPage();

@@ -64,6 +64,14 @@ describe("a retailer", () => {
     expect(await chart.locator("rect.bar").count()).toBe(5);
     expect(await page.getByRole("heading", { level: 2, name: "Aanbevolen hulp" }).count()).toBe(1);
     expect(await page.getByRole("listitem").filter({ hasText: "Website" }).count()).toBeGreaterThan(0);
+
+    // Providers who fit the recommendations, each explained.
+    await page.getByRole("heading", { level: 2, name: "Aanbieders die hierbij passen" }).waitFor();
+    const matches = page.locator("ol.match-list > li");
+    expect(await matches.count()).toBeGreaterThan(0);
+    await matches.first().getByText("Waarom deze aanbieder?").click();
+    await matches.first().locator("ul.reasons li").first().waitFor();
+    expect(await matches.first().locator("ul.reasons li").first().textContent()).toMatch(/gevraagde diensten|ervaring|km/);
     await page.close();
   });
 });
@@ -123,6 +131,29 @@ describe("a provider", () => {
     expect(html).toContain(`<meta property="og:title" content="${company}"/>`);
     await page.reload();
     await page.getByText("Je profiel is goedgekeurd en zichtbaar.").waitFor();
+    await page.close();
+  });
+});
+
+describe("the directory", () => {
+  it("finds webshop builders despite a typo, with facets to narrow down", async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto("/aanbieders");
+    await heading(page, "Aanbieders");
+    await page.getByLabel("Zoek op naam of dienst").fill("webshp");
+    await page.getByRole("button", { name: "Zoeken", exact: true }).click();
+    await page.waitForURL(/q=webshp/);
+    await page.getByRole("link", { name: "Pixelpier" }).waitFor();
+    const results = await page.locator("section.results li.card h3").allTextContents();
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.join(" ")).not.toMatch(/Boekingsbaas|Duinstudio/);
+
+    await page.getByLabel(/^Kassa- en voorraadkoppeling/).check();
+    await page.getByRole("button", { name: "Toepassen" }).click();
+    await page.waitForURL(/service=pos_integration/);
+    await page.getByRole("link", { name: "Klik & Kassa" }).waitFor();
+    expect(await page.locator("section.results li.card").count()).toBe(1);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, queryRows } from "~db/client";
 import { providerSearch } from "~db/schema";
 import { expandQuery } from "./synonyms";
-import type { Candidate, CandidateQuery, DirectoryFacets, ProviderDocument, ProviderSearchPort } from "./search-port";
+import type { Candidate, CandidateQuery, DirectoryFacets, ProviderSearchPort } from "./search-port";
 
 /*
  * The built-in engine: PostgreSQL full-text search (dutch, unaccented, prefix matching, synonyms
@@ -41,11 +41,6 @@ function textMatch(text: string | undefined) {
 
 function distanceSql(near: { latitude: number; longitude: number }) {
   return sql<number>`6371 * 2 * asin(sqrt(power(sin(radians(${providerSearch.latitude} - ${near.latitude}) / 2), 2) + cos(radians(${near.latitude})) * cos(radians(${providerSearch.latitude})) * power(sin(radians(${providerSearch.longitude} - ${near.longitude}) / 2), 2)))`;
-}
-
-function rowToDocument(row: typeof providerSearch.$inferSelect): ProviderDocument {
-  const { providerId, searchVector: _v, indexedAt: _i, ...rest } = row;
-  return { id: providerId, ...rest };
 }
 
 const counted = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
@@ -185,12 +180,14 @@ export const builtinSearch: ProviderSearchPort = {
     const textIds = new Set(matched.map((r) => r.id));
     const ids = [...textIds, ...rest.map((r) => r.id).filter((id) => !textIds.has(id))].slice(0, query.limit);
     if (ids.length === 0) return [];
+    // The long texts stay in the database: only what scoring needs comes back.
+    const { searchVector: _v, searchTerms: _t, bio: _b, indexedAt: _i, providerId, ...candidateColumns } = getTableColumns(providerSearch);
     const rows = await db
-      .select({ row: providerSearch, relevance: text ? text.relevance : sql<number>`0::float` })
+      .select({ id: providerId, ...candidateColumns, relevance: text ? text.relevance : sql<number>`0::float` })
       .from(providerSearch)
       .where(inArray(providerSearch.providerId, ids));
     return rows
-      .map(({ row, relevance }) => ({ ...rowToDocument(row), textRelevance: textIds.has(row.providerId) ? Number(relevance) : 0 }))
+      .map(({ relevance, ...row }) => ({ ...row, textRelevance: textIds.has(row.id) ? Number(relevance) : 0 }))
       .sort((a, b) => b.textRelevance - a.textRelevance || (a.id < b.id ? -1 : 1));
   },
 };

@@ -19,6 +19,13 @@ const settings: Settings = {
   pagination: { maxTotalHits: 10_000 },
 };
 
+/** What matching needs back: not the long texts, not the engine's own fields. */
+const candidateAttributes = [
+  "id", "slug", "name", "kind", "enterpriseNumber", "services", "sectors", "languages", "servedNisCodes", "baseNisCode",
+  "latitude", "longitude", "foundedOn", "hourlyRateCents", "capacity", "activeEngagements", "ratingAverage", "ratingCount",
+  "completedCount", "engagementCount", "conflictEnterpriseNumbers",
+];
+
 /** Days since 1970: dates compare as numbers in Meilisearch filters. */
 const dayNumber = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
 const quote = (value: string) => JSON.stringify(value);
@@ -148,9 +155,14 @@ export function createMeilisearchAdapter(options: { host: string; apiKey?: strin
         "freeCapacity > 0",
       ];
       if (query.enterpriseNumber) filter.push(`NOT conflictEnterpriseNumbers = ${quote(query.enterpriseNumber)}`);
-      const result = await index.search(query.text ?? "", { filter, limit: query.limit, showRankingScore: Boolean(query.text) });
-      return result.hits.map(({ _geo: _g, foundedOnDay: _f, freeCapacity: _c, _rankingScore, ...doc }) => ({
-        ...(doc as ProviderDocument),
+      const result = await index.search(query.text ?? "", {
+        filter,
+        limit: query.limit,
+        showRankingScore: Boolean(query.text),
+        attributesToRetrieve: candidateAttributes,
+      });
+      return result.hits.map(({ _rankingScore, ...doc }) => ({
+        ...(doc as unknown as Omit<Candidate, "textRelevance">),
         textRelevance: query.text ? Number(_rankingScore ?? 0) : 0,
       }));
     },

@@ -87,7 +87,8 @@ export interface CandidateQuery {
   limit: number;
 }
 
-export interface Candidate extends ProviderDocument {
+/** What matching needs of a provider: the document without its long texts. */
+export interface Candidate extends Omit<ProviderDocument, "bio" | "searchTerms"> {
   /** 0–1: how well the provider's words match the request's. */
   textRelevance: number;
 }
