@@ -4,3 +4,5 @@ export * from "./outbox";
 export * from "./profiles";
 export * from "./audit";
 export * from "./search";
+export * from "./marketplace";
+export * from "./engagements";

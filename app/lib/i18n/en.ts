@@ -96,6 +96,8 @@ export const en: DeepStrings<Resources> = {
     signedInAs: "Logged in as {{name}} ({{role}})",
   },
   errors: {
+    daysRange: "Choose between 1 and 365 days.",
+    hoursRange: "Choose between 1 and 2,000 hours.",
     csvEmpty: "The file has no rows.",
     csvUnreadable: "This is not a readable CSV file (UTF-8, comma or semicolon, with a header row).",
     missingColumn: "This column is missing.",
@@ -484,6 +486,46 @@ export const en: DeepStrings<Resources> = {
       rating: "Rated {{rating}} out of 5 from {{count}} reviews.",
       noRatings: "No reviews yet: new on Koppel.",
       exposure: "Already received {{count}} invitations in the last 30 days.",
+    },
+  },
+  marketplace: {
+    notice: {
+      invited: "You are invited to make a proposal for ‘{{title}}’ by {{business}}.",
+      invitedSubject: "Invitation: {{title}}",
+      bidReceived: "{{provider}} made a proposal for ‘{{title}}’.",
+      bidReceivedSubject: "New proposal for {{title}}",
+      bidAccepted: "Your proposal for ‘{{title}}’ by {{business}} has been accepted. The engagement can start.",
+      bidAcceptedSubject: "Your proposal was accepted: {{title}}",
+      bidDeclined: "Thank you for your proposal for ‘{{title}}’. {{business}} chose another provider this time. Good luck with your next assignment!",
+      bidDeclinedSubject: "About your proposal for {{title}}",
+    },
+    mail: {
+      body: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
+    },
+  },
+  engagements: {
+    states: {
+      awaiting_voucher: "Awaiting voucher",
+      awaiting_contribution: "Awaiting own share",
+      intake: "Intake",
+      plan: "Advice and plan",
+      implementation: "Implementation",
+      review: "Review",
+      completed: "Completed",
+      cancelled: "Cancelled",
+      disputed: "Disputed",
+    },
+    notice: {
+      stateChanged: "The engagement between {{business}} and {{provider}} is now: {{state}}.",
+      milestoneSubmitted: "{{provider}} delivered a milestone for {{business}}.",
+      milestoneApproved: "{{business}} approved a milestone.",
+      milestoneAutoApproved: "A milestone was approved automatically after 14 days without an answer.",
+      changesRequested: "{{business}} asks for changes to a milestone.",
+      message: "New message in the engagement of {{business}} with {{provider}}.",
+    },
+    mail: {
+      subject: "Koppel: engagement {{business}} – {{provider}}",
+      body: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
     },
   },
 };

@@ -94,6 +94,8 @@ export const nl = {
     signedInAs: "Ingelogd als {{name}} ({{role}})",
   },
   errors: {
+    daysRange: "Kies tussen 1 en 365 dagen.",
+    hoursRange: "Kies tussen 1 en 2.000 uren.",
     csvEmpty: "Het bestand bevat geen rijen.",
     csvUnreadable: "Dit is geen leesbaar CSV-bestand (UTF-8, komma of puntkomma, met een kopregel).",
     missingColumn: "Deze kolom ontbreekt.",
@@ -482,6 +484,46 @@ export const nl = {
       rating: "Gemiddeld {{rating}} op 5 uit {{count}} beoordelingen.",
       noRatings: "Nog geen beoordelingen: nieuw op Koppel.",
       exposure: "Kreeg de voorbije 30 dagen al {{count}} uitnodigingen.",
+    },
+  },
+  marketplace: {
+    notice: {
+      invited: "Je bent uitgenodigd om een voorstel te doen voor ‘{{title}}’ van {{business}}.",
+      invitedSubject: "Uitnodiging: {{title}}",
+      bidReceived: "{{provider}} deed een voorstel voor ‘{{title}}’.",
+      bidReceivedSubject: "Nieuw voorstel voor {{title}}",
+      bidAccepted: "Je voorstel voor ‘{{title}}’ van {{business}} is aanvaard. Het traject kan beginnen.",
+      bidAcceptedSubject: "Je voorstel is aanvaard: {{title}}",
+      bidDeclined: "Bedankt voor je voorstel voor ‘{{title}}’. {{business}} koos deze keer voor een andere aanbieder. Veel succes met je volgende opdracht!",
+      bidDeclinedSubject: "Over je voorstel voor {{title}}",
+    },
+    mail: {
+      body: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
+    },
+  },
+  engagements: {
+    states: {
+      awaiting_voucher: "Wacht op voucher",
+      awaiting_contribution: "Wacht op eigen bijdrage",
+      intake: "Intake",
+      plan: "Advies en plan",
+      implementation: "Uitvoering",
+      review: "Nazicht",
+      completed: "Afgerond",
+      cancelled: "Geannuleerd",
+      disputed: "Geschil",
+    },
+    notice: {
+      stateChanged: "Het traject met {{business}} en {{provider}} staat nu op: {{state}}.",
+      milestoneSubmitted: "{{provider}} leverde een mijlpaal op voor {{business}}.",
+      milestoneApproved: "{{business}} keurde een mijlpaal goed.",
+      milestoneAutoApproved: "Een mijlpaal werd na 14 dagen zonder antwoord automatisch goedgekeurd.",
+      changesRequested: "{{business}} vraagt aanpassingen aan een mijlpaal.",
+      message: "Nieuw bericht in het traject van {{business}} met {{provider}}.",
+    },
+    mail: {
+      subject: "Koppel: traject {{business}} – {{provider}}",
+      body: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
     },
   },
 };

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { businesses, municipalities, providers } from "~db/schema";
+import { businesses, invitations, municipalities, providers } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/modules/notifications/index.server";
@@ -79,6 +79,71 @@ export async function searchDirectory(query: Omit<DirectoryQuery, "starterSince"
   return { ...page, hits: page.hits.filter((h) => approved.has(h.id)).map((h) => ({ ...h, starter: h.foundedOn >= starterSince() })) };
 }
 
+/** Invitations each provider received in the last 30 days: the exposure penalty spreads work with it. */
+async function recentInvitationCounts(providerIds: string[]) {
+  if (providerIds.length === 0) return new Map<string, number>();
+  const rows = await db
+    .select({ providerId: invitations.providerId, n: count() })
+    .from(invitations)
+    .where(and(inArray(invitations.providerId, providerIds), gt(invitations.createdAt, sql`now() - interval '30 days'`)))
+    .groupBy(invitations.providerId);
+  return new Map(rows.map((r) => [r.providerId, r.n]));
+}
+
+/** A request as one provider's opportunity: what scoring needs to know of it. */
+export interface OpportunityNeed {
+  requestId: string;
+  nisCode: string;
+  sector: string;
+  latitude: number;
+  longitude: number;
+  enterpriseNumber: string;
+  services: string[];
+  languages: string[];
+  budgetCents: number | null;
+}
+
+/**
+ * The other side of matching: for one provider, which open requests they may bid on (the same hard
+ * filters) and how well each fits, with the same scoring and explanation a retailer sees.
+ */
+export async function scoreOpportunities(providerId: string, needs: OpportunityNeed[]) {
+  const { documents } = await buildProviderDocuments([providerId]);
+  const doc = documents[0];
+  if (!doc) return [];
+  const recent = (await recentInvitationCounts([providerId])).get(providerId) ?? 0;
+  const since = starterSince();
+  return needs
+    .filter(
+      (n) =>
+        doc.servedNisCodes.includes(n.nisCode) &&
+        doc.services.some((s) => n.services.includes(s)) &&
+        doc.languages.some((l) => (n.languages.length ? n.languages : ["nl"]).includes(l)) &&
+        doc.capacity > doc.activeEngagements &&
+        !doc.conflictEnterpriseNumbers.includes(n.enterpriseNumber),
+    )
+    .map((n) => {
+      const km = distanceKm(n, doc);
+      const input = { ...doc, providerId: doc.id, distanceKm: km, textRelevance: 0, starter: doc.foundedOn >= since, invitationsLast30Days: recent };
+      const [scored] = rankCandidates({ services: n.services, sector: n.sector, budgetCents: n.budgetCents }, [input]);
+      return {
+        requestId: n.requestId,
+        score: scored.score,
+        reasons: explainMatch(scored.factors, {
+          covered: doc.services.filter((s) => n.services.includes(s)).length,
+          needed: n.services.length,
+          sector: n.sector,
+          distanceKm: km,
+          starter: input.starter,
+          ratingAverage: doc.ratingAverage,
+          ratingCount: doc.ratingCount,
+          invitationsLast30Days: recent,
+        }),
+      };
+    })
+    .sort((a, b) => b.score - a.score || (a.requestId < b.requestId ? -1 : 1));
+}
+
 export interface MatchRequest {
   /** A business of the asking retailer; or nisCode and sector for an anonymous need. */
   business?: { id: string; ownerId: string };
@@ -123,8 +188,7 @@ export async function rankProviders(request: MatchRequest) {
   });
   const approved = await stillApproved(candidates.map((c) => c.id));
   const since = starterSince();
-  // Invitations arrive with the marketplace; until then no provider carries an exposure penalty.
-  const invitations = new Map<string, number>();
+  const recent = await recentInvitationCounts(candidates.map((c) => c.id));
   const eligible = candidates
     .filter((c) => approved.has(c.id))
     .map((c) => ({
@@ -143,7 +207,7 @@ export async function rankProviders(request: MatchRequest) {
         activeEngagements: c.activeEngagements,
         starter: c.foundedOn >= since,
         hourlyRateCents: c.hourlyRateCents,
-        invitationsLast30Days: invitations.get(c.id) ?? 0,
+        invitationsLast30Days: recent.get(c.id) ?? 0,
       },
     }));
   const byId = new Map(eligible.map((e) => [e.doc.id, e]));

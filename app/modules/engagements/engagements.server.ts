@@ -1,0 +1,146 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, providers, users, type EngagementState } from "~db/schema";
+import { env } from "~/lib/env.server";
+import { translator } from "~/lib/i18n";
+import { createNotice, queueMail } from "~/modules/notifications/index.server";
+import { recordAudit } from "~/modules/reporting/index.server";
+import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
+
+/** Creates the engagement of an accepted bid, with a milestone per phase, in the caller's transaction. */
+export async function createEngagementFromBid(tx: Executor, bid: typeof bids.$inferSelect, businessId: string) {
+  const [engagement] = await tx
+    .insert(engagements)
+    .values({ helpRequestId: bid.helpRequestId, bidId: bid.id, businessId, providerId: bid.providerId, priceCents: bid.priceCents })
+    .returning({ id: engagements.id });
+  await tx.insert(milestones).values([
+    { engagementId: engagement.id, position: 1, phase: "advice", deliverables: bid.advice.deliverables, priceCents: bid.advice.priceCents, durationDays: bid.advice.durationDays },
+    { engagementId: engagement.id, position: 2, phase: "implementation", deliverables: bid.implementation.deliverables, priceCents: bid.implementation.priceCents, durationDays: bid.implementation.durationDays },
+  ]);
+  return engagement.id;
+}
+
+/** Who the user is to this engagement, or null: for anyone else it does not exist. */
+export async function roleInEngagement(executor: Executor, engagementId: string, user: { id: string; role: string }) {
+  const [row] = await executor
+    .select({ ownerId: businesses.ownerId, providerUserId: providers.userId })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(engagements.id, engagementId));
+  if (!row) return null;
+  if (user.role === "admin") return "admin" as const;
+  if (row.ownerId === user.id) return "retailer" as const;
+  if (row.providerUserId === user.id) return "provider" as const;
+  return null;
+}
+
+export type TransitionResult =
+  | { ok: true; from: EngagementState; to: EngagementState }
+  | { ok: false; error: "notFound" | "notAllowed" | "forbidden" | "reasonRequired" | "stale"; guard?: undefined }
+  | { ok: false; error: "guardFailed"; guard: string };
+
+/**
+ * The one way an engagement changes state. Checks the table, the actor and the guard, then writes
+ * the new state (only if it is still the state it read: a stale click changes nothing), an audit
+ * event and the notifications to the other party, in one transaction.
+ */
+export async function transition(
+  engagementId: string,
+  action: EngagementAction,
+  actor: { userId: string | null; role: string } | "system",
+  reason?: string,
+): Promise<TransitionResult> {
+  return db.transaction(async (tx) => {
+    const [engagement] = await tx.select().from(engagements).where(eq(engagements.id, engagementId));
+    if (!engagement) return { ok: false, error: "notFound" };
+    const who: EngagementActor | null = actor === "system" ? "system" : await roleInEngagement(tx, engagementId, { id: actor.userId ?? "", role: actor.role });
+    if (!who) return { ok: false, error: "notFound" };
+    const rule = findTransition(engagement.state, action);
+    if (!rule) return { ok: false, error: "notAllowed" };
+    if (!rule.actors.includes(who)) return { ok: false, error: "forbidden" };
+    const why = reason?.trim() || null;
+    if (rule.needsReason && !why) return { ok: false, error: "reasonRequired" };
+    if (rule.guard) {
+      const context = { milestones: await tx.select({ phase: milestones.phase, status: milestones.status }).from(milestones).where(eq(milestones.engagementId, engagementId)) };
+      if (!guards[rule.guard](context)) return { ok: false, error: "guardFailed", guard: rule.guard };
+    }
+    const to: EngagementState = rule.to === "previous" ? (engagement.resumeState ?? "intake") : rule.to;
+    const updated = await tx
+      .update(engagements)
+      .set({
+        state: to,
+        resumeState: to === "disputed" ? engagement.state : null,
+        lastActivityAt: new Date(),
+        completedAt: to === "completed" ? new Date() : engagement.completedAt,
+      })
+      .where(and(eq(engagements.id, engagementId), eq(engagements.state, engagement.state)))
+      .returning({ id: engagements.id });
+    if (updated.length === 0) return { ok: false, error: "stale" };
+    await recordAudit(tx, {
+      actorId: actor === "system" ? null : actor.userId,
+      action: `engagement.${action}`,
+      entityType: "engagement",
+      entityId: engagementId,
+      fromState: engagement.state,
+      toState: to,
+      reason: why,
+    });
+    await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
+    return { ok: true, from: engagement.state, to };
+  });
+}
+
+/** Tells the parties other than the actor, by e-mail and in the app, in their own language. */
+export async function notifyParties(tx: Executor, engagementId: string, actor: EngagementActor, message: { key: string; params: Record<string, string> }) {
+  const [parties] = await tx
+    .select({ ownerId: businesses.ownerId, providerUserId: providers.userId, businessName: businesses.name, providerName: providers.companyName })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(engagements.id, engagementId));
+  const recipients = [actor !== "retailer" ? parties.ownerId : null, actor !== "provider" ? parties.providerUserId : null].filter((r): r is string => Boolean(r));
+  const link = `/trajecten/${engagementId}`;
+  for (const userId of recipients) {
+    const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const t = translator(user.locale);
+    const params = { ...message.params, state: message.params.state ? t(`engagements.states.${message.params.state}`) : "", business: parties.businessName, provider: parties.providerName };
+    await createNotice(tx, { userId, messageKey: message.key, params, link });
+    await queueMail(tx, { to: user.email, subject: t("engagements.mail.subject", params), text: t("engagements.mail.body", { ...params, name: user.name, message: t(message.key, params), link: `${env.APP_URL}${link}` }) });
+  }
+}
+
+/** Everything the workspace shows, for a party or an admin; null for anyone else. */
+export async function getEngagementForViewer(engagementId: string, user: { id: string; role: string }) {
+  const role = await roleInEngagement(db, engagementId, user);
+  if (!role) return null;
+  const [row] = await db
+    .select({ engagement: engagements, businessName: businesses.name, providerName: providers.companyName, providerSlug: providers.slug, title: helpRequests.title })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
+    .where(eq(engagements.id, engagementId));
+  const [steps, messages] = await Promise.all([
+    db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(asc(milestones.position)),
+    db
+      .select({ id: engagementMessages.id, body: engagementMessages.body, createdAt: engagementMessages.createdAt, author: users.name, authorId: engagementMessages.authorId })
+      .from(engagementMessages)
+      .innerJoin(users, eq(users.id, engagementMessages.authorId))
+      .where(eq(engagementMessages.engagementId, engagementId))
+      .orderBy(asc(engagementMessages.id)),
+  ]);
+  return { ...row, role, milestones: steps, messages };
+}
+
+export async function listEngagementsOf(user: { id: string; role: string }) {
+  const query = db
+    .select({ id: engagements.id, state: engagements.state, title: helpRequests.title, businessName: businesses.name, providerName: providers.companyName, createdAt: engagements.createdAt })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId));
+  if (user.role === "admin") return query.orderBy(sql`${engagements.createdAt} desc`);
+  if (user.role === "provider") return query.where(eq(providers.userId, user.id)).orderBy(sql`${engagements.createdAt} desc`);
+  return query.where(eq(businesses.ownerId, user.id)).orderBy(sql`${engagements.createdAt} desc`);
+}

@@ -1,0 +1,91 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "~db/client";
+import { engagementMessages, engagements, milestones } from "~db/schema";
+import { recordAudit } from "~/modules/reporting/index.server";
+import { notifyParties, roleInEngagement } from "./engagements.server";
+
+/** The phase a provider may deliver in each state. */
+const deliverablePhase: Partial<Record<string, string>> = { plan: "advice", implementation: "implementation" };
+
+export type MilestoneResult = { ok: true } | { ok: false; error: "notFound" | "forbidden" | "notAllowed" };
+
+/** The provider hands in a milestone's deliverable (text and links) for the retailer to judge. */
+export async function submitMilestone(user: { id: string; role: string }, milestoneId: string, submission: { text: string; links: string[] }): Promise<MilestoneResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ milestone: milestones, state: engagements.state })
+      .from(milestones)
+      .innerJoin(engagements, eq(engagements.id, milestones.engagementId))
+      .where(eq(milestones.id, milestoneId));
+    if (!row) return { ok: false, error: "notFound" };
+    const role = await roleInEngagement(tx, row.milestone.engagementId, user);
+    if (!role) return { ok: false, error: "notFound" };
+    if (role !== "provider") return { ok: false, error: "forbidden" };
+    if (deliverablePhase[row.state] !== row.milestone.phase) return { ok: false, error: "notAllowed" };
+    const updated = await tx
+      .update(milestones)
+      .set({ status: "submitted", submission: submission.text, submissionLinks: submission.links, submittedAt: new Date(), decisionComment: null, decidedAt: null })
+      .where(and(eq(milestones.id, milestoneId), inArray(milestones.status, ["pending", "changes_requested"])))
+      .returning({ id: milestones.id });
+    if (updated.length === 0) return { ok: false, error: "notAllowed" };
+    await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, row.milestone.engagementId));
+    await recordAudit(tx, { actorId: user.id, action: "milestone.submit", entityType: "milestone", entityId: milestoneId, fromState: row.milestone.status, toState: "submitted" });
+    await notifyParties(tx, row.milestone.engagementId, "provider", { key: "engagements.notice.milestoneSubmitted", params: {} });
+    return { ok: true };
+  });
+}
+
+/**
+ * The retailer approves a submitted milestone or asks for changes with a comment. `system` is the
+ * timer that approves a milestone left unanswered.
+ */
+export async function decideMilestone(
+  user: { id: string; role: string } | "system",
+  milestoneId: string,
+  decision: { approve: boolean; comment?: string },
+): Promise<MilestoneResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(milestones).where(eq(milestones.id, milestoneId));
+    if (!row) return { ok: false, error: "notFound" };
+    if (user !== "system") {
+      const role = await roleInEngagement(tx, row.engagementId, user);
+      if (!role) return { ok: false, error: "notFound" };
+      if (role !== "retailer") return { ok: false, error: "forbidden" };
+    }
+    const status = decision.approve ? ("approved" as const) : ("changes_requested" as const);
+    const updated = await tx
+      .update(milestones)
+      .set({ status, decisionComment: decision.comment?.trim() || null, decidedAt: new Date() })
+      .where(and(eq(milestones.id, milestoneId), eq(milestones.status, "submitted")))
+      .returning({ id: milestones.id });
+    if (updated.length === 0) return { ok: false, error: "notAllowed" };
+    await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, row.engagementId));
+    await recordAudit(tx, {
+      actorId: user === "system" ? null : user.id,
+      action: decision.approve ? (user === "system" ? "milestone.auto_approve" : "milestone.approve") : "milestone.request_changes",
+      entityType: "milestone",
+      entityId: milestoneId,
+      fromState: "submitted",
+      toState: status,
+      reason: decision.comment ?? null,
+    });
+    await notifyParties(tx, row.engagementId, user === "system" ? "system" : "retailer", {
+      key: decision.approve ? (user === "system" ? "engagements.notice.milestoneAutoApproved" : "engagements.notice.milestoneApproved") : "engagements.notice.changesRequested",
+      params: {},
+    });
+    return { ok: true };
+  });
+}
+
+/** A message between the two parties; the programme office reads along but does not write. */
+export async function postMessage(user: { id: string; role: string }, engagementId: string, body: string) {
+  return db.transaction(async (tx) => {
+    const role = await roleInEngagement(tx, engagementId, user);
+    if (!role) return { ok: false as const, error: "notFound" as const };
+    if (role === "admin") return { ok: false as const, error: "forbidden" as const };
+    await tx.insert(engagementMessages).values({ engagementId, authorId: user.id, body });
+    await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, engagementId));
+    await notifyParties(tx, engagementId, role, { key: "engagements.notice.message", params: {} });
+    return { ok: true as const };
+  });
+}

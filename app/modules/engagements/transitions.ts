@@ -1,0 +1,70 @@
+import type { EngagementState, MilestoneStatus } from "~db/schema";
+
+/*
+ * The engagement process, declared once. transition() applies it; the workspace asks it which
+ * buttons a party sees. Nothing else knows the graph.
+ */
+
+export type EngagementActor = "retailer" | "provider" | "admin" | "system";
+export type EngagementAction =
+  | "confirm_voucher"
+  | "confirm_contribution"
+  | "start_plan"
+  | "start_implementation"
+  | "request_review"
+  | "complete"
+  | "cancel"
+  | "dispute"
+  | "resume";
+
+export interface GuardContext {
+  milestones: { phase: string; status: MilestoneStatus }[];
+}
+
+/** Conditions a transition needs besides state and actor, named so a refusal can say which failed. */
+export const guards = {
+  adviceApproved: (c: GuardContext) => c.milestones.filter((m) => m.phase === "advice").every((m) => m.status === "approved"),
+  implementationSubmitted: (c: GuardContext) =>
+    c.milestones.filter((m) => m.phase === "implementation").every((m) => m.status === "submitted" || m.status === "approved"),
+  allMilestonesApproved: (c: GuardContext) => c.milestones.every((m) => m.status === "approved"),
+} as const;
+export type GuardName = keyof typeof guards;
+
+export interface Transition {
+  from: EngagementState;
+  action: EngagementAction;
+  /** "resume" goes back to the state the dispute interrupted. */
+  to: EngagementState | "previous";
+  actors: readonly EngagementActor[];
+  guard?: GuardName;
+  needsReason?: boolean;
+}
+
+const beforeCompletion: EngagementState[] = ["awaiting_voucher", "awaiting_contribution", "intake", "plan", "implementation", "review"];
+const disputable: EngagementState[] = ["plan", "implementation", "review"];
+
+export const engagementTransitions: readonly Transition[] = [
+  // The voucher and payment steps: an admin until the vouchers module drives them.
+  { from: "awaiting_voucher", action: "confirm_voucher", to: "awaiting_contribution", actors: ["admin", "system"] },
+  { from: "awaiting_contribution", action: "confirm_contribution", to: "intake", actors: ["admin", "system"] },
+  { from: "intake", action: "start_plan", to: "plan", actors: ["provider"] },
+  { from: "plan", action: "start_implementation", to: "implementation", actors: ["retailer", "system"], guard: "adviceApproved" },
+  { from: "implementation", action: "request_review", to: "review", actors: ["provider"], guard: "implementationSubmitted" },
+  { from: "review", action: "complete", to: "completed", actors: ["retailer", "system"], guard: "allMilestonesApproved" },
+  ...beforeCompletion.map((from): Transition => ({ from, action: "cancel", to: "cancelled", actors: ["retailer", "admin"], needsReason: true })),
+  ...disputable.map((from): Transition => ({ from, action: "dispute", to: "disputed", actors: ["retailer", "provider"], needsReason: true })),
+  { from: "disputed", action: "resume", to: "previous", actors: ["admin"] },
+  { from: "disputed", action: "cancel", to: "cancelled", actors: ["admin"], needsReason: true },
+];
+
+export function findTransition(state: EngagementState, action: EngagementAction) {
+  return engagementTransitions.find((t) => t.from === state && t.action === action) ?? null;
+}
+
+/** The actions a party may take now: what the workspace shows as buttons. */
+export function actionsFor(state: EngagementState, actor: EngagementActor) {
+  return engagementTransitions.filter((t) => t.from === state && t.actors.includes(actor));
+}
+
+/** The path a healthy engagement follows, for the progress bar. */
+export const happyPath: EngagementState[] = ["awaiting_voucher", "awaiting_contribution", "intake", "plan", "implementation", "review", "completed"];

@@ -1,0 +1,14 @@
+/** Marketplace's door: help requests, invitations, bids and the award. */
+export { getOpportunity, listOpportunities } from "./opportunities.server";
+export {
+  acceptBid,
+  cancelHelpRequest,
+  createHelpRequest,
+  getOwnHelpRequest,
+  listOwnHelpRequests,
+  publishHelpRequest,
+  submitBid,
+  suggestedServices,
+  withdrawBid,
+  type BidResult,
+} from "./requests.server";

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { choices, optionalText, requiredText } from "~/modules/profiles/schemas";
+import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
+
+/** Marketplace settings the programme office will tune later. */
+export const marketplaceSettings = {
+  /** Providers invited when a request is published. */
+  invitationCount: 5,
+  /** Bids a request takes before bidding closes. */
+  maxBids: 5,
+  bidDeadlineDays: 14,
+};
+
+/** Budget bands a retailer picks from; the upper bound feeds the price fit of matching. */
+export const budgetBands = [
+  { code: "up_to_1000", maxCents: 100_000 },
+  { code: "1000_2500", maxCents: 250_000 },
+  { code: "2500_5000", maxCents: 500_000 },
+  { code: "over_5000", maxCents: 1_000_000 },
+] as const;
+export type BudgetBand = (typeof budgetBands)[number]["code"];
+export const budgetCentsOf = (band: string) => budgetBands.find((b) => b.code === band)?.maxCents ?? null;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
+
+export const HelpRequestSchema = z.object({
+  businessId: z.string({ required_error: "errors.required" }).uuid("errors.invalidChoice"),
+  title: requiredText(120),
+  description: requiredText(3000),
+  services: choices(serviceCodes),
+  budgetBand: z.enum(budgetBands.map((b) => b.code) as [BudgetBand, ...BudgetBand[]], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  desiredStart: isoDate.optional(),
+  languages: choices(languageCodes),
+});
+export type HelpRequestInput = z.infer<typeof HelpRequestSchema>;
+
+const euros = z
+  .string({ required_error: "errors.required" })
+  .trim()
+  .regex(/^\d{1,6}([.,]\d{1,2})?$/, "errors.amount")
+  .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
+const days = z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.daysRange").max(365, "errors.daysRange");
+
+export const BidSchema = z
+  .object({
+    advicePrice: euros,
+    adviceDeliverables: requiredText(2000),
+    adviceDays: days,
+    implementationPrice: euros,
+    implementationDeliverables: requiredText(2000),
+    implementationDays: days,
+    estimatedHours: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.hoursRange").max(2000, "errors.hoursRange"),
+    approach: optionalText(3000),
+    startDate: isoDate,
+  })
+  .refine((b) => b.advicePrice + b.implementationPrice > 0, { path: ["implementationPrice"], message: "errors.amount" });
+export type BidInput = z.infer<typeof BidSchema>;
+
+/** VAT on a price excl. VAT, in cents, rounded half up (a setting: 21 % by default). */
+export const vatRate = 0.21;
+export const withVat = (cents: number) => cents + Math.round(cents * vatRate);

@@ -1,0 +1,222 @@
+import { count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { auditEvents, bids, engagements, helpRequests, invitations, milestones, notices, outbox } from "~db/schema";
+import { getEngagementForViewer, submitMilestone, decideMilestone, postMessage, transition } from "~/modules/engagements/index.server";
+import { acceptBid, createHelpRequest, getOpportunity, listOpportunities, publishHelpRequest, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
+import { BidSchema } from "~/modules/marketplace/rules";
+import { drainOutbox } from "~/modules/notifications/index.server";
+import { allOutboxHandlers } from "~/modules/platform/index.server";
+import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+
+let admin: Awaited<ReturnType<typeof account>>;
+let retailer: Awaited<ReturnType<typeof account>>;
+let stranger: Awaited<ReturnType<typeof account>>;
+let business: { id: string; enterpriseNumber: string };
+let bidders: Awaited<ReturnType<typeof approvedProvider>>[] = [];
+
+const bid = (overrides: Record<string, string> = {}) => BidSchema.parse(validBid(overrides));
+
+async function newOpenRequest() {
+  const id = await createHelpRequest(retailer.id, {
+    businessId: business.id,
+    title: "Een webshop voor de winkel",
+    description: "We willen online verkopen en afhalen in de winkel.",
+    services: ["webshop"],
+    budgetBand: "1000_2500",
+    languages: ["nl"],
+  });
+  const published = await publishHelpRequest(retailer.id, id!);
+  if (!published.ok) throw new Error(published.error);
+  return id!;
+}
+
+beforeAll(async () => {
+  admin = await account("admin");
+  retailer = await account("retailer");
+  stranger = await account("retailer");
+  business = await businessFor(retailer.id);
+  bidders = [];
+  for (let i = 0; i < 7; i++) bidders.push(await approvedProvider(admin.id));
+  await drainOutbox(allOutboxHandlers); // index the providers
+});
+
+describe("a help request", () => {
+  it("starts as a draft, opens on publish and invites the five best-fitting providers", async () => {
+    const id = await newOpenRequest();
+    const [request] = await db.select().from(helpRequests).where(eq(helpRequests.id, id));
+    expect(request.status).toBe("open");
+    expect(request.bidDeadline.getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+    const invited = await db.select().from(invitations).where(eq(invitations.helpRequestId, id));
+    expect(invited).toHaveLength(5);
+    const invitedUserIds = bidders.filter((b) => invited.some((i) => i.providerId === b.providerId)).map((b) => b.id);
+    const told = await db.select().from(notices).where(eq(notices.messageKey, "marketplace.notice.invited"));
+    expect(told.map((n) => n.userId).sort()).toEqual(expect.arrayContaining(invitedUserIds.sort()));
+    const mails = await db.select().from(outbox).where(sql`${outbox.topic} = 'mail.send' and ${outbox.payload}->>'subject' = 'Uitnodiging: Een webshop voor de winkel'`);
+    expect(mails.length).toBeGreaterThanOrEqual(5);
+    expect(await publishHelpRequest(retailer.id, id)).toEqual({ ok: false, error: "notAllowed" });
+  });
+
+  it("is not someone else's to publish", async () => {
+    const id = await createHelpRequest(retailer.id, { businessId: business.id, title: "X", description: "Y", services: ["webshop"], budgetBand: "up_to_1000", languages: ["nl"] });
+    expect(await publishHelpRequest(stranger.id, id!)).toEqual({ ok: false, error: "notFound" });
+    expect(await createHelpRequest(stranger.id, { businessId: business.id, title: "X", description: "Y", services: ["webshop"], budgetBand: "up_to_1000", languages: ["nl"] })).toBeNull();
+  });
+
+  it("shows in every eligible provider's feed, best fit first, with reasons", async () => {
+    const id = await newOpenRequest();
+    const feed = await listOpportunities(bidders[6].id);
+    const item = feed.find((f) => f.id === id);
+    expect(item?.reasons[0]?.key).toBeTruthy();
+    expect(feed.map((f) => f.score)).toEqual([...feed.map((f) => f.score)].sort((a, b) => b - a));
+    // A provider who does not offer the service sees neither the feed item nor the page.
+    const other = await approvedProvider(admin.id, { services: ["analytics"] });
+    expect((await listOpportunities(other.id)).find((f) => f.id === id)).toBeUndefined();
+    expect(await getOpportunity(other.id, id)).toBeNull();
+  });
+});
+
+describe("bids", () => {
+  it("takes one bid per provider, editable, and closes after five", async () => {
+    const id = await newOpenRequest();
+    const first = await submitBid(bidders[0].id, id, bid());
+    expect(first.ok).toBe(true);
+    const edited = await submitBid(bidders[0].id, id, bid({ advicePrice: "350" }));
+    expect(edited).toEqual(first);
+    const [row] = await db.select().from(bids).where(eq(bids.helpRequestId, id));
+    expect(row.priceCents).toBe(125_000);
+    for (let i = 1; i < 5; i++) expect((await submitBid(bidders[i].id, id, bid())).ok).toBe(true);
+    expect(await submitBid(bidders[5].id, id, bid())).toEqual({ ok: false, error: "full" });
+    // A withdrawal frees a place.
+    expect(await withdrawBid(bidders[4].id, id)).toEqual({ ok: true });
+    expect((await submitBid(bidders[5].id, id, bid())).ok).toBe(true);
+    expect((await db.select({ n: count() }).from(bids).where(eq(bids.helpRequestId, id)))[0].n).toBe(6);
+  });
+
+  it("refuses a bid after the deadline", async () => {
+    const id = await newOpenRequest();
+    await db.update(helpRequests).set({ bidDeadline: new Date(Date.now() - 1000) }).where(eq(helpRequests.id, id));
+    expect(await submitBid(bidders[0].id, id, bid())).toEqual({ ok: false, error: "closed" });
+    expect((await db.select({ n: count() }).from(bids).where(eq(bids.helpRequestId, id)))[0].n).toBe(0);
+  });
+
+  it("refuses a provider with a declared conflict with the business", async () => {
+    const id = await newOpenRequest();
+    const conflicted = await approvedProvider(admin.id, { conflictEnterpriseNumbers: business.enterpriseNumber });
+    expect(await submitBid(conflicted.id, id, bid())).toEqual({ ok: false, error: "notEligible" });
+  });
+});
+
+describe("accepting a bid", () => {
+  it("awards the request, declines the others politely and creates the engagement with its milestones", async () => {
+    const id = await newOpenRequest();
+    const a = await submitBid(bidders[0].id, id, bid());
+    const b = await submitBid(bidders[1].id, id, bid());
+    if (!a.ok || !b.ok) throw new Error("setup");
+    expect(await acceptBid(stranger.id, id, a.bidId)).toEqual({ ok: false, error: "notFound" });
+    const accepted = await acceptBid(retailer.id, id, a.bidId);
+    if (!accepted.ok) throw new Error(accepted.error);
+    expect((await db.select().from(helpRequests).where(eq(helpRequests.id, id)))[0].status).toBe("awarded");
+    expect((await db.select().from(bids).where(eq(bids.id, b.bidId)))[0].status).toBe("rejected");
+    const [engagement] = await db.select().from(engagements).where(eq(engagements.id, accepted.engagementId));
+    expect(engagement).toMatchObject({ state: "awaiting_voucher", priceCents: 130_000 });
+    const steps = await db.select().from(milestones).where(eq(milestones.engagementId, engagement.id));
+    expect(steps.map((m) => [m.position, m.phase, m.priceCents]).sort()).toEqual([[1, "advice", 40_000], [2, "implementation", 90_000]]);
+    const declined = await db.select().from(notices).where(eq(notices.userId, bidders[1].id));
+    expect(declined.map((n) => n.messageKey)).toContain("marketplace.notice.bidDeclined");
+    // A second accept, of either bid, changes nothing.
+    expect(await acceptBid(retailer.id, id, b.bidId)).toEqual({ ok: false, error: "notAllowed" });
+    expect(await acceptBid(retailer.id, id, a.bidId)).toEqual({ ok: false, error: "notAllowed" });
+    expect((await db.select({ n: count() }).from(engagements).where(eq(engagements.helpRequestId, id)))[0].n).toBe(1);
+    expect(await submitBid(bidders[2].id, id, bid())).toEqual({ ok: false, error: "closed" });
+  });
+
+  it("lets exactly one of two simultaneous accepts through", async () => {
+    const id = await newOpenRequest();
+    const a = await submitBid(bidders[2].id, id, bid());
+    const b = await submitBid(bidders[3].id, id, bid());
+    if (!a.ok || !b.ok) throw new Error("setup");
+    const results = await Promise.all([acceptBid(retailer.id, id, a.bidId), acceptBid(retailer.id, id, b.bidId)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "notAllowed" }]);
+    expect((await db.select({ n: count() }).from(engagements).where(eq(engagements.helpRequestId, id)))[0].n).toBe(1);
+  });
+});
+
+describe("an engagement", () => {
+  async function engagementWith() {
+    const id = await newOpenRequest();
+    const placed = await submitBid(bidders[0].id, id, bid());
+    if (!placed.ok) throw new Error("setup");
+    const accepted = await acceptBid(retailer.id, id, placed.bidId);
+    if (!accepted.ok) throw new Error("setup");
+    return accepted.engagementId;
+  }
+  const asRetailer = () => ({ userId: retailer.id, role: "retailer" });
+  const asProvider = () => ({ userId: bidders[0].id, role: "provider" });
+  const asAdmin = () => ({ userId: admin.id, role: "admin" });
+
+  it("walks the happy path, each step audited", async () => {
+    const id = await engagementWith();
+    expect(await transition(id, "confirm_voucher", asAdmin())).toMatchObject({ ok: true, to: "awaiting_contribution" });
+    expect(await transition(id, "confirm_contribution", asAdmin())).toMatchObject({ ok: true, to: "intake" });
+    expect(await transition(id, "start_plan", asProvider())).toMatchObject({ ok: true, to: "plan" });
+    const steps = await db.select().from(milestones).where(eq(milestones.engagementId, id)).orderBy(milestones.position);
+    expect(await transition(id, "start_implementation", asRetailer())).toEqual({ ok: false, error: "guardFailed", guard: "adviceApproved" });
+    expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[1].id, { text: "te vroeg", links: [] })).toEqual({ ok: false, error: "notAllowed" });
+    expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[0].id, { text: "Het plan", links: ["https://plan.example"] })).toEqual({ ok: true });
+    expect(await decideMilestone({ id: retailer.id, role: "retailer" }, steps[0].id, { approve: false, comment: "Graag ook Instagram." })).toEqual({ ok: true });
+    expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[0].id, { text: "Het plan, met Instagram", links: [] })).toEqual({ ok: true });
+    expect(await decideMilestone({ id: retailer.id, role: "retailer" }, steps[0].id, { approve: true })).toEqual({ ok: true });
+    expect(await transition(id, "start_implementation", asRetailer())).toMatchObject({ ok: true, to: "implementation" });
+    expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[1].id, { text: "De webshop staat online", links: ["https://shop.example"] })).toEqual({ ok: true });
+    expect(await transition(id, "request_review", asProvider())).toMatchObject({ ok: true, to: "review" });
+    expect(await transition(id, "complete", asRetailer())).toEqual({ ok: false, error: "guardFailed", guard: "allMilestonesApproved" });
+    expect(await decideMilestone({ id: retailer.id, role: "retailer" }, steps[1].id, { approve: true })).toEqual({ ok: true });
+    expect(await transition(id, "complete", asRetailer())).toMatchObject({ ok: true, to: "completed" });
+    const trail = await db.select().from(auditEvents).where(eq(auditEvents.entityId, id)).orderBy(auditEvents.id);
+    expect(trail.map((t) => `${t.fromState}>${t.toState}`)).toEqual([
+      "awaiting_voucher>awaiting_contribution",
+      "awaiting_contribution>intake",
+      "intake>plan",
+      "plan>implementation",
+      "implementation>review",
+      "review>completed",
+    ]);
+    expect(await transition(id, "cancel", asAdmin(), "te laat")).toEqual({ ok: false, error: "notAllowed" });
+  });
+
+  it("refuses the wrong actor, an illegal step, a missing reason, and stays unchanged", async () => {
+    const id = await engagementWith();
+    expect(await transition(id, "confirm_voucher", asRetailer())).toEqual({ ok: false, error: "forbidden" });
+    expect(await transition(id, "start_plan", asProvider())).toEqual({ ok: false, error: "notAllowed" });
+    expect(await transition(id, "cancel", asRetailer())).toEqual({ ok: false, error: "reasonRequired" });
+    expect(await transition(id, "dispute", asRetailer(), "ruzie")).toEqual({ ok: false, error: "notAllowed" });
+    expect(await transition(id, "confirm_voucher", { userId: stranger.id, role: "retailer" })).toEqual({ ok: false, error: "notFound" });
+    expect((await db.select().from(engagements).where(eq(engagements.id, id)))[0].state).toBe("awaiting_voucher");
+  });
+
+  it("goes into dispute and back where it was, or is cancelled by the admin", async () => {
+    const id = await engagementWith();
+    await transition(id, "confirm_voucher", asAdmin());
+    await transition(id, "confirm_contribution", asAdmin());
+    await transition(id, "start_plan", asProvider());
+    expect(await transition(id, "dispute", asProvider(), "De klant antwoordt niet.")).toMatchObject({ ok: true, to: "disputed" });
+    expect(await transition(id, "resume", asRetailer())).toEqual({ ok: false, error: "forbidden" });
+    expect(await transition(id, "resume", asAdmin())).toMatchObject({ ok: true, to: "plan" });
+    await transition(id, "dispute", asRetailer(), "Niets geleverd.");
+    expect(await transition(id, "cancel", asAdmin(), "Na bemiddeling stopgezet.")).toMatchObject({ ok: true, to: "cancelled" });
+  });
+
+  it("is a 404 for anyone but its two parties and the programme office; only parties write messages", async () => {
+    const id = await engagementWith();
+    expect(await getEngagementForViewer(id, { id: stranger.id, role: "retailer" })).toBeNull();
+    expect(await getEngagementForViewer(id, { id: bidders[3].id, role: "provider" })).toBeNull();
+    expect((await getEngagementForViewer(id, { id: admin.id, role: "admin" }))?.role).toBe("admin");
+    expect(await postMessage({ id: retailer.id, role: "retailer" }, id, "Wanneer komt u langs?")).toEqual({ ok: true });
+    expect(await postMessage({ id: admin.id, role: "admin" }, id, "Hallo")).toEqual({ ok: false, error: "forbidden" });
+    expect(await postMessage({ id: stranger.id, role: "retailer" }, id, "Hallo")).toEqual({ ok: false, error: "notFound" });
+    const view = await getEngagementForViewer(id, { id: bidders[0].id, role: "provider" });
+    expect(view?.messages.map((m) => m.body)).toEqual(["Wanneer komt u langs?"]);
+  });
+});
