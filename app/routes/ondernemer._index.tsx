@@ -37,7 +37,8 @@ export default function RetailerHome() {
               <Link className="button" to={`/ondernemer/zaken/${b.id}/quickscan`}>
                 {b.latestQuickscan ? t("quickscan.again") : t("business.startQuickscan")}
               </Link>{" "}
-              <Link to={`/ondernemer/zaken/${b.id}`}>{t("business.edit")}</Link> · <Link to={`/zaken/${b.slug}`}>{t("business.publicPage")}</Link>
+              <Link to={`/ondernemer/hulpvragen/nieuw?zaak=${b.id}`}>{t("requests.new")}</Link> · <Link to={`/ondernemer/zaken/${b.id}`}>{t("business.edit")}</Link> ·{" "}
+              <Link to={`/zaken/${b.slug}`}>{t("business.publicPage")}</Link>
             </p>
           </li>
         ))}

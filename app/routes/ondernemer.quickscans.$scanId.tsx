@@ -48,6 +48,11 @@ export default function QuickscanResultPage() {
           ))}
         </ol>
       )}
+      <p>
+        <Link className="button" to={`/ondernemer/hulpvragen/nieuw?zaak=${businessId}`}>
+          {t("quickscan.startHelpRequest")}
+        </Link>
+      </p>
       <section aria-labelledby="matches-title">
         <h2 id="matches-title">{t("matching.title")}</h2>
         <p className="hint">{t("matching.intro")}</p>

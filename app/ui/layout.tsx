@@ -17,12 +17,21 @@ interface ShellToast {
 
 /** What each role finds in the main navigation. */
 const navigationByRole: Record<Role, { to: string; label: string }[]> = {
-  retailer: [{ to: "/ondernemer", label: "nav.retailerHome" }],
-  provider: [{ to: "/aanbieder", label: "nav.providerHome" }],
+  retailer: [
+    { to: "/ondernemer", label: "nav.retailerHome" },
+    { to: "/ondernemer/hulpvragen", label: "nav.requests" },
+    { to: "/trajecten", label: "nav.engagements" },
+  ],
+  provider: [
+    { to: "/aanbieder", label: "nav.providerHome" },
+    { to: "/opdrachten", label: "nav.opportunities" },
+    { to: "/trajecten", label: "nav.engagements" },
+  ],
   municipality: [{ to: "/gemeente", label: "nav.municipalityHome" }],
   admin: [
     { to: "/beheer", label: "nav.adminHome" },
     { to: "/beheer/screening", label: "nav.vetting" },
+    { to: "/trajecten", label: "nav.engagements" },
     { to: "/beheer/gebruikers", label: "nav.users" },
     { to: "/beheer/import", label: "nav.import" },
   ],

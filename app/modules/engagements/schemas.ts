@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { optionalText, requiredText, WebUrlSchema } from "~/modules/profiles/schemas";
+
+/** The workspace's forms, told apart by `intent`. */
+export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("transition"),
+    action: z.enum(["confirm_voucher", "confirm_contribution", "start_plan", "start_implementation", "request_review", "complete", "cancel", "dispute", "resume"], {
+      errorMap: () => ({ message: "errors.invalidChoice" }),
+    }),
+    reason: optionalText(1000),
+  }),
+  z.object({
+    intent: z.literal("submit"),
+    milestoneId: z.string().uuid("errors.invalidChoice"),
+    text: requiredText(5000),
+    links: z
+      .string()
+      .max(3000, "errors.tooLong")
+      .default("")
+      .transform((v) => v.split(/\s+/).filter(Boolean))
+      .pipe(z.array(WebUrlSchema).max(10, "errors.tooManyLinks")),
+  }),
+  z.object({
+    intent: z.literal("decide"),
+    milestoneId: z.string().uuid("errors.invalidChoice"),
+    decision: z.enum(["approve", "changes"], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+    comment: optionalText(2000),
+  }),
+  z.object({ intent: z.literal("message"), body: requiredText(5000) }),
+]);

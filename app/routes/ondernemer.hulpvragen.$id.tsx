@@ -1,0 +1,190 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { formatDate, formatMoney } from "~/lib/format";
+import { readFormData } from "~/lib/forms.server";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
+import { withVat } from "~/modules/marketplace/rules";
+import { isStarter } from "~/modules/profiles/taxonomy";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, PageHeader } from "~/ui/forms";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "retailer");
+  const found = await getOwnHelpRequest(user.id, params.id ?? "");
+  if (!found) throw new Response("Not found", { status: 404 });
+  return json({
+    ...found,
+    bids: found.bids.map((b) => ({ ...b, starter: isStarter(b.foundedOn), priceInclVatCents: withVat(b.bid.priceCents) })),
+    locale: await getLocale(request, user),
+  });
+}
+
+const IntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("publish") }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("accept"), bidId: z.string().uuid() }),
+]);
+
+/** Three forms, told apart by `intent`: publish the draft, cancel, accept a bid. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "retailer");
+  const parsed = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return json({ errors: ["errors.invalidChoice"] }, { status: 400 });
+  const id = params.id ?? "";
+  const here = `/ondernemer/hulpvragen/${id}`;
+  if (parsed.data.intent === "publish") {
+    const result = await publishHelpRequest(user.id, id);
+    if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+    return redirectWithToast(here, { key: "requests.published", params: { count: result.invited } });
+  }
+  if (parsed.data.intent === "cancel") {
+    const result = await cancelHelpRequest(user.id, id);
+    if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+    return redirectWithToast(here, { key: "requests.cancelled", kind: "info" });
+  }
+  const result = await acceptBid(user.id, id, parsed.data.bidId);
+  if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+  return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
+}
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404 });
+}
+
+export default function HelpRequestPage() {
+  const { t } = useTranslation();
+  const { request, businessName, invitations, bids, engagementId, locale } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <div className="narrow-wide wide-table">
+      <p>
+        <Link to="/ondernemer/hulpvragen">← {t("requests.title")}</Link>
+      </p>
+      <PageHeader title={request.title}>
+        {businessName} · <strong>{t(`requests.status.${request.status}`)}</strong>
+        {request.status === "open" ? ` · ${t("requests.deadline", { date: formatDate(request.bidDeadline, locale) })}` : null}
+      </PageHeader>
+      <FormErrors errors={failed?.errors} />
+      <p>{request.description}</p>
+      <ul className="tag-list" aria-label={t("requests.services")}>
+        {request.services.map((s) => (
+          <li key={s}>{t(`services.${s}`)}</li>
+        ))}
+      </ul>
+      <p>
+        {t("requests.budgetBand")}: {t(`requests.bands.${request.budgetBand}`)}
+      </p>
+      <div className="actions">
+        {request.status === "draft" ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="publish" disabled={busy}>
+              {t("requests.publish")}
+            </button>
+          </Form>
+        ) : null}
+        {request.status === "draft" || request.status === "open" ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="cancel" className="button-danger" disabled={busy}>
+              {t("requests.cancel")}
+            </button>
+          </Form>
+        ) : null}
+        {engagementId ? (
+          <Link className="button" to={`/trajecten/${engagementId}`}>
+            {t("requests.engagement")}
+          </Link>
+        ) : null}
+      </div>
+
+      {invitations.length ? (
+        <section aria-labelledby="invited-title">
+          <h2 id="invited-title">{t("requests.invited")}</h2>
+          <ul>
+            {invitations.map((i) => (
+              <li key={i.providerId}>
+                <Link to={`/aanbieders/${i.slug}`}>{i.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {request.status !== "draft" ? (
+        <section aria-labelledby="bids-title">
+          <h2 id="bids-title">{t("requests.compare")}</h2>
+          {bids.length === 0 ? (
+            <p>{t("requests.noBids")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="hint">{t("requests.voucherLater")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("requests.provider")}</th>
+                    <th scope="col">{t("requests.price")}</th>
+                    <th scope="col">{t("requests.priceInclVat")}</th>
+                    <th scope="col">{t("requests.hours")}</th>
+                    <th scope="col">{t("requests.timeline")}</th>
+                    <th scope="col">{t("requests.start")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("requests.accept")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents }) => (
+                    <tr key={bid.id}>
+                      <th scope="row">
+                        <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
+                        <details>
+                          <summary>{t("requests.approach")}</summary>
+                          <p>{bid.approach}</p>
+                          <p>
+                            <strong>{t("requests.advice")}</strong> ({formatMoney(bid.advice.priceCents, locale)}, {t("requests.days", { count: bid.advice.durationDays })}): {bid.advice.deliverables}
+                          </p>
+                          <p>
+                            <strong>{t("requests.implementation")}</strong> ({formatMoney(bid.implementation.priceCents, locale)}, {t("requests.days", { count: bid.implementation.durationDays })}): {bid.implementation.deliverables}
+                          </p>
+                        </details>
+                      </th>
+                      <td>{formatMoney(bid.priceCents, locale)}</td>
+                      <td>{formatMoney(priceInclVatCents, locale)}</td>
+                      <td>{bid.estimatedHours}</td>
+                      <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>
+                      <td>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</td>
+                      <td>
+                        {request.status === "open" && bid.status === "submitted" ? (
+                          <Form method="post">
+                            <input type="hidden" name="bidId" value={bid.id} />
+                            <button type="submit" name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`}>
+                              {t("requests.accept")}
+                            </button>
+                          </Form>
+                        ) : (
+                          t(`opportunities.bidStatus.${bid.status}`)
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Hulpvraag – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

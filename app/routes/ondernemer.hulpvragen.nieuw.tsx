@@ -1,0 +1,72 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readFormData } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { createHelpRequest, suggestedServices } from "~/modules/marketplace/index.server";
+import { budgetBands, HelpRequestSchema } from "~/modules/marketplace/rules";
+import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { CheckboxGroup, Field, FormErrors, PageHeader, SelectField, TextareaField, useZodForm } from "~/ui/forms";
+
+/** /ondernemer/hulpvragen/nieuw?zaak=<business id>: the services come prefilled from the latest quickscan. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "retailer");
+  const businessId = new URL(request.url).searchParams.get("zaak") ?? "";
+  const suggestion = /^[0-9a-f-]{36}$/.test(businessId) ? await suggestedServices(user.id, businessId) : null;
+  if (!suggestion) throw new Response("Not found", { status: 404 });
+  return json({
+    businessName: suggestion.business.name,
+    defaultValue: { businessId, services: suggestion.services, languages: suggestion.business.languages, budgetBand: "1000_2500" },
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "retailer");
+  const submission = parseWithZod(await readFormData(request), { schema: HelpRequestSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const id = await createHelpRequest(user.id, submission.value);
+  if (!id) throw new Response("Not found", { status: 404 });
+  return redirectWithToast(`/ondernemer/hulpvragen/${id}`, { key: "requests.saved" });
+}
+
+export default function NewHelpRequestPage() {
+  const { t } = useTranslation();
+  const { businessName, defaultValue } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm("help-request", HelpRequestSchema, lastResult, defaultValue);
+  return (
+    <div className="narrow-wide">
+      <PageHeader title={t("requests.newTitle", { business: businessName })}>{t("requests.intro")}</PageHeader>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input {...getInputProps(fields.businessId, { type: "hidden" })} />
+        <Field label={t("requests.fieldTitle")} meta={fields.title} input={getInputProps(fields.title, { type: "text" })} />
+        <TextareaField label={t("requests.description")} meta={fields.description} rows={5} max={3000} />
+        <CheckboxGroup legend={t("requests.services")} meta={fields.services} options={serviceCodes.map((s) => ({ value: s, label: t(`services.${s}`) }))} grid />
+        <SelectField label={t("requests.budgetBand")} meta={fields.budgetBand}>
+          {budgetBands.map((b) => (
+            <option key={b.code} value={b.code}>
+              {t(`requests.bands.${b.code}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t("requests.desiredStart")} meta={fields.desiredStart} input={getInputProps(fields.desiredStart, { type: "date" })} />
+        <CheckboxGroup legend={t("requests.languages")} meta={fields.languages} options={languageCodes.map((l) => ({ value: l, label: t(`languages.${l}`) }))} />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("requests.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Hulp vragen – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

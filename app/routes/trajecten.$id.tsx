@@ -1,0 +1,205 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDateTime, formatMoney } from "~/lib/format";
+import { readFormData } from "~/lib/forms.server";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { decideMilestone, getEngagementForViewer, postMessage, submitMilestone, transition } from "~/modules/engagements/index.server";
+import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
+import { actionsFor, happyPath } from "~/modules/engagements/transitions";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { FormErrors, PageHeader } from "~/ui/forms";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["retailer", "provider", "admin"]);
+  const view = await getEngagementForViewer(params.id ?? "", user);
+  if (!view) throw new Response("Not found", { status: 404 });
+  // The buttons come from the transition table, for this viewer's part in this state.
+  const actions = actionsFor(view.engagement.state, view.role).map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
+  return json({ ...view, actions, userId: user.id, locale: await getLocale(request, user) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["retailer", "provider", "admin"]);
+  const id = params.id ?? "";
+  if (!(await getEngagementForViewer(id, user))) throw new Response("Not found", { status: 404 });
+  const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
+  const input = parsed.data;
+  const result =
+    input.intent === "transition"
+      ? await transition(id, input.action, { userId: user.id, role: user.role }, input.reason)
+      : input.intent === "submit"
+        ? await submitMilestone(user, input.milestoneId, { text: input.text, links: input.links })
+        : input.intent === "decide"
+          ? await decideMilestone(user, input.milestoneId, { approve: input.decision === "approve", comment: input.comment })
+          : await postMessage(user, id, input.body);
+  if (!result.ok) {
+    if (result.error === "notFound") throw new Response("Not found", { status: 404 });
+    return json({ errors: [`workspace.errors.${result.error}`] }, { status: result.error === "forbidden" ? 403 : 409 });
+  }
+  return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });
+}
+
+export default function WorkspacePage() {
+  const { t } = useTranslation();
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, actions, locale } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const reached = happyPath.indexOf(engagement.state);
+  return (
+    <div className="narrow-wide">
+      <p>
+        <Link to="/trajecten">← {t("workspace.title")}</Link>
+      </p>
+      <PageHeader title={title}>
+        {businessName} · <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> · {formatMoney(engagement.priceCents, locale)}
+      </PageHeader>
+      <FormErrors errors={failed?.errors} />
+
+      <section aria-labelledby="progress-title">
+        <h2 id="progress-title">{t("workspace.state", { state: t(`engagements.states.${engagement.state}`) })}</h2>
+        <ol className="progress" aria-label={t("workspace.progress")}>
+          {happyPath.map((state, i) => (
+            <li key={state} className={i < reached ? "done" : i === reached ? "current" : undefined} aria-current={i === reached ? "step" : undefined}>
+              {t(`engagements.states.${state}`)}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {actions.length ? (
+        <section aria-labelledby="actions-title">
+          <h2 id="actions-title">{t("workspace.actions")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="transition" />
+            {actions.some((a) => a.needsReason) ? (
+              <div className="field">
+                <label htmlFor="transition-reason">{t("workspace.reason")}</label>
+                <textarea id="transition-reason" name="reason" rows={2} maxLength={1000} />
+              </div>
+            ) : null}
+            <p className="actions">
+              {actions.map((a) => (
+                <button key={a.action} type="submit" name="action" value={a.action} disabled={busy} className={a.action === "cancel" || a.action === "dispute" ? "button-danger" : undefined}>
+                  {t(`workspace.actionLabels.${a.action}`)}
+                </button>
+              ))}
+            </p>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="milestones-title">
+        <h2 id="milestones-title">{t("workspace.milestones")}</h2>
+        {milestones.map((m) => (
+          <article key={m.id} className="card" aria-labelledby={`milestone-${m.id}`}>
+            <h3 id={`milestone-${m.id}`}>
+              {t("workspace.milestone", { position: m.position, phase: t(`requests.${m.phase}`) })} · {formatMoney(m.priceCents, locale)}
+            </h3>
+            <p>
+              <strong>{t(`workspace.milestoneStatus.${m.status}`)}</strong>
+            </p>
+            <p>
+              {t("workspace.deliverables")}: {m.deliverables}
+            </p>
+            {m.submission ? (
+              <div>
+                <p>
+                  {t("workspace.submission")}: {m.submission}
+                </p>
+                <ul>
+                  {(m.submissionLinks ?? []).map((link) => (
+                    <li key={link}>
+                      <a href={link} rel="noopener noreferrer nofollow">
+                        {link}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {m.decisionComment ? (
+              <p>
+                {t("workspace.comment")}: {m.decisionComment}
+              </p>
+            ) : null}
+            {role === "provider" && (m.status === "pending" || m.status === "changes_requested") ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="submit" />
+                <input type="hidden" name="milestoneId" value={m.id} />
+                <div className="field">
+                  <label htmlFor={`submission-${m.id}`}>{t("workspace.submission")}</label>
+                  <textarea id={`submission-${m.id}`} name="text" rows={3} required maxLength={5000} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`links-${m.id}`}>{t("workspace.links")}</label>
+                  <textarea id={`links-${m.id}`} name="links" rows={2} />
+                </div>
+                <button type="submit" disabled={busy}>
+                  {t("workspace.submitMilestone")}
+                </button>
+              </Form>
+            ) : null}
+            {role === "retailer" && m.status === "submitted" ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="decide" />
+                <input type="hidden" name="milestoneId" value={m.id} />
+                <div className="field">
+                  <label htmlFor={`comment-${m.id}`}>{t("workspace.comment")}</label>
+                  <textarea id={`comment-${m.id}`} name="comment" rows={2} maxLength={2000} />
+                </div>
+                <p className="actions">
+                  <button type="submit" name="decision" value="approve" disabled={busy}>
+                    {t("workspace.approve")}
+                  </button>
+                  <button type="submit" name="decision" value="changes" disabled={busy} className="button-secondary">
+                    {t("workspace.requestChanges")}
+                  </button>
+                </p>
+              </Form>
+            ) : null}
+          </article>
+        ))}
+      </section>
+
+      <section aria-labelledby="messages-title">
+        <h2 id="messages-title">{t("workspace.messages")}</h2>
+        {messages.length === 0 ? <p>{t("workspace.noMessages")}</p> : null}
+        <ul className="messages">
+          {messages.map((m) => (
+            <li key={m.id}>
+              <p className="hint">
+                {m.author} · {formatDateTime(m.createdAt, locale)}
+              </p>
+              <p>{m.body}</p>
+            </li>
+          ))}
+        </ul>
+        {role === "admin" ? (
+          <p className="hint">{t("workspace.adminReadOnly")}</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="message" />
+            <div className="field">
+              <label htmlFor="message-body">{t("workspace.message")}</label>
+              <textarea id="message-body" name="body" rows={3} required maxLength={5000} />
+            </div>
+            <button type="submit" disabled={busy}>
+              {t("workspace.send")}
+            </button>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Traject – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

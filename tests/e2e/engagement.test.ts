@@ -1,0 +1,129 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { logInThroughForm, newBrowserContext } from "../support/browser";
+
+/*
+ * The whole marketplace in three browsers: a retailer asks for help, an invited provider bids, the
+ * retailer accepts, the programme office confirms the voucher steps, milestones are delivered and
+ * approved, and the engagement completes.
+ */
+const contexts: BrowserContext[] = [];
+let retailer: Page;
+let provider: Page;
+let admin: Page;
+
+/** Demo accounts are named after the company: "Klik & Kassa" → klik.kassa@demo.koppel.test. */
+const demoEmail = (name: string) =>
+  `${name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "")}@demo.koppel.test`;
+
+beforeAll(async () => {
+  for (let i = 0; i < 3; i++) contexts.push(await newBrowserContext());
+  [retailer, provider, admin] = await Promise.all(contexts.map((c) => c.newPage()));
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+});
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
+const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text }).waitFor();
+
+/** Clicks a workspace button and waits until its POST has been answered and the page reloaded. */
+async function press(page: Page, button: ReturnType<Page["getByRole"]>) {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/trajecten/")), button.click()]);
+  await page.waitForLoadState("networkidle");
+  await toast(page, "Gedaan.");
+}
+
+async function act(page: Page, button: string) {
+  await press(page, page.getByRole("button", { name: button, exact: true }));
+}
+
+describe("an engagement from request to completion", () => {
+  it("runs end to end between a retailer, a provider and the programme office", async () => {
+    // The retailer asks for help for their bike shop in Kortrijk.
+    await logInThroughForm(retailer, "fietsen.vandenbroucke@demo.koppel.test");
+    await retailer.waitForURL("**/ondernemer");
+    await retailer.getByRole("link", { name: "Hulp vragen" }).first().click();
+    await heading(retailer, /Hulp vragen voor Fietsen Vandenbroucke/);
+    await retailer.getByLabel("Titel").fill("Een website met onze fietsen");
+    await retailer.getByLabel("Wat wil je bereiken?").fill("Klanten moeten online ons aanbod en onze openingsuren vinden.");
+    await retailer.getByLabel("Website", { exact: true }).check();
+    await retailer.getByRole("button", { name: "Opslaan als ontwerp" }).click();
+    await heading(retailer, "Een website met onze fietsen");
+    await retailer.getByRole("button", { name: "Publiceren en aanbieders uitnodigen" }).click();
+    await toast(retailer, "Je hulpvraag is gepubliceerd");
+    const requestUrl = retailer.url();
+    const invited = await retailer.locator("section[aria-labelledby=invited-title] li a").allTextContents();
+    expect(invited.length).toBeGreaterThan(0);
+
+    // The best-fitting invited provider finds it in their feed and bids.
+    await logInThroughForm(provider, demoEmail(invited[0]));
+    await provider.waitForURL("**/aanbieder");
+    await provider.goto("/opdrachten");
+    await heading(provider, "Opdrachten");
+    await provider.getByRole("link", { name: "Een website met onze fietsen" }).click();
+    await heading(provider, "Een website met onze fietsen");
+    await provider.getByLabel("Prijs advies en plan (EUR excl. btw)").fill("300");
+    await provider.getByLabel("Wat lever je op in de adviesfase?").fill("Een plan voor de website en Google-profiel.");
+    await provider.getByLabel("Duur adviesfase (dagen)").fill("7");
+    await provider.getByLabel("Prijs uitvoering (EUR excl. btw)").fill("1100");
+    await provider.getByLabel("Wat lever je op bij de uitvoering?").fill("Een website met catalogus en openingsuren.");
+    await provider.getByLabel("Duur uitvoering (dagen)").fill("30");
+    await provider.getByLabel("Geschatte uren").fill("24");
+    await provider.getByLabel("Startdatum").fill("2027-02-01");
+    await provider.getByLabel("Startdatum").press("Tab");
+    await provider.getByRole("button", { name: "Voorstel indienen" }).click();
+    await toast(provider, "Je voorstel is ingediend.");
+
+    // The retailer compares and accepts.
+    await retailer.goto(requestUrl);
+    await retailer.getByRole("cell", { name: "€ 1.400,00" }).waitFor();
+    await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
+    await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
+    await toast(retailer, "Je aanvaardde het voorstel.");
+    await retailer.waitForURL("**/trajecten/**");
+    const workspace = retailer.url();
+
+    // The programme office confirms the voucher and the own share (until the vouchers module does).
+    await logInThroughForm(admin, "admin@demo.koppel.test");
+    await admin.waitForURL("**/beheer");
+    await admin.goto(workspace);
+    await act(admin, "Voucher bevestigen");
+    await act(admin, "Eigen bijdrage bevestigen");
+
+    // Advice phase.
+    await provider.goto(workspace);
+    await act(provider, "Intake gedaan: start advies");
+    await provider.getByLabel("Oplevering").first().fill("Het plan staat in de gedeelde map.");
+    await provider.getByLabel("Links (één per regel)").first().fill("https://plan.example/fietsen");
+    await press(provider, provider.getByRole("button", { name: "Opleveren" }).first());
+
+    await retailer.goto(workspace);
+    await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+    await act(retailer, "Plan goedgekeurd: start uitvoering");
+
+    // Implementation phase.
+    await provider.goto(workspace);
+    await provider.getByLabel("Oplevering").fill("De website staat online.");
+    await press(provider, provider.getByRole("button", { name: "Opleveren" }));
+    await act(provider, "Klaar: vraag nazicht");
+
+    await retailer.goto(workspace);
+    await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+    await act(retailer, "Traject afronden");
+    await retailer.getByRole("heading", { level: 2, name: "Fase: Afgerond" }).waitFor();
+
+    // Nobody else gets in: a stranger's session gets a 404.
+    const stranger = await contexts[2].newPage();
+    await contexts[2].clearCookies();
+    await logInThroughForm(stranger, "boekhandel.de.zandloper@demo.koppel.test");
+    await stranger.waitForURL("**/ondernemer");
+    const response = await stranger.goto(workspace);
+    expect(response?.status()).toBe(404);
+  });
+});
