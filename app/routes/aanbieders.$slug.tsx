@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
-import { formatMoney } from "~/lib/format";
+import { formatDate, formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { getUser } from "~/modules/auth/index.server";
+import { listProviderReviews } from "~/modules/engagements/index.server";
 import { getPublicProvider } from "~/modules/profiles/index.server";
 import { isStarter } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -16,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = await getPublicProvider(params.slug ?? "", viewer);
   if (!provider) throw new Response("Not found", { status: 404 });
   return json({
+    reviews: await listProviderReviews(provider.id),
     provider: { ...provider, starter: isStarter(provider.foundedOn) },
     locale: await getLocale(request, viewer),
     url: `${env.APP_URL}/aanbieders/${provider.slug}`,
@@ -24,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProviderPage() {
   const { t } = useTranslation();
-  const { provider, locale, url } = useLoaderData<typeof loader>();
+  const { provider, locale, url, reviews } = useLoaderData<typeof loader>();
+  const average = reviews.length ? reviews.reduce((sum, r) => sum + r.rating, 0) / reviews.length : null;
   return (
     <article className="narrow-wide">
       <h1>
@@ -59,10 +62,30 @@ export default function ProviderPage() {
           </ul>
         </>
       ) : null}
+      <section aria-labelledby="reviews-title">
+        <h2 id="reviews-title">{t("reviewsPublic.title")}</h2>
+        {average != null ? <p>{t("matching.reasons.rating", { rating: average.toFixed(1), count: reviews.length })}</p> : <p>{t("reviewsPublic.none")}</p>}
+        <ul className="messages">
+          {reviews.map((r) => (
+            <li key={`${r.businessName}-${r.createdAt}`}>
+              <p>
+                <strong>{t("workspace.stars", { rating: r.rating })}</strong> — {r.body}
+              </p>
+              <p className="hint">{t("reviewsPublic.by", { business: r.businessName, date: formatDate(r.createdAt, locale) })}</p>
+              {r.reply ? (
+                <p>
+                  {t("reviewsPublic.reply")}: {r.reply}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
       <JsonLd
         data={{
           "@context": "https://schema.org",
           "@type": "ProfessionalService",
+          ...(average != null ? { aggregateRating: { "@type": "AggregateRating", ratingValue: Number(average.toFixed(2)), reviewCount: reviews.length } } : {}),
           name: provider.companyName,
           url,
           description: provider.bio,

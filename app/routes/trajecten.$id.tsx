@@ -1,12 +1,21 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime, formatMoney } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
 import { readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { decideMilestone, getEngagementForViewer, postMessage, submitMilestone, transition } from "~/modules/engagements/index.server";
+import {
+  addProgressLog,
+  decideMilestone,
+  getEngagementForViewer,
+  postMessage,
+  replyToReview,
+  submitMilestone,
+  submitReview,
+  transition,
+} from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { actionsFor, happyPath } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -35,7 +44,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await submitMilestone(user, input.milestoneId, { text: input.text, links: input.links })
         : input.intent === "decide"
           ? await decideMilestone(user, input.milestoneId, { approve: input.decision === "approve", comment: input.comment })
-          : await postMessage(user, id, input.body);
+          : input.intent === "log"
+            ? await addProgressLog(user, id, { workedOn: input.workedOn, hours: input.hours, note: input.note })
+            : input.intent === "review"
+              ? await submitReview(user, id, { rating: input.rating, body: input.body })
+              : input.intent === "reply"
+                ? await replyToReview(user, id, input.reply)
+                : await postMessage(user, id, input.body);
   if (!result.ok) {
     if (result.error === "notFound") throw new Response("Not found", { status: 404 });
     return json({ errors: [`workspace.errors.${result.error}`] }, { status: result.error === "forbidden" ? 403 : 409 });
@@ -45,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, actions, locale } = useLoaderData<typeof loader>();
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, locale } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -165,6 +180,101 @@ export default function WorkspacePage() {
           </article>
         ))}
       </section>
+
+      <section aria-labelledby="log-title">
+        <h2 id="log-title">{t("workspace.progressLog")}</h2>
+        {progressLogs.length === 0 ? <p>{t("workspace.noLogs")}</p> : null}
+        {progressLogs.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("workspace.workedOn")}</th>
+                <th scope="col">{t("workspace.hoursWorked")}</th>
+                <th scope="col">{t("workspace.note")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progressLogs.map((l) => (
+                <tr key={l.id}>
+                  <td>{formatDate(l.workedOn, locale, { dateStyle: "medium" })}</td>
+                  <td>{l.hours}</td>
+                  <td>{l.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {role === "provider" && engagement.state !== "completed" && engagement.state !== "cancelled" ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="log" />
+            <div className="field">
+              <label htmlFor="log-date">{t("workspace.workedOn")}</label>
+              <input id="log-date" type="date" name="workedOn" required />
+            </div>
+            <div className="field">
+              <label htmlFor="log-hours">{t("workspace.hoursWorked")}</label>
+              <input id="log-hours" type="number" name="hours" min={0.25} max={24} step={0.25} required />
+            </div>
+            <div className="field">
+              <label htmlFor="log-note">{t("workspace.note")}</label>
+              <input id="log-note" type="text" name="note" maxLength={1000} required />
+            </div>
+            <button type="submit" disabled={busy}>
+              {t("workspace.addLog")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+
+      {engagement.state === "completed" ? (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">{t("workspace.reviewTitle")}</h2>
+          {review ? (
+            <>
+              <p>
+                <strong>{t("workspace.stars", { rating: review.rating })}</strong> — {review.body}
+              </p>
+              {review.reply ? (
+                <p>
+                  {t("workspace.reply")}: {review.reply}
+                </p>
+              ) : role === "provider" ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="reply" />
+                  <div className="field">
+                    <label htmlFor="review-reply">{t("workspace.reply")}</label>
+                    <textarea id="review-reply" name="reply" rows={2} maxLength={2000} required />
+                  </div>
+                  <button type="submit" disabled={busy}>
+                    {t("workspace.submitReply")}
+                  </button>
+                </Form>
+              ) : null}
+            </>
+          ) : role === "retailer" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="review" />
+              <div className="field">
+                <label htmlFor="review-rating">{t("workspace.rating")}</label>
+                <select id="review-rating" name="rating" defaultValue="5">
+                  {[5, 4, 3, 2, 1].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="review-body">{t("workspace.reviewBody")}</label>
+                <textarea id="review-body" name="body" rows={3} maxLength={3000} required />
+              </div>
+              <button type="submit" disabled={busy}>
+                {t("workspace.submitReview")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t("workspace.messages")}</h2>

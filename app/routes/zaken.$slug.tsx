@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { getUser } from "~/modules/auth/index.server";
-import { getPublicBusiness } from "~/modules/profiles/index.server";
+import { getBusinessProgress, getPublicBusiness } from "~/modules/profiles/index.server";
 import { weekdays } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
@@ -23,20 +23,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await getUser(request);
   const business = await getPublicBusiness(params.slug ?? "");
   if (!business) throw new Response("Not found", { status: 404 });
-  return json({ business, url: `${env.APP_URL}/zaken/${business.slug}` });
+  return json({ business, progress: await getBusinessProgress(business.id), url: `${env.APP_URL}/zaken/${business.slug}` });
 }
 
 export default function BusinessPublicPage() {
   const { t } = useTranslation();
-  const { business, url } = useLoaderData<typeof loader>();
+  const { business, url, progress } = useLoaderData<typeof loader>();
   const links = Object.entries(business.digitalPresence).filter(([, p]) => p?.url);
   return (
     <article className="narrow-wide">
-      <h1>{business.name}</h1>
+      <h1>
+        {business.name} {progress.newOnline ? <span className="badge">{t("maturity.newOnline")}</span> : null}
+      </h1>
       <p className="lead">
         {t(`sectors.${business.sector}`)} · {business.street}, {business.postalCode} {business.municipality}
       </p>
       <p>{business.description}</p>
+      {progress.firstScore != null && progress.latestScore != null && progress.newOnline ? (
+        <section aria-labelledby="maturity-title">
+          <h2 id="maturity-title">{t("maturity.title")}</h2>
+          <p>{t("maturity.beforeAfter", { before: progress.firstScore, after: progress.latestScore })}</p>
+        </section>
+      ) : null}
       <h2>{t("business.openingHours")}</h2>
       <table>
         <tbody>

@@ -1,5 +1,5 @@
-import { relations } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { relations, sql } from "drizzle-orm";
+import { check, date, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { bids, helpRequests } from "./marketplace";
 import { businesses, providers } from "./profiles";
@@ -49,6 +49,8 @@ export const engagements = pgTable(
     resumeState: engagementStateEnum("resume_state"),
     priceCents: integer("price_cents").notNull(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The last inactivity reminder: while an engagement stays quiet, one every 14 days at most. */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
@@ -98,6 +100,48 @@ export const engagementMessages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("engagement_messages_idx").on(t.engagementId, t.createdAt)],
+);
+
+/** The provider's log of work done: date, hours, a note. */
+export const progressLogs = pgTable(
+  "progress_logs",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    workedOn: date("worked_on").notNull(),
+    hours: real("hours").notNull(),
+    note: text("note").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("progress_logs_idx").on(t.engagementId, t.workedOn)],
+);
+
+/** The retailer's rating of a completed engagement, and the provider's one reply. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    engagementId: text("engagement_id")
+      .notNull()
+      .unique()
+      .references(() => engagements.id, { onDelete: "cascade" }),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "cascade" }),
+    rating: integer("rating").notNull(),
+    body: text("body").notNull(),
+    reply: text("reply"),
+    repliedAt: timestamp("replied_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("reviews_provider_idx").on(t.providerId, t.createdAt), check("reviews_rating_range", sql`${t.rating} between 1 and 5`)],
 );
 
 export const engagementsRelations = relations(engagements, ({ one, many }) => ({

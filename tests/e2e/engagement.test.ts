@@ -118,6 +118,15 @@ describe("an engagement from request to completion", () => {
     await act(retailer, "Traject afronden");
     await retailer.getByRole("heading", { level: 2, name: "Fase: Afgerond" }).waitFor();
 
+    // The retailer reviews; the review shows on the provider's public page.
+    await retailer.getByLabel("Score (1 tot 5)").selectOption("5");
+    await retailer.getByLabel("Je beoordeling").fill("Duidelijk plan en een mooie website.");
+    await press(retailer, retailer.getByRole("button", { name: "Beoordeling plaatsen" }));
+    await retailer.getByText("5 op 5").waitFor();
+    await provider.goto(workspace);
+    await provider.getByRole("link", { name: invited[0] }).click();
+    await provider.getByText("Duidelijk plan en een mooie website.").waitFor();
+
     // Nobody else gets in: a stranger's session gets a 404.
     const stranger = await contexts[2].newPage();
     await contexts[2].clearCookies();

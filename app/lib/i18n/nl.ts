@@ -517,6 +517,9 @@ export const nl = {
       disputed: "Geschil",
     },
     notice: {
+      reviewed: "{{business}} schreef een beoordeling van het traject.",
+      redoQuickscan: "Je traject is afgerond. Doe de quickscan opnieuw en zie hoeveel je zaak digitaal vooruitging.",
+      inactive: "Het traject van {{business}} met {{provider}} ligt al 14 dagen stil. Is er iets nodig?",
       stateChanged: "Het traject met {{business}} en {{provider}} staat nu op: {{state}}.",
       milestoneSubmitted: "{{provider}} leverde een mijlpaal op voor {{business}}.",
       milestoneApproved: "{{business}} keurde een mijlpaal goed.",
@@ -615,6 +618,19 @@ export const nl = {
     },
   },
   workspace: {
+    progressLog: "Werklogboek",
+    noLogs: "Nog niets gelogd.",
+    workedOn: "Datum",
+    hoursWorked: "Uren",
+    note: "Wat deed je?",
+    addLog: "Toevoegen",
+    reviewTitle: "Beoordeling",
+    rating: "Score (1 tot 5)",
+    reviewBody: "Je beoordeling",
+    submitReview: "Beoordeling plaatsen",
+    reply: "Antwoord van de aanbieder",
+    submitReply: "Antwoorden",
+    stars: "{{rating}} op 5",
     title: "Trajecten",
     none: "Je hebt nog geen trajecten.",
     progress: "Voortgang",
@@ -660,6 +676,17 @@ export const nl = {
       stale: "Iemand anders was je net voor. Bekijk de nieuwe stand.",
       guardFailed: "Dat kan pas als alle mijlpalen van deze fase zijn goedgekeurd of opgeleverd.",
     },
+  },
+  reviewsPublic: {
+    title: "Beoordelingen",
+    none: "Nog geen beoordelingen.",
+    by: "{{business}}, {{date}}",
+    reply: "Antwoord",
+  },
+  maturity: {
+    title: "Digitale groei",
+    beforeAfter: "Quickscan van {{before}} naar {{after}} op 100 sinds de eerste meting.",
+    newOnline: "Nieuw online",
   },
 };
 

@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, providers, users, type EngagementState } from "~db/schema";
+import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, type EngagementState } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
+import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
@@ -13,6 +14,7 @@ export async function createEngagementFromBid(tx: Executor, bid: typeof bids.$in
     .insert(engagements)
     .values({ helpRequestId: bid.helpRequestId, bidId: bid.id, businessId, providerId: bid.providerId, priceCents: bid.priceCents })
     .returning({ id: engagements.id });
+  await queueProviderIndexing(tx, [bid.providerId]);
   await tx.insert(milestones).values([
     { engagementId: engagement.id, position: 1, phase: "advice", deliverables: bid.advice.deliverables, priceCents: bid.advice.priceCents, durationDays: bid.advice.durationDays },
     { engagementId: engagement.id, position: 2, phase: "implementation", deliverables: bid.implementation.deliverables, priceCents: bid.implementation.priceCents, durationDays: bid.implementation.durationDays },
@@ -87,6 +89,14 @@ export async function transition(
       reason: why,
     });
     await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
+    if (to === "completed" || to === "cancelled") {
+      // The provider's free capacity and record change: search must know.
+      await queueProviderIndexing(tx, [engagement.providerId]);
+    }
+    if (to === "completed") {
+      const [owner] = await tx.select({ ownerId: businesses.ownerId }).from(businesses).where(eq(businesses.id, engagement.businessId));
+      await createNotice(tx, { userId: owner.ownerId, messageKey: "engagements.notice.redoQuickscan", params: {}, link: `/ondernemer/zaken/${engagement.businessId}/quickscan` });
+    }
     return { ok: true, from: engagement.state, to };
   });
 }
@@ -121,7 +131,7 @@ export async function getEngagementForViewer(engagementId: string, user: { id: s
     .innerJoin(providers, eq(providers.id, engagements.providerId))
     .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
     .where(eq(engagements.id, engagementId));
-  const [steps, messages] = await Promise.all([
+  const [steps, messages, logs, [review]] = await Promise.all([
     db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(asc(milestones.position)),
     db
       .select({ id: engagementMessages.id, body: engagementMessages.body, createdAt: engagementMessages.createdAt, author: users.name, authorId: engagementMessages.authorId })
@@ -129,8 +139,10 @@ export async function getEngagementForViewer(engagementId: string, user: { id: s
       .innerJoin(users, eq(users.id, engagementMessages.authorId))
       .where(eq(engagementMessages.engagementId, engagementId))
       .orderBy(asc(engagementMessages.id)),
+    db.select().from(progressLogs).where(eq(progressLogs.engagementId, engagementId)).orderBy(asc(progressLogs.workedOn), asc(progressLogs.id)),
+    db.select().from(reviews).where(eq(reviews.engagementId, engagementId)),
   ]);
-  return { ...row, role, milestones: steps, messages };
+  return { ...row, role, milestones: steps, messages, progressLogs: logs, review: review ?? null };
 }
 
 export async function listEngagementsOf(user: { id: string; role: string }) {

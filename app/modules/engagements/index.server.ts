@@ -1,3 +1,5 @@
 /** Engagements' door: the state machine, milestones and the parties' messages. */
 export { createEngagementFromBid, getEngagementForViewer, listEngagementsOf, roleInEngagement, transition, type TransitionResult } from "./engagements.server";
-export { decideMilestone, postMessage, submitMilestone, type MilestoneResult } from "./milestones.server";
+export { addProgressLog, decideMilestone, postMessage, submitMilestone, type MilestoneResult } from "./milestones.server";
+export { listProviderReviews, replyToReview, submitReview, type ReviewResult } from "./reviews.server";
+export { runTimers, timerSettings } from "./timers.server";

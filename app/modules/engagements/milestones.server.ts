@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
-import { engagementMessages, engagements, milestones } from "~db/schema";
+import { engagementMessages, engagements, milestones, progressLogs } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { notifyParties, roleInEngagement } from "./engagements.server";
 
@@ -86,6 +86,18 @@ export async function postMessage(user: { id: string; role: string }, engagement
     await tx.insert(engagementMessages).values({ engagementId, authorId: user.id, body });
     await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, engagementId));
     await notifyParties(tx, engagementId, role, { key: "engagements.notice.message", params: {} });
+    return { ok: true as const };
+  });
+}
+
+/** The provider logs work done: a date, hours and a note. */
+export async function addProgressLog(user: { id: string; role: string }, engagementId: string, entry: { workedOn: string; hours: number; note: string }) {
+  return db.transaction(async (tx) => {
+    const role = await roleInEngagement(tx, engagementId, user);
+    if (!role) return { ok: false as const, error: "notFound" as const };
+    if (role !== "provider") return { ok: false as const, error: "forbidden" as const };
+    await tx.insert(progressLogs).values({ engagementId, authorId: user.id, ...entry });
+    await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, engagementId));
     return { ok: true as const };
   });
 }

@@ -28,4 +28,16 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
     comment: optionalText(2000),
   }),
   z.object({ intent: z.literal("message"), body: requiredText(5000) }),
+  z.object({
+    intent: z.literal("log"),
+    workedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d) <= new Date(), "errors.date"),
+    hours: z.coerce.number({ invalid_type_error: "errors.number" }).min(0.25, "errors.hoursRange").max(24, "errors.hoursRange"),
+    note: requiredText(1000),
+  }),
+  z.object({
+    intent: z.literal("review"),
+    rating: z.coerce.number({ invalid_type_error: "errors.invalidChoice" }).int("errors.invalidChoice").min(1, "errors.invalidChoice").max(5, "errors.invalidChoice"),
+    body: requiredText(3000),
+  }),
+  z.object({ intent: z.literal("reply"), reply: requiredText(2000) }),
 ]);

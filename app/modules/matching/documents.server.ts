@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client";
-import { municipalities, providers } from "~db/schema";
+import { engagements, municipalities, providers, reviews } from "~db/schema";
 import { en } from "~/lib/i18n/en";
 import { nl } from "~/lib/i18n/nl";
 import { distanceKm } from "./geo";
@@ -28,10 +28,27 @@ function termsForServices(services: string[]) {
 export async function buildProviderDocuments(ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { documents: [], removed: [] };
-  const [rows, places] = await Promise.all([
+  const [rows, places, work, ratings] = await Promise.all([
     db.select().from(providers).where(and(inArray(providers.id, unique), eq(providers.status, "approved"))),
     db.select({ nisCode: municipalities.nisCode, latitude: municipalities.latitude, longitude: municipalities.longitude }).from(municipalities),
+    db
+      .select({
+        providerId: engagements.providerId,
+        total: count(),
+        completed: sql<number>`count(*) filter (where ${engagements.state} = 'completed')::int`,
+        active: sql<number>`count(*) filter (where ${engagements.state} not in ('completed', 'cancelled'))::int`,
+      })
+      .from(engagements)
+      .where(inArray(engagements.providerId, unique))
+      .groupBy(engagements.providerId),
+    db
+      .select({ providerId: reviews.providerId, average: sql<number>`avg(${reviews.rating})::float`, n: count() })
+      .from(reviews)
+      .where(inArray(reviews.providerId, unique))
+      .groupBy(reviews.providerId),
   ]);
+  const workOf = new Map(work.map((w) => [w.providerId, w]));
+  const ratingOf = new Map(ratings.map((r) => [r.providerId, r]));
   const placeOf = new Map(places.map((p) => [p.nisCode, p]));
   const documents: ProviderDocument[] = rows.map((p) => {
     const base = placeOf.get(p.baseNisCode)!;
@@ -53,12 +70,11 @@ export async function buildProviderDocuments(ids: string[]) {
       foundedOn: p.foundedOn,
       hourlyRateCents: p.hourlyRateCents,
       capacity: p.capacity,
-      // Engagements and reviews arrive with the marketplace; until then every provider starts level.
-      activeEngagements: 0,
-      ratingAverage: 0,
-      ratingCount: 0,
-      completedCount: 0,
-      engagementCount: 0,
+      activeEngagements: workOf.get(p.id)?.active ?? 0,
+      ratingAverage: ratingOf.get(p.id)?.average ?? 0,
+      ratingCount: ratingOf.get(p.id)?.n ?? 0,
+      completedCount: workOf.get(p.id)?.completed ?? 0,
+      engagementCount: workOf.get(p.id)?.total ?? 0,
       conflictEnterpriseNumbers: p.conflictEnterpriseNumbers,
       searchTerms: `${p.companyName.toLowerCase()} ${termsForServices(p.services)}`,
     };

@@ -85,15 +85,25 @@ export async function pendingOutboxCount() {
 
 let wakeWorker: (() => void) | undefined;
 
-/** Polls the outbox in this process; enqueue() wakes it at once. Returns a stop function. */
-export function startOutboxWorker(handlers: Record<string, OutboxHandler>, { intervalMs = 2000 } = {}) {
+/**
+ * Polls the outbox in this process; enqueue() wakes it at once. `scheduled` is the one scheduler:
+ * timed work (deadlines, reminders) run between drains every `everyMs`. Returns a stop function.
+ */
+export function startOutboxWorker(
+  handlers: Record<string, OutboxHandler>,
+  { intervalMs = 2000, scheduled }: { intervalMs?: number; scheduled?: { everyMs: number; run: () => Promise<unknown> } } = {},
+) {
   let stopped = false;
   let running: Promise<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let lastScheduled = 0;
   const tick = () => {
     if (stopped || running) return;
     clearTimeout(timer);
-    running = drainOutbox(handlers)
+    const due = scheduled && Date.now() - lastScheduled >= scheduled.everyMs;
+    if (due) lastScheduled = Date.now();
+    running = (due ? scheduled.run().catch((error) => logger.error({ err: error }, "scheduled work failed")) : Promise.resolve())
+      .then(() => drainOutbox(handlers))
       .catch((error) => logger.error({ err: error }, "outbox worker failed"))
       .finally(() => {
         running = undefined;

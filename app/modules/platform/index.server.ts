@@ -4,6 +4,7 @@ import { demoPassword, isDatabaseEmpty, seedDemoData } from "~db/seed";
 import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { hashPassword } from "~/modules/auth/index.server";
+import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, searchEngine } from "~/modules/matching/index.server";
 import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 
@@ -29,7 +30,7 @@ export async function boot() {
     logger.error({ err: error }, "search engine setup failed; will retry through the outbox");
   }
   if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
-  stopWorker = startOutboxWorker(allOutboxHandlers);
+  stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: 60_000, run: runTimers } });
   logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "~db/client";
-import { businesses, municipalities, naceCodes, postalCodes, quickscans, type Sector } from "~db/schema";
+import { businesses, engagements, municipalities, naceCodes, postalCodes, quickscans, type Sector } from "~db/schema";
 import { isUniqueViolation } from "~/lib/pg-errors";
 import type { BusinessInput } from "./schemas";
 import { uniqueSlug } from "./slugs.server";
@@ -149,4 +149,23 @@ export async function getPublicBusiness(slug: string) {
     .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
     .where(eq(businesses.slug, slug));
   return row ?? null;
+}
+
+/** Maturity before and after: the first and the latest quickscan, and whether an engagement completed. */
+export async function getBusinessProgress(businessId: string) {
+  const scans = await db
+    .select({ overallScore: quickscans.overallScore, createdAt: quickscans.createdAt })
+    .from(quickscans)
+    .where(eq(quickscans.businessId, businessId))
+    .orderBy(asc(quickscans.createdAt));
+  const [completed] = await db
+    .select({ id: engagements.id })
+    .from(engagements)
+    .where(and(eq(engagements.businessId, businessId), eq(engagements.state, "completed")))
+    .limit(1);
+  return {
+    firstScore: scans[0]?.overallScore ?? null,
+    latestScore: scans.length > 1 ? scans[scans.length - 1].overallScore : null,
+    newOnline: Boolean(completed),
+  };
 }

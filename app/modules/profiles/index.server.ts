@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, municipalities, providers } from "~db/schema";
 
-export { getBusinessFormOptions, getOwnBusiness, getPublicBusiness, listBusinessesOfOwner, saveBusiness } from "./businesses.server";
+export { getBusinessFormOptions, getBusinessProgress, getOwnBusiness, getPublicBusiness, listBusinessesOfOwner, saveBusiness } from "./businesses.server";
 export { decideProvider, getProviderOfUser, getPublicProvider, listProvidersForVetting, saveProviderProfile } from "./providers.server";
 export { importBusinesses, importProviders, type ImportError, type ImportResult } from "./import.server";
 export { getOwnQuickscan, saveQuickscan } from "./quickscans.server";
