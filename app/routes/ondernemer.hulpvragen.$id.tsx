@@ -131,6 +131,7 @@ export default function HelpRequestPage() {
                     <th scope="col">{t("requests.price")}</th>
                     <th scope="col">{t("requests.priceInclVat")}</th>
                     <th scope="col">{t("requests.hours")}</th>
+                    <th scope="col">{t("requests.rating")}</th>
                     <th scope="col">{t("requests.timeline")}</th>
                     <th scope="col">{t("requests.start")}</th>
                     <th scope="col">
@@ -139,7 +140,7 @@ export default function HelpRequestPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents }) => (
+                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage }) => (
                     <tr key={bid.id}>
                       <th scope="row">
                         <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
@@ -157,6 +158,7 @@ export default function HelpRequestPage() {
                       <td>{formatMoney(bid.priceCents, locale)}</td>
                       <td>{formatMoney(priceInclVatCents, locale)}</td>
                       <td>{bid.estimatedHours}</td>
+                      <td>{ratingAverage != null ? t("workspace.stars", { rating: ratingAverage.toFixed(1) }) : t("reviewsPublic.none")}</td>
                       <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>
                       <td>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</td>
                       <td>

@@ -132,3 +132,22 @@ describe("timers", () => {
     expect(second.reminded).toBe(0);
   });
 });
+
+describe("every illegal transition", () => {
+  it("is refused from every state, by anyone, and changes nothing", async () => {
+    const { engagementStates } = await import("~db/schema");
+    const { engagementTransitions } = await import("~/modules/engagements/transitions");
+    const allActions = [...new Set(engagementTransitions.map((t) => t.action))];
+    const id = await engagementIn("intake");
+    for (const state of engagementStates) {
+      await db.update(engagements).set({ state, resumeState: null }).where(eq(engagements.id, id));
+      const allowed = new Set(engagementTransitions.filter((t) => t.from === state).map((t) => t.action));
+      for (const action of allActions.filter((a) => !allowed.has(a))) {
+        for (const actor of [{ userId: admin.id, role: "admin" }, { userId: retailer.id, role: "retailer" }, { userId: provider.id, role: "provider" }]) {
+          expect(await transition(id, action, actor, "een reden"), `${state} ${action} by ${actor.role}`).toEqual({ ok: false, error: "notAllowed" });
+        }
+      }
+      expect((await db.select().from(engagements).where(eq(engagements.id, id)))[0].state).toBe(state);
+    }
+  });
+});

@@ -535,6 +535,7 @@ export const en: DeepStrings<Resources> = {
     },
   },
   requests: {
+    rating: "Rating",
     title: "Help requests",
     new: "Ask for help",
     newTitle: "Ask for help for {{business}}",

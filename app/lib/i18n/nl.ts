@@ -533,6 +533,7 @@ export const nl = {
     },
   },
   requests: {
+    rating: "Beoordeling",
     title: "Hulpvragen",
     new: "Hulp vragen",
     newTitle: "Hulp vragen voor {{business}}",

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { bids, businesses, engagements, helpRequests, invitations, providers, quickscans, users } from "~db/schema";
+import { bids, businesses, engagements, helpRequests, invitations, providers, quickscans, reviews, users } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { isUniqueViolation } from "~/lib/pg-errors";
@@ -76,7 +76,13 @@ export async function getOwnHelpRequest(ownerId: string, requestId: string) {
       .where(eq(invitations.helpRequestId, requestId))
       .orderBy(desc(invitations.score)),
     db
-      .select({ bid: bids, providerName: providers.companyName, providerSlug: providers.slug, foundedOn: providers.foundedOn })
+      .select({
+        bid: bids,
+        providerName: providers.companyName,
+        providerSlug: providers.slug,
+        foundedOn: providers.foundedOn,
+        ratingAverage: sql<number | null>`(select avg(${reviews.rating})::float from ${reviews} where ${reviews.providerId} = ${providers.id})`,
+      })
       .from(bids)
       .innerJoin(providers, eq(providers.id, bids.providerId))
       .where(and(eq(bids.helpRequestId, requestId), ne(bids.status, "withdrawn")))
