@@ -19,18 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) {
     return json({ locale, municipalities, errors: [...new Set(parsed.error.issues.map((i) => i.message))], result: null }, { status: 400 });
   }
-  const p = parsed.data;
-  const result = await searchDirectory({
-    q: p.q,
-    services: p.service,
-    sectors: p.sector,
-    municipality: p.municipality,
-    languages: p.language,
-    starter: p.starter === "true" ? true : undefined,
-    sort: p.sort,
-    nearNisCode: p.near ?? p.municipality,
-    page: p.page,
-  });
+  const result = await searchDirectory(parsed.data);
   return json({ locale, municipalities, errors: null, result });
 }
 

@@ -16,17 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
-  const p = parsed.data;
-  const result = await searchDirectory({
-    q: p.q,
-    services: p.service,
-    sectors: p.sector,
-    municipality: p.municipality,
-    languages: p.language,
-    starter: p.starter === undefined ? undefined : p.starter === "true",
-    sort: p.sort,
-    nearNisCode: p.near ?? p.municipality,
-    page: p.page,
-  });
+  const result = await searchDirectory(parsed.data);
   return json({ hits: result.hits, facets: result.facets, total: result.total, page: result.page, perPage: result.perPage });
 }

@@ -11,7 +11,8 @@ import { explainMatch } from "./explain";
 import { distanceKm } from "./geo";
 import { createMeilisearchAdapter } from "./meilisearch.server";
 import { defaultWeights, rankCandidates, type Factor } from "./score";
-import type { DirectoryQuery, ProviderSearchPort } from "./search-port";
+import type { DirectoryParams } from "./params";
+import type { ProviderSearchPort } from "./search-port";
 
 export type { DirectoryPage, DirectoryQuery, DirectorySort, ProviderSearchPort } from "./search-port";
 export { builtinSearch } from "./builtin.server";
@@ -70,11 +71,24 @@ async function stillApproved(ids: string[]) {
   return new Set(rows.map((r) => r.id));
 }
 
-export async function searchDirectory(query: Omit<DirectoryQuery, "starterSince" | "near"> & { nearNisCode?: string }) {
-  const near = query.nearNisCode
-    ? (await db.select({ latitude: municipalities.latitude, longitude: municipalities.longitude }).from(municipalities).where(eq(municipalities.nisCode, query.nearNisCode)))[0]
+/** The directory (page and API) from its checked query parameters. */
+export async function searchDirectory(params: DirectoryParams) {
+  const nearNisCode = params.near ?? params.municipality;
+  const near = nearNisCode
+    ? (await db.select({ latitude: municipalities.latitude, longitude: municipalities.longitude }).from(municipalities).where(eq(municipalities.nisCode, nearNisCode)))[0]
     : undefined;
-  const page = await searchEngine().search({ ...query, near, starterSince: starterSince() });
+  const page = await searchEngine().search({
+    q: params.q,
+    services: params.service,
+    sectors: params.sector,
+    municipality: params.municipality,
+    languages: params.language,
+    starter: params.starter === undefined ? undefined : params.starter === "true",
+    sort: params.sort,
+    page: params.page,
+    near,
+    starterSince: starterSince(),
+  });
   const approved = await stillApproved(page.hits.map((h) => h.id));
   return { ...page, hits: page.hits.filter((h) => approved.has(h.id)).map((h) => ({ ...h, starter: h.foundedOn >= starterSince() })) };
 }
