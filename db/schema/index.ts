@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./search";
 export * from "./marketplace";
 export * from "./engagements";
+export * from "./vouchers";

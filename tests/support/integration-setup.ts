@@ -21,7 +21,17 @@ if (kind === "postgres") {
   const url = process.env.TEST_DATABASE_URL!;
   databaseName = `${inject("postgresTemplate")}_f_${Math.random().toString(36).slice(2, 10)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${databaseName} template ${inject("postgresTemplate")}`);
+  // Two files cloning the template at the same instant can meet "source database is being accessed
+  // by other users" (55006) while the other clone holds it: wait a moment and try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${databaseName} template ${inject("postgresTemplate")}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
   await admin.end();
   process.env.DATABASE_URL = withDatabase(url, databaseName);
 } else {

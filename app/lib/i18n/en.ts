@@ -519,6 +519,7 @@ export const en: DeepStrings<Resources> = {
       disputed: "Disputed",
     },
     notice: {
+      voucherRejected: "The voucher for the engagement of {{business}} was not granted: {{reason}}",
       reviewed: "{{business}} wrote a review of the engagement.",
       redoQuickscan: "Your engagement is complete. Take the quickscan again and see how far your business has come.",
       inactive: "The engagement of {{business}} with {{provider}} has been quiet for 14 days. Is anything needed?",

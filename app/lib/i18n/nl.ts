@@ -517,6 +517,7 @@ export const nl = {
       disputed: "Geschil",
     },
     notice: {
+      voucherRejected: "De voucher voor het traject van {{business}} werd niet toegekend: {{reason}}",
       reviewed: "{{business}} schreef een beoordeling van het traject.",
       redoQuickscan: "Je traject is afgerond. Doe de quickscan opnieuw en zie hoeveel je zaak digitaal vooruitging.",
       inactive: "Het traject van {{business}} met {{provider}} ligt al 14 dagen stil. Is er iets nodig?",

@@ -5,16 +5,22 @@ import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, queueMail } from "~/modules/notifications/index.server";
+import { releaseVoucher, requestVoucher } from "~/modules/vouchers/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
 
-/** Creates the engagement of an accepted bid, with a milestone per phase, in the caller's transaction. */
-export async function createEngagementFromBid(tx: Executor, bid: typeof bids.$inferSelect, businessId: string) {
+/**
+ * Creates the engagement of an accepted bid, with a milestone per phase, and requests its voucher,
+ * in the caller's transaction.
+ */
+export async function createEngagementFromBid(tx: Executor, bid: typeof bids.$inferSelect, businessId: string, declaredNoDoubleFunding: Date) {
   const [engagement] = await tx
     .insert(engagements)
     .values({ helpRequestId: bid.helpRequestId, bidId: bid.id, businessId, providerId: bid.providerId, priceCents: bid.priceCents })
     .returning({ id: engagements.id });
   await queueProviderIndexing(tx, [bid.providerId]);
+  const [provider] = await tx.select({ status: providers.status }).from(providers).where(eq(providers.id, bid.providerId));
+  await requestVoucher(tx, { engagementId: engagement.id, businessId, priceCents: bid.priceCents, providerApproved: provider.status === "approved", declaredNoDoubleFunding });
   await tx.insert(milestones).values([
     { engagementId: engagement.id, position: 1, phase: "advice", deliverables: bid.advice.deliverables, priceCents: bid.advice.priceCents, durationDays: bid.advice.durationDays },
     { engagementId: engagement.id, position: 2, phase: "implementation", deliverables: bid.implementation.deliverables, priceCents: bid.implementation.priceCents, durationDays: bid.implementation.durationDays },
@@ -47,13 +53,24 @@ export type TransitionResult =
  * the new state (only if it is still the state it read: a stale click changes nothing), an audit
  * event and the notifications to the other party, in one transaction.
  */
-export async function transition(
+export function transition(
   engagementId: string,
   action: EngagementAction,
   actor: { userId: string | null; role: string } | "system",
   reason?: string,
 ): Promise<TransitionResult> {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => applyTransition(tx, engagementId, action, actor, reason));
+}
+
+/** transition() inside a transaction the caller already holds (voucher approval, payment received). */
+export async function applyTransition(
+  tx: Executor,
+  engagementId: string,
+  action: EngagementAction,
+  actor: { userId: string | null; role: string } | "system",
+  reason?: string,
+): Promise<TransitionResult> {
+  {
     const [engagement] = await tx.select().from(engagements).where(eq(engagements.id, engagementId));
     if (!engagement) return { ok: false, error: "notFound" };
     const who: EngagementActor | null = actor === "system" ? "system" : await roleInEngagement(tx, engagementId, { id: actor.userId ?? "", role: actor.role });
@@ -90,6 +107,8 @@ export async function transition(
     });
     await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
     if (to === "completed" || to === "cancelled") {
+      // What the voucher did not use goes back to the programme.
+      await releaseVoucher(tx, engagementId);
       // The provider's free capacity and record change: search must know.
       await queueProviderIndexing(tx, [engagement.providerId]);
     }
@@ -98,7 +117,7 @@ export async function transition(
       await createNotice(tx, { userId: owner.ownerId, messageKey: "engagements.notice.redoQuickscan", params: {}, link: `/ondernemer/zaken/${engagement.businessId}/quickscan` });
     }
     return { ok: true, from: engagement.state, to };
-  });
+  }
 }
 
 /** Tells the parties other than the actor, by e-mail and in the app, in their own language. */

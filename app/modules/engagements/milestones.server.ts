@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
 import { engagementMessages, engagements, milestones, progressLogs } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
+import { redeemShare } from "~/modules/vouchers/index.server";
 import { notifyParties, roleInEngagement } from "./engagements.server";
 
 /** The phase a provider may deliver in each state. */
@@ -60,6 +61,11 @@ export async function decideMilestone(
       .returning({ id: milestones.id });
     if (updated.length === 0) return { ok: false, error: "notAllowed" };
     await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, row.engagementId));
+    if (decision.approve) {
+      // The voucher's share of this milestone becomes payable.
+      const prices = await tx.select({ priceCents: milestones.priceCents }).from(milestones).where(eq(milestones.engagementId, row.engagementId)).orderBy(milestones.position);
+      await redeemShare(tx, row.engagementId, prices.map((p) => p.priceCents), row.position);
+    }
     await recordAudit(tx, {
       actorId: user === "system" ? null : user.id,
       action: decision.approve ? (user === "system" ? "milestone.auto_approve" : "milestone.approve") : "milestone.request_changes",

@@ -220,7 +220,7 @@ export async function withdrawBid(providerUserId: string, requestId: string) {
  * e-mail and notice), and the engagement is created with a milestone per phase. The request row is
  * locked, and the engagement is unique per request: of two accepts at once, exactly one wins.
  */
-export async function acceptBid(ownerId: string, requestId: string, bidId: string) {
+export async function acceptBid(ownerId: string, requestId: string, bidId: string, declaredNoDoubleFunding = new Date()) {
   try {
     return await db.transaction(async (tx) => {
       const [request] = await tx
@@ -241,7 +241,7 @@ export async function acceptBid(ownerId: string, requestId: string, bidId: strin
         .set({ status: "rejected", updatedAt: new Date() })
         .where(and(eq(bids.helpRequestId, requestId), eq(bids.status, "submitted")))
         .returning({ providerId: bids.providerId });
-      const engagementId = await createEngagementFromBid(tx, bid, request.request.businessId);
+      const engagementId = await createEngagementFromBid(tx, bid, request.request.businessId, declaredNoDoubleFunding);
       await recordAudit(tx, { actorId: ownerId, action: "bid.accept", entityType: "help_request", entityId: requestId, fromState: "open", toState: "awarded", data: { bidId, engagementId } });
 
       const userOf = async (providerId: string) => (await tx.select({ userId: providers.userId }).from(providers).where(eq(providers.id, providerId)))[0].userId;

@@ -1,0 +1,79 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "~db/client";
+import { businesses, engagements, programmes, vouchers } from "~db/schema";
+import { recordAudit } from "~/modules/reporting/index.server";
+import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
+import { applyTransition, notifyParties } from "./engagements.server";
+
+/*
+ * The voucher and own-share steps of an engagement: the programme office approves the voucher
+ * (reserving budget), then confirms the retailer's transfer. Each moves the engagement on through
+ * the transition table, in the same transaction.
+ */
+
+export type VoucherStepResult =
+  | { ok: true }
+  | { ok: false; error: "notFound" | "notAllowed" | "notEligible" | "budgetExhausted" | "reasonRequired"; issues?: string[] };
+
+export async function approveVoucher(adminId: string, voucherId: string): Promise<VoucherStepResult> {
+  return db.transaction(async (tx) => {
+    const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId)).for("update");
+    if (!voucher) return { ok: false, error: "notFound" };
+    if (voucher.status !== "requested") return { ok: false, error: "notAllowed" };
+    if (voucher.eligibilityIssues.length) return { ok: false, error: "notEligible", issues: voucher.eligibilityIssues };
+    if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
+    const [programme] = await tx.select({ paymentDays: programmes.paymentDays }).from(programmes).where(eq(programmes.id, voucher.programmeId));
+    const due = new Date(Date.now() + programme.paymentDays * 86_400_000).toISOString().slice(0, 10);
+    await tx
+      .update(vouchers)
+      .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due })
+      .where(eq(vouchers.id, voucherId));
+    await recordAudit(tx, { actorId: adminId, action: "voucher.approve", entityType: "voucher", entityId: voucherId, fromState: "requested", toState: "approved", data: { amountCents: voucher.amountCents } });
+    const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
+    if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
+    return { ok: true };
+  });
+}
+
+export async function rejectVoucher(adminId: string, voucherId: string, reason: string): Promise<VoucherStepResult> {
+  if (!reason.trim()) return { ok: false, error: "reasonRequired" };
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(vouchers)
+      .set({ status: "rejected", decisionReason: reason.trim(), decidedBy: adminId, decidedAt: new Date() })
+      .where(and(eq(vouchers.id, voucherId), eq(vouchers.status, "requested")))
+      .returning({ engagementId: vouchers.engagementId });
+    if (updated.length === 0) return { ok: false, error: "notAllowed" };
+    await recordAudit(tx, { actorId: adminId, action: "voucher.reject", entityType: "voucher", entityId: voucherId, fromState: "requested", toState: "rejected", reason });
+    await notifyParties(tx, updated[0].engagementId, "admin", { key: "engagements.notice.voucherRejected", params: { reason } });
+    return { ok: true };
+  });
+}
+
+/** The programme office saw the own share arrive (bank transfer): the engagement moves to intake. */
+export async function confirmOwnShare(adminId: string, voucherId: string): Promise<VoucherStepResult> {
+  return db.transaction(async (tx) => {
+    const paid = await tx
+      .update(vouchers)
+      .set({ paidAt: new Date() })
+      .where(and(eq(vouchers.id, voucherId), eq(vouchers.status, "approved"), isNull(vouchers.paidAt)))
+      .returning({ engagementId: vouchers.engagementId });
+    if (paid.length === 0) return { ok: false, error: "notAllowed" };
+    await recordAudit(tx, { actorId: adminId, action: "payment.confirm", entityType: "voucher", entityId: voucherId });
+    const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system");
+    if (!moved.ok) throw new Error(`payment confirmed but the engagement could not move on: ${moved.error}`);
+    return { ok: true };
+  });
+}
+
+/** The voucher of an engagement, for the parties and the programme office. */
+export async function getVoucherOfEngagement(engagementId: string) {
+  const [row] = await db
+    .select({ voucher: vouchers, programme: programmes.name, iban: programmes.iban, business: businesses.name })
+    .from(vouchers)
+    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .where(eq(vouchers.engagementId, engagementId));
+  return row ?? null;
+}

@@ -1,0 +1,11 @@
+/** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
+export {
+  getProgrammeBudget,
+  listProgrammes,
+  listVouchersForAdmin,
+  nextPaymentReference,
+  redeemShare,
+  releaseVoucher,
+  requestVoucher,
+  reserveBudget,
+} from "./ledger.server";

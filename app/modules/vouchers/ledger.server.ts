@@ -1,0 +1,149 @@
+import { and, asc, desc, eq, lte, gte, sql } from "drizzle-orm";
+import { db, queryRows, type Executor } from "~db/client";
+import { budgetLedger, businesses, programmes, vouchers, type LedgerKind } from "~db/schema";
+import { eligibilityIssues, ownShare, structuredCommunication, voucherAmount, voucherShares } from "./rules";
+
+/** The programme's figures, from the ledger alone. */
+export async function getProgrammeBudget(executor: Executor, programmeId: string) {
+  const [programme] = await executor.select().from(programmes).where(eq(programmes.id, programmeId));
+  if (!programme) return null;
+  const [sums] = await queryRows<{ reserve: number; release: number; redeem: number }>(
+    executor,
+    sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
+               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
+               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
+        from budget_ledger where programme_id = ${programmeId}`,
+  );
+  const redeemedCents = Number(sums.redeem);
+  const reservedCents = Number(sums.reserve) - Number(sums.release) - redeemedCents;
+  return {
+    budgetCents: programme.budgetCents,
+    reservedCents,
+    redeemedCents,
+    availableCents: programme.budgetCents - reservedCents - redeemedCents,
+    /** The guard column; equals reserved + redeemed when the books are right. */
+    committedCents: programme.committedCents,
+  };
+}
+
+/** The programme a new voucher comes from: the newest whose window is open today. */
+async function currentProgramme(tx: Executor, today: string) {
+  const [programme] = await tx
+    .select()
+    .from(programmes)
+    .where(and(lte(programmes.opensOn, today), gte(programmes.closesOn, today)))
+    .orderBy(desc(programmes.createdAt))
+    .limit(1);
+  return programme ?? null;
+}
+
+/**
+ * Requested when a bid is accepted, in that transaction: the amount by the programme's rule and
+ * the eligibility issues (with reasons) the admin will see. Null when no programme is open.
+ */
+export async function requestVoucher(
+  tx: Executor,
+  input: { engagementId: string; businessId: string; priceCents: number; providerApproved: boolean; declaredNoDoubleFunding: Date },
+) {
+  const today = new Date().toISOString().slice(0, 10);
+  const programme = await currentProgramme(tx, today);
+  if (!programme) return null;
+  const [business] = await tx.select({ sector: businesses.sector, nisCode: businesses.nisCode }).from(businesses).where(eq(businesses.id, input.businessId));
+  const [{ n }] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from vouchers where business_id = ${input.businessId} and programme_id = ${programme.id} and status in ('requested', 'approved', 'closed')`,
+  );
+  const amountCents = voucherAmount(input.priceCents, programme);
+  const [voucher] = await tx
+    .insert(vouchers)
+    .values({
+      programmeId: programme.id,
+      engagementId: input.engagementId,
+      businessId: input.businessId,
+      amountCents,
+      ownShareCents: ownShare(input.priceCents, amountCents),
+      eligibilityIssues: eligibilityIssues(programme, { ...business, today, vouchersAlready: Number(n), providerApproved: input.providerApproved }),
+      noDoubleFundingDeclaredAt: input.declaredNoDoubleFunding,
+    })
+    .returning({ id: vouchers.id });
+  return voucher.id;
+}
+
+async function addLedger(tx: Executor, entry: { programmeId: string; voucherId: string; kind: LedgerKind; amountCents: number }) {
+  if (entry.amountCents > 0) await tx.insert(budgetLedger).values(entry);
+}
+
+/**
+ * Reserves the voucher's amount: one conditional update that only succeeds while the budget
+ * allows it (and a CHECK constraint behind it), so concurrent approvals can never overspend.
+ */
+export async function reserveBudget(tx: Executor, voucher: { id: string; programmeId: string; amountCents: number }) {
+  const reserved = await tx
+    .update(programmes)
+    .set({ committedCents: sql`${programmes.committedCents} + ${voucher.amountCents}` })
+    .where(and(eq(programmes.id, voucher.programmeId), sql`${programmes.committedCents} + ${voucher.amountCents} <= ${programmes.budgetCents}`))
+    .returning({ id: programmes.id });
+  if (reserved.length === 0) return false;
+  await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "reserve", amountCents: voucher.amountCents });
+  return true;
+}
+
+/** This voucher's movements so far. */
+async function voucherBalance(tx: Executor, voucherId: string) {
+  const [sums] = await queryRows<{ reserve: number; release: number; redeem: number }>(
+    tx,
+    sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
+               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
+               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
+        from budget_ledger where voucher_id = ${voucherId}`,
+  );
+  return { reserved: Number(sums.reserve) - Number(sums.release) - Number(sums.redeem), redeemed: Number(sums.redeem) };
+}
+
+/** An approved milestone makes its share of the voucher payable: reserved becomes redeemed. */
+export async function redeemShare(tx: Executor, engagementId: string, milestonePrices: number[], position: number) {
+  const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.engagementId, engagementId), eq(vouchers.status, "approved")));
+  if (!voucher) return 0;
+  const share = voucherShares(voucher.amountCents, milestonePrices)[position - 1] ?? 0;
+  const { reserved } = await voucherBalance(tx, voucher.id);
+  const amount = Math.min(share, reserved);
+  await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "redeem", amountCents: amount });
+  return amount;
+}
+
+/** On completion or cancellation: what is still reserved goes back to the programme. */
+export async function releaseVoucher(tx: Executor, engagementId: string) {
+  const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.engagementId, engagementId));
+  if (!voucher) return 0;
+  if (voucher.status === "requested") {
+    await tx.update(vouchers).set({ status: "expired", decidedAt: new Date() }).where(eq(vouchers.id, voucher.id));
+    return 0;
+  }
+  if (voucher.status !== "approved") return 0;
+  const { reserved } = await voucherBalance(tx, voucher.id);
+  if (reserved > 0) {
+    await tx.update(programmes).set({ committedCents: sql`${programmes.committedCents} - ${reserved}` }).where(eq(programmes.id, voucher.programmeId));
+    await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "release", amountCents: reserved });
+  }
+  await tx.update(vouchers).set({ status: "closed" }).where(eq(vouchers.id, voucher.id));
+  return reserved;
+}
+
+/** The next structured communication, numbered by a database sequence: unique by construction. */
+export async function nextPaymentReference(tx: Executor) {
+  const [{ n }] = await queryRows<{ n: number }>(tx, sql`select nextval('payment_reference_seq')::bigint as n`);
+  return structuredCommunication(Number(n));
+}
+
+export async function listVouchersForAdmin() {
+  return db
+    .select({ voucher: vouchers, programme: programmes.name, business: businesses.name })
+    .from(vouchers)
+    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
+    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
+    .orderBy(asc(vouchers.createdAt));
+}
+
+export async function listProgrammes() {
+  return db.select().from(programmes).orderBy(desc(programmes.createdAt));
+}

@@ -1,0 +1,67 @@
+/*
+ * The voucher's arithmetic, pure and in integer cents. docs/vouchers.md works an example through.
+ */
+
+/** VAT on the full price excl. VAT (a setting: 21 %), in basis points. */
+export const vatBasisPoints = 2100;
+
+/** `amount × basisPoints / 10,000`, rounded to the cent, halves up (cents are never negative here). */
+export function percentageOf(amountCents: number, basisPoints: number) {
+  return Math.floor((amountCents * basisPoints + 5_000) / 10_000);
+}
+
+/** The voucher: the subsidy rate of the price excl. VAT, at most the programme's cap. */
+export function voucherAmount(priceCents: number, programme: { rateBasisPoints: number; capCents: number }) {
+  return Math.min(percentageOf(priceCents, programme.rateBasisPoints), programme.capCents);
+}
+
+/** What the retailer pays: the price minus the voucher, plus VAT on the full price. */
+export function ownShare(priceCents: number, voucherCents: number, vat = vatBasisPoints) {
+  return priceCents - voucherCents + percentageOf(priceCents, vat);
+}
+
+/**
+ * The voucher's share of each milestone, in proportion to its price; the last takes the rounding
+ * remainder, so the shares add up to the voucher exactly.
+ */
+export function voucherShares(voucherCents: number, milestonePrices: number[]) {
+  const total = milestonePrices.reduce((a, b) => a + b, 0);
+  if (total === 0) return milestonePrices.map(() => 0);
+  const shares = milestonePrices.map((p) => Math.floor((voucherCents * p) / total));
+  shares[shares.length - 1] += voucherCents - shares.reduce((a, b) => a + b, 0);
+  return shares;
+}
+
+/**
+ * A Belgian structured communication (+++123/4567/89002+++): ten digits and their mod-97 check
+ * (97 when the remainder is 0).
+ */
+export function structuredCommunication(sequence: number) {
+  const base = String(sequence % 10_000_000_000).padStart(10, "0");
+  const check = Number(BigInt(base) % 97n) || 97;
+  const digits = base + String(check).padStart(2, "0");
+  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
+}
+
+export function isValidStructuredCommunication(text: string) {
+  const digits = text.replace(/[^0-9]/g, "");
+  if (digits.length !== 12) return false;
+  const check = Number(BigInt(digits.slice(0, 10)) % 97n) || 97;
+  return check === Number(digits.slice(10));
+}
+
+export type EligibilityIssue = "sector" | "municipality" | "window" | "perBusinessLimit" | "providerNotApproved";
+
+/** Why a business may not get a voucher from a programme now; empty when it may. */
+export function eligibilityIssues(
+  programme: { eligibleSectors: string[]; eligibleNisCodes: string[]; opensOn: string; closesOn: string; maxVouchersPerBusiness: number },
+  request: { sector: string; nisCode: string; today: string; vouchersAlready: number; providerApproved: boolean },
+): EligibilityIssue[] {
+  const issues: EligibilityIssue[] = [];
+  if (!programme.eligibleSectors.includes(request.sector)) issues.push("sector");
+  if (programme.eligibleNisCodes.length > 0 && !programme.eligibleNisCodes.includes(request.nisCode)) issues.push("municipality");
+  if (request.today < programme.opensOn || request.today > programme.closesOn) issues.push("window");
+  if (request.vouchersAlready >= programme.maxVouchersPerBusiness) issues.push("perBusinessLimit");
+  if (!request.providerApproved) issues.push("providerNotApproved");
+  return issues;
+}

@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { engagements } from "./engagements";
+import { businesses } from "./profiles";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+
+/** A voucher programme of the development agency: its budget can never be overspent. */
+export const programmes = pgTable(
+  "programmes",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    budgetCents: integer("budget_cents").notNull(),
+    /**
+     * Reserved plus redeemed, kept beside the ledger as its guard: every reservation raises it with a
+     * conditional update, and the CHECK below refuses any value beyond the budget.
+     */
+    committedCents: integer("committed_cents").notNull().default(0),
+    /** Subsidy rate in basis points: 7500 = 75 % of the price excl. VAT. */
+    rateBasisPoints: integer("rate_basis_points").notNull().default(7500),
+    capCents: integer("cap_cents").notNull().default(150_000),
+    eligibleSectors: text("eligible_sectors").array().notNull(),
+    /** Empty means all 62 municipalities. */
+    eligibleNisCodes: text("eligible_nis_codes").array().notNull().default(sql`'{}'::text[]`),
+    opensOn: date("opens_on").notNull(),
+    closesOn: date("closes_on").notNull(),
+    maxVouchersPerBusiness: integer("max_vouchers_per_business").notNull().default(1),
+    paymentDays: integer("payment_days").notNull().default(30),
+    iban: text("iban").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("programmes_budget_never_overspent", sql`${t.committedCents} >= 0 and ${t.committedCents} <= ${t.budgetCents}`)],
+);
+
+export const voucherStatuses = ["requested", "approved", "rejected", "closed", "expired"] as const;
+export type VoucherStatus = (typeof voucherStatuses)[number];
+export const voucherStatusEnum = pgEnum("voucher_status", voucherStatuses);
+
+export const vouchers = pgTable(
+  "vouchers",
+  {
+    id: id(),
+    programmeId: text("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    businessId: text("business_id")
+      .notNull()
+      .references(() => businesses.id),
+    amountCents: integer("amount_cents").notNull(),
+    ownShareCents: integer("own_share_cents").notNull(),
+    status: voucherStatusEnum("status").notNull().default("requested"),
+    /** Why the voucher may not be approved, checked when it was requested (empty: eligible). */
+    eligibilityIssues: jsonb("eligibility_issues").$type<string[]>().notNull().default([]),
+    /** The retailer's declaration that no other subsidy (e.g. the KMO-portefeuille) funds the same service. */
+    noDoubleFundingDeclaredAt: timestamp("no_double_funding_declared_at", { withTimezone: true }).notNull(),
+    decisionReason: text("decision_reason"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** Belgian structured communication for the own share: 12 digits, mod-97. */
+    paymentReference: text("payment_reference").unique(),
+    paymentDueOn: date("payment_due_on"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("vouchers_engagement_idx").on(t.engagementId), index("vouchers_status_idx").on(t.status), index("vouchers_business_idx").on(t.businessId, t.programmeId)],
+);
+
+export const ledgerKinds = ["reserve", "release", "redeem"] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+export const ledgerKindEnum = pgEnum("ledger_kind", ledgerKinds);
+
+/** Append-only budget movements; the programme's figures are sums over these. */
+export const budgetLedger = pgTable(
+  "budget_ledger",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    programmeId: text("programme_id")
+      .notNull()
+      .references(() => programmes.id),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    kind: ledgerKindEnum("kind").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("budget_ledger_programme_idx").on(t.programmeId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
+);

@@ -1,0 +1,158 @@
+import { count, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { bids, budgetLedger, engagements, helpRequests, milestones, programmes, vouchers } from "~db/schema";
+import { approveVoucher, confirmOwnShare, decideMilestone, rejectVoucher, submitMilestone, transition } from "~/modules/engagements/index.server";
+import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
+import { BidSchema } from "~/modules/marketplace/rules";
+import { drainOutbox } from "~/modules/notifications/index.server";
+import { allOutboxHandlers } from "~/modules/platform/index.server";
+import { getProgrammeBudget } from "~/modules/vouchers/index.server";
+import { isValidStructuredCommunication } from "~/modules/vouchers/rules";
+import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+
+let admin: Awaited<ReturnType<typeof account>>;
+let retailer: Awaited<ReturnType<typeof account>>;
+let provider: Awaited<ReturnType<typeof approvedProvider>>;
+let businessId = "";
+let programmeId = "";
+
+/** The books balance: budget = available + reserved + redeemed, and the guard column agrees. */
+async function expectBooksBalance(id = programmeId) {
+  const b = (await getProgrammeBudget(db, id))!;
+  expect(b.availableCents + b.reservedCents + b.redeemedCents).toBe(b.budgetCents);
+  expect(b.committedCents).toBe(b.reservedCents + b.redeemedCents);
+  expect(Math.min(b.availableCents, b.reservedCents, b.redeemedCents)).toBeGreaterThanOrEqual(0);
+  return b;
+}
+
+async function newProgramme(budgetCents: number, overrides: Partial<typeof programmes.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(programmes)
+    .values({ name: "Relance test", budgetCents, eligibleSectors: ["retail", "tourism", "hospitality"], opensOn: "2020-01-01", closesOn: "2099-12-31", iban: "BE68539007547034", ...overrides })
+    .returning({ id: programmes.id });
+  return row.id;
+}
+
+async function acceptedEngagement(price = { advicePrice: "400", implementationPrice: "900" }) {
+  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Webshop", description: "Online verkopen.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+  await publishHelpRequest(retailer.id, requestId);
+  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid(price)));
+  if (!bid.ok) throw new Error(bid.error);
+  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
+  if (!accepted.ok) throw new Error(accepted.error);
+  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+  return { engagementId: accepted.engagementId, voucher };
+}
+
+beforeAll(async () => {
+  admin = await account("admin");
+  retailer = await account("retailer");
+  businessId = (await businessFor(retailer.id)).id;
+  provider = await approvedProvider(admin.id, { services: ["webshop"] });
+  await drainOutbox(allOutboxHandlers);
+  programmeId = await newProgramme(1_000_000, { maxVouchersPerBusiness: 100 });
+});
+
+describe("a voucher", () => {
+  it("is requested when a bid is accepted: 75 % capped, the own share, the declaration stored", async () => {
+    const { voucher } = await acceptedEngagement();
+    expect(voucher).toMatchObject({ programmeId, status: "requested", amountCents: 97_500, ownShareCents: 59_800, eligibilityIssues: [] });
+    expect(voucher.noDoubleFundingDeclaredAt).toBeInstanceOf(Date);
+    await expectBooksBalance();
+  });
+
+  it("approved: reserves the budget, gives a structured communication and moves the engagement on", async () => {
+    const { engagementId, voucher } = await acceptedEngagement();
+    const before = await expectBooksBalance();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const after = await expectBooksBalance();
+    expect(after.reservedCents - before.reservedCents).toBe(97_500);
+    const [approved] = await db.select().from(vouchers).where(eq(vouchers.id, voucher.id));
+    expect(isValidStructuredCommunication(approved.paymentReference!)).toBe(true);
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: false, error: "notAllowed" });
+
+    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("intake");
+    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: false, error: "notAllowed" });
+  });
+
+  it("becomes payable milestone by milestone, and what is left is released on completion", async () => {
+    const { engagementId, voucher } = await acceptedEngagement();
+    await approveVoucher(admin.id, voucher.id);
+    await confirmOwnShare(admin.id, voucher.id);
+    const start = await expectBooksBalance();
+    await transition(engagementId, "start_plan", { userId: provider.id, role: "provider" });
+    const [advice] = await db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(milestones.position);
+    await submitMilestone({ id: provider.id, role: "provider" }, advice.id, { text: "plan", links: [] });
+    await decideMilestone({ id: retailer.id, role: "retailer" }, advice.id, { approve: true });
+    const afterAdvice = await expectBooksBalance();
+    expect(afterAdvice.redeemedCents - start.redeemedCents).toBe(30_000); // 97,500 × 400 / 1,300
+    // Cancelled halfway: the implementation's share goes back to the programme.
+    await transition(engagementId, "cancel", { userId: retailer.id, role: "retailer" }, "We stoppen.");
+    const end = await expectBooksBalance();
+    expect(end.reservedCents).toBe(start.reservedCents - 97_500);
+    expect(end.availableCents).toBe(start.availableCents + 67_500);
+    expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].status).toBe("closed");
+  });
+
+  it("rejected with a reason, changes nothing in the budget", async () => {
+    const { voucher } = await acceptedEngagement();
+    const before = await expectBooksBalance();
+    expect(await rejectVoucher(admin.id, voucher.id, "  ")).toEqual({ ok: false, error: "reasonRequired" });
+    expect(await rejectVoucher(admin.id, voucher.id, "Dubbele financiering via de KMO-portefeuille.")).toEqual({ ok: true });
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: false, error: "notAllowed" });
+    expect(await expectBooksBalance()).toEqual(before);
+  });
+
+  it("is refused with its reasons when the business is not eligible", async () => {
+    const other = await account("retailer");
+    const hotel = (await businessFor(other.id, { sector: "tourism", naceCode: "55100" })).id;
+    const tourismOnly = await newProgramme(500_000, { eligibleSectors: ["retail"], name: "Alleen kleinhandel" });
+    const requestId = (await createHelpRequest(other.id, { businessId: hotel, title: "Boeken", description: "Online boeken.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+    await publishHelpRequest(other.id, requestId);
+    const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
+    if (!bid.ok) throw new Error(bid.error);
+    const accepted = await acceptBid(other.id, requestId, bid.bidId);
+    if (!accepted.ok) throw new Error(accepted.error);
+    const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+    expect(voucher).toMatchObject({ programmeId: tourismOnly, eligibilityIssues: ["sector"] });
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: false, error: "notEligible", issues: ["sector"] });
+    await expectBooksBalance(tourismOnly);
+  });
+});
+
+describe("the budget", () => {
+  it("is never overspent: 200 approvals at once against room for exactly 40", async () => {
+    const tight = await newProgramme(40 * 10_000, { name: "Krap budget", maxVouchersPerBusiness: 1000 });
+    const [template] = await db.select().from(bids).limit(1);
+    const [request] = await db.select().from(helpRequests).where(eq(helpRequests.id, template.helpRequestId));
+    // Two hundred engagements with a € 100 voucher each, inserted directly: the race is the point.
+    const ids: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const [hr] = await db.insert(helpRequests).values({ ...request, id: undefined, status: "awarded" }).returning({ id: helpRequests.id });
+      const [bid] = await db.insert(bids).values({ ...template, id: undefined, helpRequestId: hr.id, status: "accepted" }).returning({ id: bids.id });
+      const [eng] = await db.insert(engagements).values({ helpRequestId: hr.id, bidId: bid.id, businessId, providerId: provider.providerId, priceCents: 13_334 }).returning({ id: engagements.id });
+      const [v] = await db
+        .insert(vouchers)
+        .values({ programmeId: tight, engagementId: eng.id, businessId, amountCents: 10_000, ownShareCents: 6_135, noDoubleFundingDeclaredAt: new Date() })
+        .returning({ id: vouchers.id });
+      ids.push(v.id);
+    }
+    const results = await Promise.all(ids.map((id) => approveVoucher(admin.id, id)));
+    expect(results.filter((r) => r.ok)).toHaveLength(40);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(160).fill({ ok: false, error: "budgetExhausted" }));
+    const books = await expectBooksBalance(tight);
+    expect(books).toMatchObject({ reservedCents: 400_000, availableCents: 0 });
+    const [{ n }] = await db.select({ n: count() }).from(vouchers).where(sql`${vouchers.programmeId} = ${tight} and ${vouchers.status} = 'approved'`);
+    expect(n).toBe(40);
+  });
+
+  it("keeps its ledger append-only at the database, and the guard refuses an overspend", async () => {
+    await expect(db.update(budgetLedger).set({ amountCents: 1 }).where(sql`true`)).rejects.toThrow();
+    await expect(db.delete(budgetLedger).where(sql`true`)).rejects.toThrow();
+    await expect(db.update(programmes).set({ committedCents: sql`${programmes.budgetCents} + 1` }).where(eq(programmes.id, programmeId))).rejects.toThrow();
+    await expectBooksBalance();
+  });
+});

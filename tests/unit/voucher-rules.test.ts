@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { eligibilityIssues, isValidStructuredCommunication, ownShare, percentageOf, structuredCommunication, voucherAmount, voucherShares } from "~/modules/vouchers/rules";
+
+const programme = { rateBasisPoints: 7500, capCents: 150_000 };
+
+describe("the voucher amount", () => {
+  it("is 75 % of the price excl. VAT, at most the cap", () => {
+    expect(voucherAmount(130_000, programme)).toBe(97_500); // € 1,300 → € 975
+    expect(voucherAmount(300_000, programme)).toBe(150_000); // € 3,000 → capped at € 1,500
+    expect(voucherAmount(200_000, programme)).toBe(150_000); // exactly at the cap
+  });
+  it("rounds to the cent, halves up", () => {
+    expect(voucherAmount(1, programme)).toBe(1); // 0.75 cent → 1
+    expect(voucherAmount(2, programme)).toBe(2); // 1.5 → 2
+    expect(percentageOf(3, 7500)).toBe(2); // 2.25 → 2
+    expect(percentageOf(10_001, 2100)).toBe(2100); // 2100.21 → 2100
+  });
+});
+
+describe("the own share", () => {
+  it("is the price minus the voucher plus 21 % VAT on the full price", () => {
+    // € 1,300 excl. VAT: voucher € 975, VAT € 273 → the retailer pays € 598.
+    expect(ownShare(130_000, 97_500)).toBe(59_800);
+  });
+});
+
+describe("voucher shares per milestone", () => {
+  it("follow the milestone prices and add up to the voucher exactly", () => {
+    expect(voucherShares(97_500, [40_000, 90_000])).toEqual([30_000, 67_500]);
+    const odd = voucherShares(100_001, [33_333, 33_333, 33_334]);
+    expect(odd.reduce((a, b) => a + b, 0)).toBe(100_001);
+  });
+});
+
+describe("the structured communication", () => {
+  it("has ten digits and a mod-97 check, 97 for a remainder of 0", () => {
+    expect(structuredCommunication(1_000_001)).toBe("+++000/1000/00128+++"); // 1,000,001 mod 97 = 28
+    expect(isValidStructuredCommunication("+++000/1000/00128+++")).toBe(true);
+    expect(isValidStructuredCommunication("+++000/1000/00129+++")).toBe(false);
+    expect(structuredCommunication(97)).toMatch(/97\+\+\+$/);
+    expect(isValidStructuredCommunication(structuredCommunication(97))).toBe(true);
+  });
+});
+
+describe("eligibility", () => {
+  const open = { eligibleSectors: ["retail", "tourism"], eligibleNisCodes: [], opensOn: "2026-01-01", closesOn: "2026-12-31", maxVouchersPerBusiness: 1 };
+  const fine = { sector: "retail", nisCode: "31005", today: "2026-11-28", vouchersAlready: 0, providerApproved: true };
+  it("is granted when every rule holds", () => expect(eligibilityIssues(open, fine)).toEqual([]));
+  it("names every rule that fails", () => {
+    expect(eligibilityIssues({ ...open, eligibleNisCodes: ["34022"] }, { ...fine, sector: "hospitality", today: "2027-01-02", vouchersAlready: 1, providerApproved: false })).toEqual([
+      "sector",
+      "municipality",
+      "window",
+      "perBusinessLimit",
+      "providerNotApproved",
+    ]);
+  });
+});
