@@ -2,7 +2,7 @@ import { count, desc, eq } from "drizzle-orm";
 import { enterpriseCheckDigits } from "../app/modules/profiles/enterprise-number";
 import type { Database } from "./connection";
 import { slugify } from "./reference";
-import { businesses, municipalities, postalCodes, providers, userMunicipalities, users, type Sector } from "./schema";
+import { businesses, municipalities, postalCodes, programmes, providers, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */
 export const demoPassword = "Koppel-demo-2026";
@@ -115,6 +115,18 @@ export async function seedDemoData(db: Database, passwordHash: string) {
   const weekdayHours = { open: "09:30", close: "18:00" };
 
   await db.transaction(async (tx) => {
+    await tx.insert(programmes).values({
+      name: "Relanceplan West-Vlaanderen: digitale vouchers 2026–2027",
+      budgetCents: 6_000_000,
+      rateBasisPoints: 7500,
+      capCents: 150_000,
+      eligibleSectors: ["retail", "tourism", "hospitality"],
+      opensOn: "2026-01-01",
+      closesOn: "2027-12-31",
+      maxVouchersPerBusiness: 1,
+      paymentDays: 30,
+      iban: "BE68539007547034",
+    });
     const staff = await tx
       .insert(users)
       .values([

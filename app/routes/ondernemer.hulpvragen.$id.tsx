@@ -27,14 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("cancel") }),
-  z.object({ intent: z.literal("accept"), bidId: z.string().uuid() }),
+  z.object({ intent: z.literal("accept"), bidId: z.string().uuid(), noDoubleFunding: z.literal("on", { errorMap: () => ({ message: "voucher.declarationRequired" }) }) }),
 ]);
 
 /** Three forms, told apart by `intent`: publish the draft, cancel, accept a bid. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ errors: ["errors.invalidChoice"] }, { status: 400 });
+  if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => (i.message.includes(".") ? i.message : "errors.invalidChoice")))] }, { status: 400 });
   const id = params.id ?? "";
   const here = `/ondernemer/hulpvragen/${id}`;
   if (parsed.data.intent === "publish") {
@@ -47,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
     return redirectWithToast(here, { key: "requests.cancelled", kind: "info" });
   }
-  const result = await acceptBid(user.id, id, parsed.data.bidId);
+  // The declaration of no double funding is stored with the voucher, dated now.
+  const result = await acceptBid(user.id, id, parsed.data.bidId, new Date());
   if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
   return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
 }
@@ -165,6 +166,10 @@ export default function HelpRequestPage() {
                         {request.status === "open" && bid.status === "submitted" ? (
                           <Form method="post">
                             <input type="hidden" name="bidId" value={bid.id} />
+                            <label className="choice small">
+                              <input type="checkbox" name="noDoubleFunding" value="on" required />
+                              <span>{t("voucher.declaration")}</span>
+                            </label>
                             <button type="submit" name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`}>
                               {t("requests.accept")}
                             </button>

@@ -8,6 +8,10 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import {
   addProgressLog,
+  approveVoucher,
+  confirmOwnShare,
+  getVoucherOfEngagement,
+  rejectVoucher,
   decideMilestone,
   getEngagementForViewer,
   postMessage,
@@ -21,13 +25,19 @@ import { actionsFor, happyPath } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 
+const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const view = await getEngagementForViewer(params.id ?? "", user);
   if (!view) throw new Response("Not found", { status: 404 });
-  // The buttons come from the transition table, for this viewer's part in this state.
-  const actions = actionsFor(view.engagement.state, view.role).map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
-  return json({ ...view, actions, userId: user.id, locale: await getLocale(request, user) });
+  const voucher = await getVoucherOfEngagement(view.engagement.id);
+  // The buttons come from the transition table, for this viewer's part in this state. With a voucher,
+  // its approval and the payment move the first two steps; the manual steps are for engagements without one.
+  const actions = actionsFor(view.engagement.state, view.role)
+    .filter((a) => !(voucher && voucherSteps.has(a.action)))
+    .map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
+  return json({ ...view, actions, voucher, userId: user.id, locale: await getLocale(request, user) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,6 +47,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
   const input = parsed.data;
+  if (input.intent === "approveVoucher" || input.intent === "rejectVoucher" || input.intent === "confirmPayment") {
+    if (user.role !== "admin") return json({ errors: ["workspace.errors.forbidden"] }, { status: 403 });
+    const voucherResult =
+      input.intent === "approveVoucher"
+        ? await approveVoucher(user.id, input.voucherId)
+        : input.intent === "rejectVoucher"
+          ? await rejectVoucher(user.id, input.voucherId, input.reason)
+          : await confirmOwnShare(user.id, input.voucherId);
+    if (!voucherResult.ok) return json({ errors: [`voucher.errors.${voucherResult.error}`] }, { status: 409 });
+    return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });
+  }
+  if (input.intent === "transition" && voucherSteps.has(input.action) && (await getVoucherOfEngagement(id))) {
+    return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
+  }
   const result =
     input.intent === "transition"
       ? await transition(id, input.action, { userId: user.id, role: user.role }, input.reason)
@@ -60,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, locale } = useLoaderData<typeof loader>();
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, locale } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -84,6 +108,80 @@ export default function WorkspacePage() {
             </li>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="voucher-title">
+        <h2 id="voucher-title">{t("voucher.title")}</h2>
+        {voucher ? (
+          <>
+            <p>
+              {t("voucher.programme")}: {voucher.programme}
+              <br />
+              {t("voucher.amount")}: <strong>{formatMoney(voucher.voucher.amountCents, locale)}</strong> · {t("voucher.ownShare")}:{" "}
+              <strong>{formatMoney(voucher.voucher.ownShareCents, locale)}</strong>
+              <br />
+              <strong>{t(`voucher.status.${voucher.voucher.status}`)}</strong>
+              {voucher.voucher.decisionReason ? ` — ${voucher.voucher.decisionReason}` : null}
+            </p>
+            {voucher.voucher.eligibilityIssues.length && role === "admin" ? (
+              <div className="notice">
+                <p>{t("voucher.issues")}</p>
+                <ul>
+                  {voucher.voucher.eligibilityIssues.map((issue) => (
+                    <li key={issue}>{t(`voucher.issue.${issue}`)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {voucher.voucher.status === "approved" && !voucher.voucher.paidAt && role === "retailer" ? (
+              <div className="card">
+                <h3>{t("voucher.payTitle")}</h3>
+                <p>
+                  {t("voucher.payTo", {
+                    amount: formatMoney(voucher.voucher.ownShareCents, locale),
+                    iban: voucher.iban.replace(/(.{4})/g, "$1 ").trim(),
+                    reference: voucher.voucher.paymentReference,
+                    date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
+                  })}
+                </p>
+              </div>
+            ) : null}
+            {voucher.voucher.paidAt ? <p>{t("voucher.paid")}</p> : null}
+            {role === "admin" && voucher.voucher.status === "requested" ? (
+              <>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="approveVoucher" />
+                  <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                  <button type="submit" disabled={busy}>
+                    {t("voucher.approve")}
+                  </button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="rejectVoucher" />
+                  <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                  <div className="field">
+                    <label htmlFor="voucher-reason">{t("voucher.rejectReason")}</label>
+                    <textarea id="voucher-reason" name="reason" rows={2} maxLength={1000} required />
+                  </div>
+                  <button type="submit" className="button-danger" disabled={busy}>
+                    {t("voucher.reject")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+            {role === "admin" && voucher.voucher.status === "approved" && !voucher.voucher.paidAt ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="confirmPayment" />
+                <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                <button type="submit" disabled={busy}>
+                  {t("voucher.confirmPayment")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        ) : (
+          <p>{t("voucher.none")}</p>
+        )}
       </section>
 
       {actions.length ? (

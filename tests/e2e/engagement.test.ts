@@ -84,17 +84,22 @@ describe("an engagement from request to completion", () => {
     await retailer.goto(requestUrl);
     await retailer.getByRole("cell", { name: "€ 1.400,00" }).waitFor();
     await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
+    await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
     await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
     await toast(retailer, "Je aanvaardde het voorstel.");
     await retailer.waitForURL("**/trajecten/**");
     const workspace = retailer.url();
 
-    // The programme office confirms the voucher and the own share (until the vouchers module does).
+    // The programme office approves the voucher (75 %: € 1,050); the retailer sees how to pay the
+    // own share (€ 1,400 − € 1,050 + 21 % VAT on € 1,400 = € 644); the office confirms the transfer.
     await logInThroughForm(admin, "admin@demo.koppel.test");
     await admin.waitForURL("**/beheer");
     await admin.goto(workspace);
-    await act(admin, "Voucher bevestigen");
-    await act(admin, "Eigen bijdrage bevestigen");
+    await admin.getByText("€ 1.050,00").first().waitFor();
+    await act(admin, "Voucher goedkeuren");
+    await retailer.goto(workspace);
+    await retailer.getByText(/Schrijf €\s644,00 over naar BE68 5390 0754 7034 met de gestructureerde mededeling \+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/).waitFor();
+    await act(admin, "Betaling eigen bijdrage ontvangen");
 
     // Advice phase.
     await provider.goto(workspace);

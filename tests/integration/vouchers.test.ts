@@ -156,3 +156,20 @@ describe("the budget", () => {
     await expectBooksBalance();
   });
 });
+
+describe("GET /api/v1/programmes/<id>/budget", () => {
+  it("answers the figures from the ledger to the programme office only", async () => {
+    const { createApiToken } = await import("~/modules/auth/index.server");
+    const budgetApi = await import("~/routes/api.v1.programmes.$id.budget");
+    const { args, getRequest, respond } = await import("../support/http");
+    const call = async (token: string, id = programmeId) =>
+      respond(() => budgetApi.loader(args(getRequest(`/api/v1/programmes/${id}/budget`, { headers: { Authorization: `Bearer ${token}` } }), { id })));
+    const adminToken = (await createApiToken(admin.id)).token;
+    const response = await call(adminToken);
+    expect(response.status).toBe(200);
+    const books = await expectBooksBalance();
+    expect(await response.json()).toEqual({ budgetCents: books.budgetCents, reservedCents: books.reservedCents, redeemedCents: books.redeemedCents, availableCents: books.availableCents });
+    expect((await call((await createApiToken(retailer.id)).token)).status).toBe(403);
+    expect((await call(adminToken, "onbekend")).status).toBe(404);
+  });
+});

@@ -21,6 +21,8 @@ export async function approveVoucher(adminId: string, voucherId: string): Promis
     if (!voucher) return { ok: false, error: "notFound" };
     if (voucher.status !== "requested") return { ok: false, error: "notAllowed" };
     if (voucher.eligibilityIssues.length) return { ok: false, error: "notEligible", issues: voucher.eligibilityIssues };
+    const [engagement] = await tx.select({ state: engagements.state }).from(engagements).where(eq(engagements.id, voucher.engagementId));
+    if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
     if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
     const [programme] = await tx.select({ paymentDays: programmes.paymentDays }).from(programmes).where(eq(programmes.id, voucher.programmeId));
     const due = new Date(Date.now() + programme.paymentDays * 86_400_000).toISOString().slice(0, 10);
@@ -53,6 +55,12 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
 /** The programme office saw the own share arrive (bank transfer): the engagement moves to intake. */
 export async function confirmOwnShare(adminId: string, voucherId: string): Promise<VoucherStepResult> {
   return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ state: engagements.state })
+      .from(vouchers)
+      .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+      .where(eq(vouchers.id, voucherId));
+    if (current?.state !== "awaiting_contribution") return { ok: false, error: "notAllowed" };
     const paid = await tx
       .update(vouchers)
       .set({ paidAt: new Date() })

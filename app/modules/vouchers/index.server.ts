@@ -1,6 +1,7 @@
 /** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
 export {
   getProgrammeBudget,
+  getProgrammeBudgetFigures,
   listProgrammes,
   listVouchersForAdmin,
   nextPaymentReference,

@@ -26,6 +26,11 @@ export async function getProgrammeBudget(executor: Executor, programmeId: string
   };
 }
 
+/** The programme's figures for the API and the dashboard. */
+export function getProgrammeBudgetFigures(programmeId: string) {
+  return getProgrammeBudget(db, programmeId);
+}
+
 /** The programme a new voucher comes from: the newest whose window is open today. */
 async function currentProgramme(tx: Executor, today: string) {
   const [programme] = await tx
