@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
 import { withVat } from "~/modules/marketplace/rules";
+import { estimateVoucher } from "~/modules/vouchers/index.server";
 import { isStarter } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -17,9 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const found = await getOwnHelpRequest(user.id, params.id ?? "");
   if (!found) throw new Response("Not found", { status: 404 });
+  const estimates = await Promise.all(found.bids.map((b) => estimateVoucher(b.bid.priceCents)));
   return json({
     ...found,
-    bids: found.bids.map((b) => ({ ...b, starter: isStarter(b.foundedOn), priceInclVatCents: withVat(b.bid.priceCents) })),
+    bids: found.bids.map((b, i) => ({ ...b, starter: isStarter(b.foundedOn), priceInclVatCents: withVat(b.bid.priceCents), voucher: estimates[i] })),
     locale: await getLocale(request, user),
   });
 }
@@ -125,12 +127,14 @@ export default function HelpRequestPage() {
           ) : (
             <div className="table-wrap">
               <table>
-                <caption className="hint">{t("requests.voucherLater")}</caption>
+                <caption className="hint">{t("requests.voucherEstimate")}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("requests.provider")}</th>
                     <th scope="col">{t("requests.price")}</th>
                     <th scope="col">{t("requests.priceInclVat")}</th>
+                    <th scope="col">{t("voucher.amount")}</th>
+                    <th scope="col">{t("voucher.ownShare")}</th>
                     <th scope="col">{t("requests.hours")}</th>
                     <th scope="col">{t("requests.rating")}</th>
                     <th scope="col">{t("requests.timeline")}</th>
@@ -141,7 +145,7 @@ export default function HelpRequestPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage }) => (
+                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage, voucher }) => (
                     <tr key={bid.id}>
                       <th scope="row">
                         <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
@@ -158,6 +162,8 @@ export default function HelpRequestPage() {
                       </th>
                       <td>{formatMoney(bid.priceCents, locale)}</td>
                       <td>{formatMoney(priceInclVatCents, locale)}</td>
+                      <td>{voucher ? formatMoney(voucher.amountCents, locale) : "—"}</td>
+                      <td>{voucher ? formatMoney(voucher.ownShareCents, locale) : formatMoney(priceInclVatCents, locale)}</td>
                       <td>{bid.estimatedHours}</td>
                       <td>{ratingAverage != null ? t("workspace.stars", { rating: ratingAverage.toFixed(1) }) : t("reviewsPublic.none")}</td>
                       <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>

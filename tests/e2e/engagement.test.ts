@@ -84,6 +84,8 @@ describe("an engagement from request to completion", () => {
     await retailer.goto(requestUrl);
     await retailer.getByRole("cell", { name: "€ 1.400,00" }).waitFor();
     await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
+    await retailer.getByRole("cell", { name: "€ 1.050,00" }).waitFor(); // the voucher: 75 %
+    await retailer.getByRole("cell", { name: "€ 644,00" }).waitFor(); // the own share
     await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
     await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
     await toast(retailer, "Je aanvaardde het voorstel.");

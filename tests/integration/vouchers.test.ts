@@ -173,3 +173,21 @@ describe("GET /api/v1/programmes/<id>/budget", () => {
     expect((await call(adminToken, "onbekend")).status).toBe(404);
   });
 });
+
+describe("an own share not paid in time", () => {
+  it("cancels the engagement after its due date and gives the reservation back", async () => {
+    const { runTimers } = await import("~/modules/engagements/index.server");
+    // The newest open programme funds new vouchers: one with room, after the tight one above.
+    const roomy = await newProgramme(1_000_000, { name: "Ruim budget", maxVouchersPerBusiness: 100 });
+    const { engagementId, voucher } = await acceptedEngagement();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const before = await expectBooksBalance(roomy);
+    await runTimers(new Date(Date.now() + 29 * 86_400_000));
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
+    const result = await runTimers(new Date(Date.now() + 32 * 86_400_000));
+    expect(result.unpaidCancelled).toBeGreaterThanOrEqual(1);
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("cancelled");
+    const after = await expectBooksBalance(roomy);
+    expect(after.availableCents - before.availableCents).toBe(97_500);
+  });
+});

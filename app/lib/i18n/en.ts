@@ -536,6 +536,7 @@ export const en: DeepStrings<Resources> = {
     },
   },
   requests: {
+    voucherEstimate: "The voucher and your own share are estimates under the current programme; the programme office approves the voucher after your choice.",
     rating: "Rating",
     title: "Help requests",
     new: "Ask for help",
@@ -580,7 +581,6 @@ export const en: DeepStrings<Resources> = {
     accepted: "You accepted the proposal. The engagement has been created.",
     engagement: "Go to the engagement",
     notAllowed: "That is no longer possible at this stage of the request.",
-    voucherLater: "The voucher share and your own share will show here once the voucher programme is connected.",
     bands: {
       up_to_1000: "up to €1,000",
       1000_2500: "€1,000 – €2,500",

@@ -534,6 +534,7 @@ export const nl = {
     },
   },
   requests: {
+    voucherEstimate: "De voucher en je eigen bijdrage zijn een raming volgens het lopende programma; het programmabureau keurt de voucher goed na je keuze.",
     rating: "Beoordeling",
     title: "Hulpvragen",
     new: "Hulp vragen",
@@ -578,7 +579,6 @@ export const nl = {
     accepted: "Je aanvaardde het voorstel. Het traject is aangemaakt.",
     engagement: "Naar het traject",
     notAllowed: "Dat kan niet meer in deze fase van de hulpvraag.",
-    voucherLater: "Het voucherdeel en je eigen bijdrage zie je hier zodra het voucherprogramma gekoppeld is.",
     bands: {
       up_to_1000: "tot € 1.000",
       1000_2500: "€ 1.000 – € 2.500",

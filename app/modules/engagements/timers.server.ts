@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
-import { engagements, helpRequests, milestones } from "~db/schema";
+import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
 import { recordAuditMany } from "~/modules/reporting/index.server";
-import { notifyParties } from "./engagements.server";
+import { applyTransition, notifyParties } from "./engagements.server";
 import { decideMilestone } from "./milestones.server";
 
 /** Timer settings the programme office will tune later. */
@@ -13,7 +13,8 @@ const activeStates = ["intake", "plan", "implementation", "review"] as const;
 
 /**
  * The scheduler's work, run by the outbox worker: expired bid deadlines close their requests,
- * milestones left unanswered are approved, quiet engagements get a reminder. Each step is a
+ * milestones left unanswered are approved, quiet engagements get a reminder, engagements whose own
+ * share was not paid in time are cancelled (releasing the voucher). Each step is a
  * conditional update, so several processes running it at once do each thing once.
  */
 export async function runTimers(now = new Date()) {
@@ -44,5 +45,14 @@ export async function runTimers(now = new Date()) {
   for (const e of quiet) {
     await db.transaction((tx) => notifyParties(tx, e.id, "system", { key: "engagements.notice.inactive", params: {} }));
   }
-  return { expired: expired.length, autoApproved: overdue.length, reminded: quiet.length };
+  // An own share not paid by its due date: the engagement is cancelled and the voucher's budget released.
+  const unpaid = await db
+    .select({ engagementId: vouchers.engagementId })
+    .from(vouchers)
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .where(and(eq(vouchers.status, "approved"), isNull(vouchers.paidAt), lt(vouchers.paymentDueOn, now.toISOString().slice(0, 10)), eq(engagements.state, "awaiting_contribution")));
+  for (const u of unpaid) {
+    await db.transaction((tx) => applyTransition(tx, u.engagementId, "cancel", "system", "Eigen bijdrage niet ontvangen vóór de vervaldag."));
+  }
+  return { expired: expired.length, autoApproved: overdue.length, reminded: quiet.length, unpaidCancelled: unpaid.length };
 }

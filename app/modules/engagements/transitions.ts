@@ -51,7 +51,8 @@ export const engagementTransitions: readonly Transition[] = [
   { from: "plan", action: "start_implementation", to: "implementation", actors: ["retailer", "system"], guard: "adviceApproved" },
   { from: "implementation", action: "request_review", to: "review", actors: ["provider"], guard: "implementationSubmitted" },
   { from: "review", action: "complete", to: "completed", actors: ["retailer", "system"], guard: "allMilestonesApproved" },
-  ...beforeCompletion.map((from): Transition => ({ from, action: "cancel", to: "cancelled", actors: ["retailer", "admin"], needsReason: true })),
+  // The scheduler cancels too: an own share unpaid after its due date.
+  ...beforeCompletion.map((from): Transition => ({ from, action: "cancel", to: "cancelled", actors: ["retailer", "admin", "system"], needsReason: true })),
   ...disputable.map((from): Transition => ({ from, action: "dispute", to: "disputed", actors: ["retailer", "provider"], needsReason: true })),
   { from: "disputed", action: "resume", to: "previous", actors: ["admin"] },
   { from: "disputed", action: "cancel", to: "cancelled", actors: ["admin"], needsReason: true },

@@ -1,5 +1,6 @@
 /** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
 export {
+  estimateVoucher,
   getProgrammeBudget,
   getProgrammeBudgetFigures,
   listProgrammes,

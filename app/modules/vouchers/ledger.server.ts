@@ -31,6 +31,14 @@ export function getProgrammeBudgetFigures(programmeId: string) {
   return getProgrammeBudget(db, programmeId);
 }
 
+/** What a voucher would be for a price today: shown in the bid comparison before accepting. */
+export async function estimateVoucher(priceCents: number) {
+  const programme = await currentProgramme(db, new Date().toISOString().slice(0, 10));
+  if (!programme) return null;
+  const amountCents = voucherAmount(priceCents, programme);
+  return { amountCents, ownShareCents: ownShare(priceCents, amountCents) };
+}
+
 /** The programme a new voucher comes from: the newest whose window is open today. */
 async function currentProgramme(tx: Executor, today: string) {
   const [programme] = await tx
