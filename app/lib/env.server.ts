@@ -26,6 +26,8 @@ const EnvSchema = z
     MEILI_API_KEY: optionalString,
     STRIPE_SECRET_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,
+    /** Tests only: where the Stripe client sends its requests (a fake at the HTTP edge). */
+    STRIPE_API_BASE: optionalUrl,
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default("Koppel <noreply@koppel.localhost>"),
     COOKIE_SECRET: optionalString,

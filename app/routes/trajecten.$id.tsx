@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
@@ -21,6 +21,7 @@ import {
   transition,
 } from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
+import { paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { actionsFor, happyPath } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -37,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actions = actionsFor(view.engagement.state, view.role)
     .filter((a) => !(voucher && voucherSteps.has(a.action)))
     .map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
-  return json({ ...view, actions, voucher, userId: user.id, locale: await getLocale(request, user) });
+  const payment = new URL(request.url).searchParams.get("betaling");
+  return json({ ...view, actions, voucher, onlinePayment: paymentsKind === "stripe", paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null, userId: user.id, locale: await getLocale(request, user) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,6 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
   const input = parsed.data;
+  if (input.intent === "payOnline") {
+    const url = user.role === "retailer" && paymentsKind === "stripe" ? await startOwnShareCheckout(user.id, id) : null;
+    if (!url) return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
+    return redirect(url);
+  }
   if (input.intent === "approveVoucher" || input.intent === "rejectVoucher" || input.intent === "confirmPayment") {
     if (user.role !== "admin") return json({ errors: ["workspace.errors.forbidden"] }, { status: 403 });
     const voucherResult =
@@ -84,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, locale } = useLoaderData<typeof loader>();
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, locale } =
+    useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -112,6 +120,11 @@ export default function WorkspacePage() {
 
       <section aria-labelledby="voucher-title">
         <h2 id="voucher-title">{t("voucher.title")}</h2>
+        {paymentReturn ? (
+          <p className="toast" role="status">
+            {t(paymentReturn === "ok" ? "voucher.paymentReturned" : "voucher.paymentCancelled")}
+          </p>
+        ) : null}
         {voucher ? (
           <>
             <p>
@@ -144,6 +157,14 @@ export default function WorkspacePage() {
                     date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
                   })}
                 </p>
+                {onlinePayment ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="payOnline" />
+                    <button type="submit" disabled={busy}>
+                      {t("voucher.payOnline")}
+                    </button>
+                  </Form>
+                ) : null}
               </div>
             ) : null}
             {voucher.voucher.paidAt ? <p>{t("voucher.paid")}</p> : null}

@@ -94,3 +94,32 @@ export const budgetLedger = pgTable(
   },
   (t) => [index("budget_ledger_programme_idx").on(t.programmeId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
 );
+
+export const paymentStatuses = ["open", "paid", "failed", "expired", "refunded"] as const;
+export const paymentStatusEnum = pgEnum("payment_status", paymentStatuses);
+
+/** An attempt to pay an own share online (Stripe Checkout); bank transfers are confirmed on the voucher. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    voucherId: text("voucher_id")
+      .notNull()
+      .references(() => vouchers.id),
+    /** The Checkout Session id. */
+    externalId: text("external_id").notNull().unique(),
+    paymentIntentId: text("payment_intent_id"),
+    amountCents: integer("amount_cents").notNull(),
+    status: paymentStatusEnum("status").notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payments_voucher_idx").on(t.voucherId)],
+);
+
+/** Every Stripe event id handled, once: replays and concurrent duplicates change nothing. */
+export const stripeEvents = pgTable("stripe_events", {
+  id: text("id").primaryKey(),
+  type: text("type").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, logInThroughForm, login, newBrowserContext, newCredentials, waitForMail } from "../support/browser";
+import { baseUrl, logInThroughForm, login, newBrowserContext, newCredentials, nextClientIp, waitForMail } from "../support/browser";
 
 let context: BrowserContext;
 let page: Page;
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 async function freshPage() {
   await context.clearCookies();
-  await context.setExtraHTTPHeaders({ "X-Forwarded-For": `192.0.2.${Math.floor(Math.random() * 250) + 1}` });
+  await context.setExtraHTTPHeaders({ "X-Forwarded-For": nextClientIp() });
   page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));

@@ -6,11 +6,13 @@ import { inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 
-let ipCounter = 0;
-/** A distinct client address per context, so login limits stay per test. */
+/**
+ * A client address of its own for each browser context (from 198.18.0.0/15, the range set aside
+ * for tests), so one test's failed logins never count against another's.
+ */
 export function nextClientIp() {
-  ipCounter += 1;
-  return `192.0.2.${(process.pid % 200) + ipCounter}`;
+  const [a, b] = crypto.getRandomValues(new Uint8Array(2));
+  return `198.${18 + (a & 1)}.${b}.${1 + Math.floor(Math.random() * 254)}`;
 }
 
 /** Debian's Chromium, headless, with a fresh profile; nothing downloads a browser. */

@@ -693,6 +693,9 @@ export const en: DeepStrings<Resources> = {
     newOnline: "New online",
   },
   voucher: {
+    payOnline: "Pay online with Bancontact or card",
+    paymentReturned: "Thank you. As soon as the payment is confirmed, the engagement starts.",
+    paymentCancelled: "The online payment was cancelled. You can try again or pay by transfer.",
     title: "Voucher and own share",
     programme: "Programme",
     amount: "Voucher",

@@ -691,6 +691,9 @@ export const nl = {
     newOnline: "Nieuw online",
   },
   voucher: {
+    payOnline: "Online betalen met Bancontact of kaart",
+    paymentReturned: "Bedankt. Zodra de betaling bevestigd is, start het traject.",
+    paymentCancelled: "De online betaling werd afgebroken. Je kunt opnieuw proberen of overschrijven.",
     title: "Voucher en eigen bijdrage",
     programme: "Programma",
     amount: "Voucher",

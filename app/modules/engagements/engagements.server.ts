@@ -4,7 +4,7 @@ import { bids, businesses, engagementMessages, engagements, helpRequests, milest
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
-import { createNotice, queueMail } from "~/modules/notifications/index.server";
+import { createNotice, enqueue, queueMail } from "~/modules/notifications/index.server";
 import { releaseVoucher, requestVoucher } from "~/modules/vouchers/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
@@ -106,6 +106,10 @@ export async function applyTransition(
       reason: why,
     });
     await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
+    if (to === "cancelled") {
+      // An own share paid online is refunded through the payment provider, outside this transaction.
+      await enqueue(tx, "engagement.cancelled", { engagementId });
+    }
     if (to === "completed" || to === "cancelled") {
       // What the voucher did not use goes back to the programme.
       await releaseVoucher(tx, engagementId);

@@ -3,4 +3,4 @@ export { createEngagementFromBid, getEngagementForViewer, listEngagementsOf, rol
 export { addProgressLog, decideMilestone, postMessage, submitMilestone, type MilestoneResult } from "./milestones.server";
 export { listProviderReviews, replyToReview, submitReview, type ReviewResult } from "./reviews.server";
 export { runTimers, timerSettings } from "./timers.server";
-export { approveVoucher, confirmOwnShare, getVoucherOfEngagement, rejectVoucher, type VoucherStepResult } from "./voucher-steps.server";
+export { approveVoucher, confirmOwnShare, getVoucherOfEngagement, recordOwnSharePaid, rejectVoucher, type VoucherStepResult } from "./voucher-steps.server";

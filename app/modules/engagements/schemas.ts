@@ -43,4 +43,5 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approveVoucher"), voucherId: z.string().uuid("errors.invalidChoice") }),
   z.object({ intent: z.literal("rejectVoucher"), voucherId: z.string().uuid("errors.invalidChoice"), reason: requiredText(1000) }),
   z.object({ intent: z.literal("confirmPayment"), voucherId: z.string().uuid("errors.invalidChoice") }),
+  z.object({ intent: z.literal("payOnline") }),
 ]);

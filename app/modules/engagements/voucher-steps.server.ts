@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { db } from "~db/client";
+import { db, type Executor } from "~db/client";
 import { businesses, engagements, programmes, vouchers } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
@@ -53,25 +53,31 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
 }
 
 /** The programme office saw the own share arrive (bank transfer): the engagement moves to intake. */
-export async function confirmOwnShare(adminId: string, voucherId: string): Promise<VoucherStepResult> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ state: engagements.state })
-      .from(vouchers)
-      .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-      .where(eq(vouchers.id, voucherId));
-    if (current?.state !== "awaiting_contribution") return { ok: false, error: "notAllowed" };
-    const paid = await tx
-      .update(vouchers)
-      .set({ paidAt: new Date() })
-      .where(and(eq(vouchers.id, voucherId), eq(vouchers.status, "approved"), isNull(vouchers.paidAt)))
-      .returning({ engagementId: vouchers.engagementId });
-    if (paid.length === 0) return { ok: false, error: "notAllowed" };
-    await recordAudit(tx, { actorId: adminId, action: "payment.confirm", entityType: "voucher", entityId: voucherId });
-    const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system");
-    if (!moved.ok) throw new Error(`payment confirmed but the engagement could not move on: ${moved.error}`);
-    return { ok: true };
-  });
+export function confirmOwnShare(adminId: string, voucherId: string): Promise<VoucherStepResult> {
+  return db.transaction((tx) => recordOwnSharePaid(tx, adminId, voucherId));
+}
+
+/**
+ * The own share arrived, by bank transfer (the office confirms) or online (Stripe's webhook, actor
+ * null): the voucher is paid and the engagement moves to intake, in the caller's transaction.
+ */
+export async function recordOwnSharePaid(tx: Executor, actorId: string | null, voucherId: string): Promise<VoucherStepResult> {
+  const [current] = await tx
+    .select({ state: engagements.state })
+    .from(vouchers)
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .where(eq(vouchers.id, voucherId));
+  if (current?.state !== "awaiting_contribution") return { ok: false, error: "notAllowed" };
+  const paid = await tx
+    .update(vouchers)
+    .set({ paidAt: new Date() })
+    .where(and(eq(vouchers.id, voucherId), eq(vouchers.status, "approved"), isNull(vouchers.paidAt)))
+    .returning({ engagementId: vouchers.engagementId });
+  if (paid.length === 0) return { ok: false, error: "notAllowed" };
+  await recordAudit(tx, { actorId, action: "payment.confirm", entityType: "voucher", entityId: voucherId });
+  const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system");
+  if (!moved.ok) throw new Error(`payment confirmed but the engagement could not move on: ${moved.error}`);
+  return { ok: true };
 }
 
 /** The voucher of an engagement, for the parties and the programme office. */

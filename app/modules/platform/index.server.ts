@@ -7,9 +7,10 @@ import { hashPassword } from "~/modules/auth/index.server";
 import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, searchEngine } from "~/modules/matching/index.server";
 import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
+import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 
 /** Every outbox topic of every capability, for the one worker. */
-export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers };
+export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers };
 
 let stopWorker: (() => Promise<void>) | undefined;
 
@@ -52,7 +53,7 @@ export async function getHealth() {
     database: database.kind,
     databaseUp,
     search: env.MEILI_HOST ? "meilisearch" : "builtin",
-    payments: env.STRIPE_SECRET_KEY ? "stripe" : "bank_transfer",
+    payments: paymentsKind,
     mail: mailTransportKind,
   };
 }

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+/*
+ * Stripe, faked only at its HTTP edge; webhooks signed with the stripe library's own test helper.
+ * The environment is set before the app is imported, as STRIPE_SECRET_KEY would be in production.
+ */
+const fake = await vi.hoisted(async () => {
+  const { startFakeStripe } = await import("../support/fakes/stripe");
+  const started = await startFakeStripe();
+  process.env.STRIPE_SECRET_KEY = "sk_test_koppel";
+  process.env.STRIPE_WEBHOOK_SECRET = "whsec_koppel_test";
+  process.env.STRIPE_API_BASE = started.base;
+  return started;
+});
+
+import { count, eq } from "drizzle-orm";
+import Stripe from "stripe";
+import { db } from "~db/client";
+import { engagements, payments, programmes, stripeEvents, vouchers } from "~db/schema";
+import { approveVoucher, transition } from "~/modules/engagements/index.server";
+import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
+import { BidSchema } from "~/modules/marketplace/rules";
+import { drainOutbox } from "~/modules/notifications/index.server";
+import { handleStripeWebhook, startOwnShareCheckout } from "~/modules/payments/index.server";
+import { allOutboxHandlers } from "~/modules/platform/index.server";
+import * as webhook from "~/routes/webhooks.stripe";
+import { args, origin, respond } from "../support/http";
+import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+
+const stripe = new Stripe("sk_test_koppel");
+let admin: Awaited<ReturnType<typeof account>>;
+let retailer: Awaited<ReturnType<typeof account>>;
+let provider: Awaited<ReturnType<typeof approvedProvider>>;
+let businessId = "";
+
+beforeAll(async () => {
+  admin = await account("admin");
+  retailer = await account("retailer");
+  businessId = (await businessFor(retailer.id)).id;
+  provider = await approvedProvider(admin.id);
+  await drainOutbox(allOutboxHandlers);
+  await db.insert(programmes).values({ name: "Stripe test", budgetCents: 10_000_000, eligibleSectors: ["retail"], opensOn: "2020-01-01", closesOn: "2099-12-31", maxVouchersPerBusiness: 100, iban: "BE68539007547034" });
+});
+afterAll(() => fake.close());
+
+async function awaitingOwnShare() {
+  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Webshop", description: "x", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+  await publishHelpRequest(retailer.id, requestId);
+  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
+  if (!bid.ok) throw new Error(bid.error);
+  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
+  if (!accepted.ok) throw new Error(accepted.error);
+  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+  await approveVoucher(admin.id, voucher.id);
+  return { engagementId: accepted.engagementId, voucher };
+}
+
+/** The checkout payment of an engagement's own share. */
+async function paymentOf(engagementId: string) {
+  const [row] = await db
+    .select({ payment: payments })
+    .from(payments)
+    .innerJoin(vouchers, eq(vouchers.id, payments.voucherId))
+    .where(eq(vouchers.engagementId, engagementId));
+  return row.payment;
+}
+
+/** A Stripe event delivery as Stripe sends it: the JSON body and a signature made by the library. */
+function delivery(event: Record<string, unknown>, secret = "whsec_koppel_test") {
+  const payload = JSON.stringify(event);
+  return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret }) };
+}
+
+function sessionEvent(id: string, type: string, sessionId: string, paymentStatus = "paid") {
+  return { id, object: "event", type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), data: { object: { id: sessionId, object: "checkout.session", payment_status: paymentStatus, payment_intent: `pi_${sessionId}` } } };
+}
+
+describe("own share by Stripe Checkout", () => {
+  it("creates a session with card and Bancontact in EUR, the engagement in its metadata", async () => {
+    const { engagementId, voucher } = await awaitingOwnShare();
+    const url = await startOwnShareCheckout(retailer.id, engagementId);
+    expect(url).toMatch(/^https:\/\/checkout\.stripe\.com\/c\/pay\/cs_test_/);
+    const call = fake.calls.at(-1)!;
+    expect(call.path).toBe("/v1/checkout/sessions");
+    expect(Object.fromEntries(call.params)).toMatchObject({
+      mode: "payment",
+      "allowed_payment_method_types[0]": "card",
+      "allowed_payment_method_types[1]": "bancontact",
+      "line_items[0][price_data][currency]": "eur",
+      "line_items[0][price_data][unit_amount]": String(voucher.ownShareCents),
+      "metadata[engagementId]": engagementId,
+      client_reference_id: voucher.id,
+    });
+    expect(call.params.get("success_url")).toMatch(new RegExp(`/trajecten/${engagementId}\\?betaling=ok$`));
+    expect(await startOwnShareCheckout(admin.id, engagementId)).toBeNull();
+  });
+
+  it("credits a signed checkout.session.completed once, however often and concurrently it arrives", async () => {
+    const { engagementId } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    const event = sessionEvent(`evt_${engagementId}`, "checkout.session.completed", payment.externalId);
+    // 100 deliveries of the same event, in waves of 20 at once, each freshly signed as Stripe retries do.
+    for (let wave = 0; wave < 5; wave++) {
+      const outcomes = await Promise.all(Array.from({ length: 20 }, () => {
+        const d = delivery(event);
+        return handleStripeWebhook(d.payload, d.signature);
+      }));
+      expect(outcomes.every((o) => o.status === 200)).toBe(true);
+    }
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0]).toMatchObject({ status: "paid", paymentIntentId: `pi_${payment.externalId}` });
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("intake");
+    expect((await db.select({ n: count() }).from(stripeEvents).where(eq(stripeEvents.id, event.id)))[0].n).toBe(1);
+  });
+
+  it("refuses a bad signature with 400 and changes nothing", async () => {
+    const { engagementId } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    const forged = delivery(sessionEvent("evt_forged", "checkout.session.completed", payment.externalId), "whsec_someone_else");
+    const response = await respond(() =>
+      webhook.action(args(new Request(`${origin}/webhooks/stripe`, { method: "POST", headers: { "Stripe-Signature": forged.signature, "Content-Type": "application/json" }, body: forged.payload }))),
+    );
+    expect(response.status).toBe(400);
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("open");
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, "evt_forged"))).toEqual([]);
+    const unsigned = await respond(() => webhook.action(args(new Request(`${origin}/webhooks/stripe`, { method: "POST", body: forged.payload }))));
+    expect(unsigned.status).toBe(400);
+  });
+
+  it("waits on a Bancontact payment until it succeeds, and records a failure or an expiry", async () => {
+    const pending = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, pending.engagementId);
+    const open = await paymentOf(pending.engagementId);
+    const unpaid = delivery(sessionEvent("evt_unpaid", "checkout.session.completed", open.externalId, "unpaid"));
+    await handleStripeWebhook(unpaid.payload, unpaid.signature);
+    expect((await db.select().from(engagements).where(eq(engagements.id, pending.engagementId)))[0].state).toBe("awaiting_contribution");
+    const succeeded = delivery(sessionEvent("evt_async_ok", "checkout.session.async_payment_succeeded", open.externalId));
+    await handleStripeWebhook(succeeded.payload, succeeded.signature);
+    expect((await db.select().from(engagements).where(eq(engagements.id, pending.engagementId)))[0].state).toBe("intake");
+
+    const failing = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, failing.engagementId);
+    const other = await paymentOf(failing.engagementId);
+    const failed = delivery(sessionEvent("evt_async_fail", "checkout.session.async_payment_failed", other.externalId, "unpaid"));
+    await handleStripeWebhook(failed.payload, failed.signature);
+    expect((await db.select().from(payments).where(eq(payments.id, other.id)))[0].status).toBe("failed");
+    expect((await db.select().from(engagements).where(eq(engagements.id, failing.engagementId)))[0].state).toBe("awaiting_contribution");
+  });
+
+  it("refunds an own share paid online when the engagement is cancelled", async () => {
+    const { engagementId } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    const paid = delivery(sessionEvent(`evt_paid_${engagementId}`, "checkout.session.completed", payment.externalId));
+    await handleStripeWebhook(paid.payload, paid.signature);
+    await transition(engagementId, "cancel", { userId: retailer.id, role: "retailer" }, "Toch niet.");
+    // The worker takes twenty jobs at a time; run it until the queue is empty.
+    while ((await drainOutbox(allOutboxHandlers)).claimed > 0);
+    const refund = fake.calls.filter((c) => c.path === "/v1/refunds").at(-1)!;
+    expect(refund.params.get("payment_intent")).toBe(`pi_${payment.externalId}`);
+    expect(refund.idempotencyKey).toBe(`refund-${payment.id}`);
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
+  });
+});
