@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { engagements } from "./engagements";
-import { businesses } from "./profiles";
+import { businesses, providers } from "./profiles";
 
 const id = () =>
   text("id")
@@ -123,3 +123,36 @@ export const stripeEvents = pgTable("stripe_events", {
   type: text("type").notNull(),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A batch of payouts the programme office paid in one SEPA transfer file. */
+export const payoutBatches = pgTable("payout_batches", {
+  id: id(),
+  createdBy: text("created_by").references(() => users.id),
+  totalCents: integer("total_cents").notNull(),
+  paidAt: timestamp("paid_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const payoutKinds = ["voucher_share", "own_share"] as const;
+
+/**
+ * What the programme owes a provider for an approved milestone: the voucher's share of it, and the
+ * provider's part of the own share the programme collected (the rest of the price plus VAT).
+ */
+export const payoutLines = pgTable(
+  "payout_lines",
+  {
+    id: id(),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id),
+    engagementId: text("engagement_id")
+      .notNull()
+      .references(() => engagements.id),
+    milestoneId: text("milestone_id").notNull(),
+    kind: text("kind").$type<(typeof payoutKinds)[number]>().notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    batchId: text("batch_id").references(() => payoutBatches.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("payout_lines_milestone_kind_idx").on(t.milestoneId, t.kind), index("payout_lines_provider_idx").on(t.providerId, t.batchId)],
+);

@@ -112,6 +112,10 @@ describe("an engagement from request to completion", () => {
 
     await retailer.goto(workspace);
     await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+    // The approved advice milestone (€ 300 + € 63 VAT) is owed to the provider: € 225 of it from the
+    // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
+    await admin.goto("/beheer/uitbetalingen");
+    await admin.getByRole("row", { name: new RegExp(`${invited[0]}.*€\\s363,00`) }).waitFor();
     await act(retailer, "Plan goedgekeurd: start uitvoering");
 
     // Implementation phase.

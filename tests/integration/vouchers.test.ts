@@ -191,3 +191,45 @@ describe("an own share not paid in time", () => {
     expect(after.availableCents - before.availableCents).toBe(97_500);
   });
 });
+
+describe("payouts", () => {
+  it("owe the provider the voucher share and their part of the own share per approved milestone, paid in a SEPA batch", async () => {
+    const { createPayoutBatch, listPayables, payoutBatchCsv, sepaCreditTransferXml } = await import("~/modules/payments/index.server");
+    const { payoutLines } = await import("~db/schema");
+    await newProgramme(1_000_000, { name: "Uitbetalingen", maxVouchersPerBusiness: 100 });
+    const { engagementId, voucher } = await acceptedEngagement();
+    await approveVoucher(admin.id, voucher.id);
+    await confirmOwnShare(admin.id, voucher.id);
+    await transition(engagementId, "start_plan", { userId: provider.id, role: "provider" });
+    const [advice] = await db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(milestones.position);
+    await submitMilestone({ id: provider.id, role: "provider" }, advice.id, { text: "plan", links: [] });
+    const owedBefore = (await listPayables()).find((p) => p.providerId === provider.providerId)?.totalCents ?? 0;
+    await decideMilestone({ id: retailer.id, role: "retailer" }, advice.id, { approve: true });
+
+    const lines = await db.select().from(payoutLines).where(eq(payoutLines.milestoneId, advice.id));
+    // Advice € 400: voucher share € 300; own-share part € 400 + € 84 VAT − € 300 = € 184.
+    expect(Object.fromEntries(lines.map((l) => [l.kind, l.amountCents]))).toEqual({ voucher_share: 30_000, own_share: 18_400 });
+    const owed = (await listPayables()).find((p) => p.providerId === provider.providerId);
+    expect(owed).toMatchObject({ totalCents: owedBefore + 48_400, ibanValid: false });
+
+    // No valid IBAN: nothing is paid to an account that cannot be right.
+    expect(await createPayoutBatch(admin.id)).toMatchObject({ ok: false, error: "nothingToPay" });
+    const { providers } = await import("~db/schema");
+    await db.update(providers).set({ iban: "BE68539007547034" }).where(eq(providers.id, provider.providerId));
+    const batch = await createPayoutBatch(admin.id);
+    if (!batch.ok) throw new Error(batch.error);
+    expect((await listPayables()).find((p) => p.providerId === provider.providerId)).toBeUndefined();
+
+    const euros = ((owedBefore + 48_400) / 100).toFixed(2);
+    const xml = (await sepaCreditTransferXml(batch.batchId))!;
+    expect(xml).toContain('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"');
+    expect(xml).toMatch(/<NbOfTxs>1<\/NbOfTxs>/);
+    expect(xml).toContain(`<CtrlSum>${euros}</CtrlSum>`);
+    expect(xml).toMatch(/<CdtrAcct><Id><IBAN>BE68539007547034<\/IBAN><\/Id><\/CdtrAcct>/);
+    expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros}</InstdAmt>`);
+    const csv = (await payoutBatchCsv(batch.batchId))!;
+    expect(csv.startsWith("\uFEFFaanbieder;iban;bedrag_eur\r\n")).toBe(true);
+    expect(csv).toContain(`;BE68539007547034;${euros.replace(".", ",")}\r\n`);
+    await expectBooksBalance((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].programmeId);
+  });
+});

@@ -16,6 +16,7 @@ export const en: DeepStrings<Resources> = {
     switchToLabel: "Schakel naar het Nederlands",
   },
   nav: {
+    payouts: "Payouts",
     requests: "Help requests",
     opportunities: "Opportunities",
     engagements: "Engagements",
@@ -732,5 +733,18 @@ export const en: DeepStrings<Resources> = {
       reasonRequired: "Give a reason.",
       notFound: "Unknown voucher.",
     },
+  },
+  payouts: {
+    title: "Payouts",
+    intro: "What the programme owes providers: per approved milestone the voucher share and their part of the collected own share.",
+    owed: "To pay",
+    none: "Nothing to pay.",
+    lines: "Lines",
+    amount: "Amount",
+    noIban: "no valid IBAN: waiting",
+    pay: "Pay everything with a valid IBAN and mark it paid",
+    batches: "Paid batches",
+    batchCreated: "The batch has been created. Download the SEPA file for the bank.",
+    nothingToPay: "There is nothing to pay to providers with a valid IBAN.",
   },
 };

@@ -13,6 +13,7 @@ export const nl = {
     switchToLabel: "Switch to English",
   },
   nav: {
+    payouts: "Uitbetalingen",
     requests: "Hulpvragen",
     opportunities: "Opdrachten",
     engagements: "Trajecten",
@@ -730,6 +731,19 @@ export const nl = {
       reasonRequired: "Geef een reden.",
       notFound: "Onbekende voucher.",
     },
+  },
+  payouts: {
+    title: "Uitbetalingen",
+    intro: "Wat het programma de aanbieders verschuldigd is: per goedgekeurde mijlpaal het voucherdeel en hun deel van de geïnde eigen bijdrage.",
+    owed: "Te betalen",
+    none: "Er is niets te betalen.",
+    lines: "Lijnen",
+    amount: "Bedrag",
+    noIban: "geen geldig IBAN: wacht",
+    pay: "Alles met geldig IBAN betalen en als betaald markeren",
+    batches: "Betaalde batches",
+    batchCreated: "De batch is aangemaakt. Download het SEPA-bestand voor de bank.",
+    nothingToPay: "Er is niets te betalen aan aanbieders met een geldig IBAN.",
   },
 };
 

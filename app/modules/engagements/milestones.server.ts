@@ -64,7 +64,7 @@ export async function decideMilestone(
     if (decision.approve) {
       // The voucher's share of this milestone becomes payable.
       const prices = await tx.select({ priceCents: milestones.priceCents }).from(milestones).where(eq(milestones.engagementId, row.engagementId)).orderBy(milestones.position);
-      await redeemShare(tx, row.engagementId, prices.map((p) => p.priceCents), row.position);
+      await redeemShare(tx, row, prices.map((p) => p.priceCents));
     }
     await recordAudit(tx, {
       actorId: user === "system" ? null : user.id,

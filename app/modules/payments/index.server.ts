@@ -120,3 +120,5 @@ async function refundCancelledEngagement(payload: Record<string, unknown>) {
 }
 
 export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement };
+
+export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml } from "./payouts.server";

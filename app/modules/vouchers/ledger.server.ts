@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
-import { budgetLedger, businesses, programmes, vouchers, type LedgerKind } from "~db/schema";
-import { eligibilityIssues, ownShare, structuredCommunication, voucherAmount, voucherShares } from "./rules";
+import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
+import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatBasisPoints, voucherAmount, voucherShares } from "./rules";
 
 /** The programme's figures, from the ledger alone. */
 export async function getProgrammeBudget(executor: Executor, programmeId: string) {
@@ -113,14 +113,31 @@ async function voucherBalance(tx: Executor, voucherId: string) {
   return { reserved: Number(sums.reserve) - Number(sums.release) - Number(sums.redeem), redeemed: Number(sums.redeem) };
 }
 
-/** An approved milestone makes its share of the voucher payable: reserved becomes redeemed. */
-export async function redeemShare(tx: Executor, engagementId: string, milestonePrices: number[], position: number) {
-  const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.engagementId, engagementId), eq(vouchers.status, "approved")));
+/**
+ * An approved milestone makes its share of the voucher payable (reserved becomes redeemed) and
+ * owes the provider two payout lines: that voucher share, and their part of the own share the
+ * programme collected (the rest of the milestone's price, plus its VAT).
+ */
+export async function redeemShare(tx: Executor, milestone: { id: string; engagementId: string; position: number }, milestonePrices: number[]) {
+  const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.engagementId, milestone.engagementId), eq(vouchers.status, "approved")));
   if (!voucher) return 0;
-  const share = voucherShares(voucher.amountCents, milestonePrices)[position - 1] ?? 0;
+  const share = voucherShares(voucher.amountCents, milestonePrices)[milestone.position - 1] ?? 0;
   const { reserved } = await voucherBalance(tx, voucher.id);
   const amount = Math.min(share, reserved);
   await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "redeem", amountCents: amount });
+  const [engagement] = await tx.select({ providerId: engagements.providerId }).from(engagements).where(eq(engagements.id, milestone.engagementId));
+  const price = milestonePrices[milestone.position - 1] ?? 0;
+  const lines = [
+    { kind: "voucher_share" as const, amountCents: amount },
+    // Only money the programme holds: the own share once it has been paid.
+    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, vatBasisPoints) - amount : 0 },
+  ].filter((l) => l.amountCents > 0);
+  if (lines.length) {
+    await tx
+      .insert(payoutLines)
+      .values(lines.map((l) => ({ ...l, providerId: engagement.providerId, engagementId: milestone.engagementId, milestoneId: milestone.id })))
+      .onConflictDoNothing();
+  }
   return amount;
 }
 

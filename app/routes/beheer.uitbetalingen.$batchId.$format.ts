@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/modules/auth/index.server";
+import { payoutBatchCsv, sepaCreditTransferXml } from "~/modules/payments/index.server";
+
+/** /beheer/uitbetalingen/<batch>/sepa (pain.001.001.03 XML) and …/csv, for the programme office. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const batchId = params.batchId ?? "";
+  if (params.format === "sepa") {
+    const body = await sepaCreditTransferXml(batchId);
+    if (!body) throw new Response("Not found", { status: 404 });
+    return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", "Content-Disposition": `attachment; filename="koppel-uitbetaling-${batchId.slice(0, 8)}.xml"` } });
+  }
+  if (params.format === "csv") {
+    const body = await payoutBatchCsv(batchId);
+    if (!body) throw new Response("Not found", { status: 404 });
+    return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="koppel-uitbetaling-${batchId.slice(0, 8)}.csv"` } });
+  }
+  throw new Response("Not found", { status: 404 });
+}
