@@ -8,7 +8,7 @@ import { BidSchema } from "~/modules/marketplace/rules";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as publicProvider from "~/routes/aanbieders.$slug";
-import * as workspace from "~/routes/trajecten.$id";
+import * as workspace from "~/routes/trajecten.$id/route";
 import { args, formRequest, getRequest, respond } from "../support/http";
 import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
 

@@ -24,6 +24,9 @@ import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { actionsFor, happyPath } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { MilestoneCard } from "./milestone-card";
+import { ReviewSection } from "./review-section";
+import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
 
 const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
@@ -118,92 +121,7 @@ export default function WorkspacePage() {
         </ol>
       </section>
 
-      <section aria-labelledby="voucher-title">
-        <h2 id="voucher-title">{t("voucher.title")}</h2>
-        {paymentReturn ? (
-          <p className="toast" role="status">
-            {t(paymentReturn === "ok" ? "voucher.paymentReturned" : "voucher.paymentCancelled")}
-          </p>
-        ) : null}
-        {voucher ? (
-          <>
-            <p>
-              {t("voucher.programme")}: {voucher.programme}
-              <br />
-              {t("voucher.amount")}: <strong>{formatMoney(voucher.voucher.amountCents, locale)}</strong> · {t("voucher.ownShare")}:{" "}
-              <strong>{formatMoney(voucher.voucher.ownShareCents, locale)}</strong>
-              <br />
-              <strong>{t(`voucher.status.${voucher.voucher.status}`)}</strong>
-              {voucher.voucher.decisionReason ? ` — ${voucher.voucher.decisionReason}` : null}
-            </p>
-            {voucher.voucher.eligibilityIssues.length && role === "admin" ? (
-              <div className="notice">
-                <p>{t("voucher.issues")}</p>
-                <ul>
-                  {voucher.voucher.eligibilityIssues.map((issue) => (
-                    <li key={issue}>{t(`voucher.issue.${issue}`)}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {voucher.voucher.status === "approved" && !voucher.voucher.paidAt && role === "retailer" ? (
-              <div className="card">
-                <h3>{t("voucher.payTitle")}</h3>
-                <p>
-                  {t("voucher.payTo", {
-                    amount: formatMoney(voucher.voucher.ownShareCents, locale),
-                    iban: voucher.iban.replace(/(.{4})/g, "$1 ").trim(),
-                    reference: voucher.voucher.paymentReference,
-                    date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
-                  })}
-                </p>
-                {onlinePayment ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="payOnline" />
-                    <button type="submit" disabled={busy}>
-                      {t("voucher.payOnline")}
-                    </button>
-                  </Form>
-                ) : null}
-              </div>
-            ) : null}
-            {voucher.voucher.paidAt ? <p>{t("voucher.paid")}</p> : null}
-            {role === "admin" && voucher.voucher.status === "requested" ? (
-              <>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="approveVoucher" />
-                  <input type="hidden" name="voucherId" value={voucher.voucher.id} />
-                  <button type="submit" disabled={busy}>
-                    {t("voucher.approve")}
-                  </button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="rejectVoucher" />
-                  <input type="hidden" name="voucherId" value={voucher.voucher.id} />
-                  <div className="field">
-                    <label htmlFor="voucher-reason">{t("voucher.rejectReason")}</label>
-                    <textarea id="voucher-reason" name="reason" rows={2} maxLength={1000} required />
-                  </div>
-                  <button type="submit" className="button-danger" disabled={busy}>
-                    {t("voucher.reject")}
-                  </button>
-                </Form>
-              </>
-            ) : null}
-            {role === "admin" && voucher.voucher.status === "approved" && !voucher.voucher.paidAt ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="confirmPayment" />
-                <input type="hidden" name="voucherId" value={voucher.voucher.id} />
-                <button type="submit" disabled={busy}>
-                  {t("voucher.confirmPayment")}
-                </button>
-              </Form>
-            ) : null}
-          </>
-        ) : (
-          <p>{t("voucher.none")}</p>
-        )}
-      </section>
+      <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} locale={locale} />
 
       {actions.length ? (
         <section aria-labelledby="actions-title">
@@ -230,73 +148,7 @@ export default function WorkspacePage() {
       <section aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t("workspace.milestones")}</h2>
         {milestones.map((m) => (
-          <article key={m.id} className="card" aria-labelledby={`milestone-${m.id}`}>
-            <h3 id={`milestone-${m.id}`}>
-              {t("workspace.milestone", { position: m.position, phase: t(`requests.${m.phase}`) })} · {formatMoney(m.priceCents, locale)}
-            </h3>
-            <p>
-              <strong>{t(`workspace.milestoneStatus.${m.status}`)}</strong>
-            </p>
-            <p>
-              {t("workspace.deliverables")}: {m.deliverables}
-            </p>
-            {m.submission ? (
-              <div>
-                <p>
-                  {t("workspace.submission")}: {m.submission}
-                </p>
-                <ul>
-                  {(m.submissionLinks ?? []).map((link) => (
-                    <li key={link}>
-                      <a href={link} rel="noopener noreferrer nofollow">
-                        {link}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {m.decisionComment ? (
-              <p>
-                {t("workspace.comment")}: {m.decisionComment}
-              </p>
-            ) : null}
-            {role === "provider" && (m.status === "pending" || m.status === "changes_requested") ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="submit" />
-                <input type="hidden" name="milestoneId" value={m.id} />
-                <div className="field">
-                  <label htmlFor={`submission-${m.id}`}>{t("workspace.submission")}</label>
-                  <textarea id={`submission-${m.id}`} name="text" rows={3} required maxLength={5000} />
-                </div>
-                <div className="field">
-                  <label htmlFor={`links-${m.id}`}>{t("workspace.links")}</label>
-                  <textarea id={`links-${m.id}`} name="links" rows={2} />
-                </div>
-                <button type="submit" disabled={busy}>
-                  {t("workspace.submitMilestone")}
-                </button>
-              </Form>
-            ) : null}
-            {role === "retailer" && m.status === "submitted" ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="decide" />
-                <input type="hidden" name="milestoneId" value={m.id} />
-                <div className="field">
-                  <label htmlFor={`comment-${m.id}`}>{t("workspace.comment")}</label>
-                  <textarea id={`comment-${m.id}`} name="comment" rows={2} maxLength={2000} />
-                </div>
-                <p className="actions">
-                  <button type="submit" name="decision" value="approve" disabled={busy}>
-                    {t("workspace.approve")}
-                  </button>
-                  <button type="submit" name="decision" value="changes" disabled={busy} className="button-secondary">
-                    {t("workspace.requestChanges")}
-                  </button>
-                </p>
-              </Form>
-            ) : null}
-          </article>
+          <MilestoneCard key={m.id} m={m} role={role} locale={locale} />
         ))}
       </section>
 
@@ -345,55 +197,7 @@ export default function WorkspacePage() {
         ) : null}
       </section>
 
-      {engagement.state === "completed" ? (
-        <section aria-labelledby="review-title">
-          <h2 id="review-title">{t("workspace.reviewTitle")}</h2>
-          {review ? (
-            <>
-              <p>
-                <strong>{t("workspace.stars", { rating: review.rating })}</strong> — {review.body}
-              </p>
-              {review.reply ? (
-                <p>
-                  {t("workspace.reply")}: {review.reply}
-                </p>
-              ) : role === "provider" ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="reply" />
-                  <div className="field">
-                    <label htmlFor="review-reply">{t("workspace.reply")}</label>
-                    <textarea id="review-reply" name="reply" rows={2} maxLength={2000} required />
-                  </div>
-                  <button type="submit" disabled={busy}>
-                    {t("workspace.submitReply")}
-                  </button>
-                </Form>
-              ) : null}
-            </>
-          ) : role === "retailer" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="review" />
-              <div className="field">
-                <label htmlFor="review-rating">{t("workspace.rating")}</label>
-                <select id="review-rating" name="rating" defaultValue="5">
-                  {[5, 4, 3, 2, 1].map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="review-body">{t("workspace.reviewBody")}</label>
-                <textarea id="review-body" name="body" rows={3} maxLength={3000} required />
-              </div>
-              <button type="submit" disabled={busy}>
-                {t("workspace.submitReview")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
-      ) : null}
+      {engagement.state === "completed" ? <ReviewSection review={review} role={role} /> : null}
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t("workspace.messages")}</h2>

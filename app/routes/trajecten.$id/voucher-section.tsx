@@ -1,0 +1,102 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { SerializeFrom } from "@remix-run/node";
+import { formatDate, formatMoney } from "~/lib/format";
+import type { Locale } from "~/lib/i18n";
+import type { loader } from "./route";
+
+type Data = SerializeFrom<typeof loader>;
+
+/** The voucher and own share: amounts, payment instructions, and the programme office's buttons. */
+export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, locale }: Pick<Data, "voucher" | "role" | "onlinePayment" | "paymentReturn"> & { locale: Locale }) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="voucher-title">
+      <h2 id="voucher-title">{t("voucher.title")}</h2>
+      {paymentReturn ? (
+        <p className="toast" role="status">
+          {t(paymentReturn === "ok" ? "voucher.paymentReturned" : "voucher.paymentCancelled")}
+        </p>
+      ) : null}
+      {voucher ? (
+        <>
+          <p>
+            {t("voucher.programme")}: {voucher.programme}
+            <br />
+            {t("voucher.amount")}: <strong>{formatMoney(voucher.voucher.amountCents, locale)}</strong> · {t("voucher.ownShare")}:{" "}
+            <strong>{formatMoney(voucher.voucher.ownShareCents, locale)}</strong>
+            <br />
+            <strong>{t(`voucher.status.${voucher.voucher.status}`)}</strong>
+            {voucher.voucher.decisionReason ? ` — ${voucher.voucher.decisionReason}` : null}
+          </p>
+          {voucher.voucher.eligibilityIssues.length && role === "admin" ? (
+            <div className="notice">
+              <p>{t("voucher.issues")}</p>
+              <ul>
+                {voucher.voucher.eligibilityIssues.map((issue) => (
+                  <li key={issue}>{t(`voucher.issue.${issue}`)}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {voucher.voucher.status === "approved" && !voucher.voucher.paidAt && role === "retailer" ? (
+            <div className="card">
+              <h3>{t("voucher.payTitle")}</h3>
+              <p>
+                {t("voucher.payTo", {
+                  amount: formatMoney(voucher.voucher.ownShareCents, locale),
+                  iban: voucher.iban.replace(/(.{4})/g, "$1 ").trim(),
+                  reference: voucher.voucher.paymentReference,
+                  date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
+                })}
+              </p>
+              {onlinePayment ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="payOnline" />
+                  <button type="submit" disabled={busy}>
+                    {t("voucher.payOnline")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          ) : null}
+          {voucher.voucher.paidAt ? <p>{t("voucher.paid")}</p> : null}
+          {role === "admin" && voucher.voucher.status === "requested" ? (
+            <>
+              <Form method="post">
+                <input type="hidden" name="intent" value="approveVoucher" />
+                <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                <button type="submit" disabled={busy}>
+                  {t("voucher.approve")}
+                </button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="rejectVoucher" />
+                <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                <div className="field">
+                  <label htmlFor="voucher-reason">{t("voucher.rejectReason")}</label>
+                  <textarea id="voucher-reason" name="reason" rows={2} maxLength={1000} required />
+                </div>
+                <button type="submit" className="button-danger" disabled={busy}>
+                  {t("voucher.reject")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+          {role === "admin" && voucher.voucher.status === "approved" && !voucher.voucher.paidAt ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="confirmPayment" />
+              <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+              <button type="submit" disabled={busy}>
+                {t("voucher.confirmPayment")}
+              </button>
+            </Form>
+          ) : null}
+        </>
+      ) : (
+        <p>{t("voucher.none")}</p>
+      )}
+    </section>
+  );
+}
