@@ -21,6 +21,23 @@ export function withDatabase(url: string, name: string) {
 }
 
 /**
+ * Drops a test database once our own connections are gone. Not WITH (FORCE): that would also try
+ * to signal an autovacuum worker, which a non-superuser may not. A plain DROP makes autovacuum step
+ * aside; anything else still connected gets a few moments.
+ */
+export async function dropDatabase(admin: postgres.Sql, name: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || attempt === 40) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+/**
  * Migrates once per run, then every test file starts from a copy: PGlite's cold start with
  * migrations takes seconds, a copy a fraction of that; PostgreSQL clones a template database.
  */
@@ -38,8 +55,8 @@ export default async function setup(project: TestProject) {
     project.provide("postgresTemplate", template);
     return async () => {
       const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}_f_%`}`;
-      for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
-      await admin.unsafe(`drop database if exists ${template} with (force)`);
+      for (const { datname } of leftovers) await dropDatabase(admin, datname);
+      await dropDatabase(admin, template);
       await admin.end();
     };
   }

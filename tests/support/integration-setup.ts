@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
-import { withDatabase } from "./integration-global-setup";
+import { dropDatabase, withDatabase } from "./integration-global-setup";
 
 /*
  * Runs before each integration test file, before it imports the app: points the app's env at a
@@ -44,7 +44,7 @@ afterAll(async () => {
   delete holder.koppelDatabase;
   if (databaseName) {
     const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${databaseName} with (force)`);
+    await dropDatabase(admin, databaseName);
     await admin.end();
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
