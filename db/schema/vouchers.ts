@@ -68,6 +68,8 @@ export const vouchers = pgTable(
     paymentReference: text("payment_reference").unique(),
     paymentDueOn: date("payment_due_on"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** When the retailer was reminded that the own share is due soon (once). */
+    paymentRemindedAt: timestamp("payment_reminded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("vouchers_engagement_idx").on(t.engagementId), index("vouchers_status_idx").on(t.status), index("vouchers_business_idx").on(t.businessId, t.programmeId)],

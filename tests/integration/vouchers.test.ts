@@ -182,6 +182,17 @@ describe("an own share not paid in time", () => {
     const { engagementId, voucher } = await acceptedEngagement();
     expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
     const before = await expectBooksBalance(roomy);
+    const { notices } = await import("~db/schema");
+    // A week before the due date, one reminder to the retailer (and only once).
+    await runTimers(new Date(Date.now() + 22 * 86_400_000));
+    expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt).toBeNull();
+    expect((await runTimers(new Date(Date.now() + 24 * 86_400_000))).paymentReminders).toBeGreaterThanOrEqual(1);
+    const remindedAt = (await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt;
+    expect(remindedAt).toBeInstanceOf(Date);
+    await runTimers(new Date(Date.now() + 25 * 86_400_000));
+    expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt).toEqual(remindedAt);
+    const toProvider = await db.select().from(notices).where(eq(notices.userId, provider.id));
+    expect(toProvider.map((n) => n.messageKey)).not.toContain("engagements.notice.ownShareDue");
     await runTimers(new Date(Date.now() + 29 * 86_400_000));
     expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
     const result = await runTimers(new Date(Date.now() + 32 * 86_400_000));

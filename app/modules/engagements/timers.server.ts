@@ -6,7 +6,7 @@ import { applyTransition, notifyParties } from "./engagements.server";
 import { decideMilestone } from "./milestones.server";
 
 /** Timer settings the programme office will tune later. */
-export const timerSettings = { autoApproveDays: 14, inactivityDays: 14 };
+export const timerSettings = { autoApproveDays: 14, inactivityDays: 14, paymentReminderDays: 7 };
 
 const daysAgo = (days: number, now: Date) => new Date(now.getTime() - days * 86_400_000);
 const activeStates = ["intake", "plan", "implementation", "review"] as const;
@@ -45,6 +45,23 @@ export async function runTimers(now = new Date()) {
   for (const e of quiet) {
     await db.transaction((tx) => notifyParties(tx, e.id, "system", { key: "engagements.notice.inactive", params: {} }));
   }
+  // A week before the due date, one reminder to pay the own share.
+  const dueSoon = await db
+    .update(vouchers)
+    .set({ paymentRemindedAt: now })
+    .where(
+      and(
+        eq(vouchers.status, "approved"),
+        isNull(vouchers.paidAt),
+        isNull(vouchers.paymentRemindedAt),
+        lt(vouchers.paymentDueOn, new Date(now.getTime() + timerSettings.paymentReminderDays * 86_400_000).toISOString().slice(0, 10)),
+      ),
+    )
+    .returning({ engagementId: vouchers.engagementId });
+  for (const v of dueSoon) {
+    await db.transaction((tx) => notifyParties(tx, v.engagementId, "provider", { key: "engagements.notice.ownShareDue", params: {} }));
+  }
+
   // An own share not paid by its due date: the engagement is cancelled and the voucher's budget released.
   const unpaid = await db
     .select({ engagementId: vouchers.engagementId })
@@ -54,5 +71,5 @@ export async function runTimers(now = new Date()) {
   for (const u of unpaid) {
     await db.transaction((tx) => applyTransition(tx, u.engagementId, "cancel", "system", "Eigen bijdrage niet ontvangen vóór de vervaldag."));
   }
-  return { expired: expired.length, autoApproved: overdue.length, reminded: quiet.length, unpaidCancelled: unpaid.length };
+  return { expired: expired.length, autoApproved: overdue.length, reminded: quiet.length, paymentReminders: dueSoon.length, unpaidCancelled: unpaid.length };
 }

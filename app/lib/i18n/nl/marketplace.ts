@@ -28,6 +28,7 @@ export const marketplace = {
       disputed: "Geschil",
     },
     notice: {
+      ownShareDue: "Je eigen bijdrage voor het traject met {{provider}} vervalt binnenkort. Betaal ze om het traject te laten starten.",
       voucherRejected: "De voucher voor het traject van {{business}} werd niet toegekend: {{reason}}",
       reviewed: "{{business}} schreef een beoordeling van het traject.",
       redoQuickscan: "Je traject is afgerond. Doe de quickscan opnieuw en zie hoeveel je zaak digitaal vooruitging.",

@@ -1,0 +1,1 @@
+ALTER TABLE "vouchers" ADD COLUMN "payment_reminded_at" timestamp with time zone;
