@@ -15,6 +15,7 @@ export const core: DeepStrings<typeof nl> = {
     switchToLabel: "Schakel naar het Nederlands",
   },
   nav: {
+    bankLines: "Payments",
     payouts: "Payouts",
     requests: "Help requests",
     opportunities: "Opportunities",

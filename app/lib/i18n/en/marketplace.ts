@@ -258,4 +258,12 @@ export const marketplace: DeepStrings<typeof nl> = {
     batchCreated: "The batch has been created. Download the SEPA file for the bank.",
     nothingToPay: "There is nothing to pay to providers with a valid IBAN.",
   },
+  bankLines: {
+    title: "Own-share payments",
+    intro: "Upload the programme account's bank statement lines as a CSV with the columns amount and communication. Each line carrying an approved voucher's structured communication and at least the amount due confirms the payment.",
+    submit: "Process statement",
+    communication: "Communication",
+    result: "Result",
+    results: { confirmed: "Payment confirmed: the engagement starts", unknownReference: "No open voucher with this communication", amountTooLow: "Amount below the own share", alreadyPaid: "Already paid", unreadable: "Line not readable" },
+  },
 };

@@ -13,6 +13,7 @@ export const core = {
     switchToLabel: "Switch to English",
   },
   nav: {
+    bankLines: "Betalingen",
     payouts: "Uitbetalingen",
     requests: "Hulpvragen",
     opportunities: "Opdrachten",

@@ -256,4 +256,12 @@ export const marketplace = {
     batchCreated: "De batch is aangemaakt. Download het SEPA-bestand voor de bank.",
     nothingToPay: "Er is niets te betalen aan aanbieders met een geldig IBAN.",
   },
+  bankLines: {
+    title: "Betalingen eigen bijdrage",
+    intro: "Laad de rekeninguittreksels van de programmarekening op als CSV met de kolommen amount en communication. Elke lijn met de gestructureerde mededeling van een toegekende voucher en minstens het verschuldigde bedrag bevestigt de betaling.",
+    submit: "Uittreksels verwerken",
+    communication: "Mededeling",
+    result: "Resultaat",
+    results: { confirmed: "Betaling bevestigd: het traject start", unknownReference: "Geen openstaande voucher met deze mededeling", amountTooLow: "Bedrag lager dan de eigen bijdrage", alreadyPaid: "Al betaald", unreadable: "Lijn niet leesbaar" },
+  },
 };
