@@ -33,6 +33,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/beheer/screening", label: "nav.vetting" },
     { to: "/trajecten", label: "nav.engagements" },
     { to: "/beheer/gebruikers", label: "nav.users" },
+    { to: "/beheer/programmas", label: "nav.programmes" },
     { to: "/beheer/betalingen", label: "nav.bankLines" },
     { to: "/beheer/uitbetalingen", label: "nav.payouts" },
     { to: "/beheer/import", label: "nav.import" },

@@ -40,7 +40,7 @@ describe("accessibility (axe-core)", () => {
     const page = await context.newPage();
     await logInThroughForm(page, "admin@demo.koppel.test");
     await page.waitForURL("**/beheer");
-    for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/screening", "/beheer/import", "/account"]) {
+    for (const path of ["/beheer", "/beheer/gebruikers", "/beheer/screening", "/beheer/import", "/beheer/programmas", "/beheer/betalingen", "/beheer/uitbetalingen", "/trajecten", "/account"]) {
       await page.goto(path);
       expect(await seriousViolations(page), path).toEqual([]);
     }

@@ -266,3 +266,37 @@ describe("bank statement lines", () => {
     expect((await matchBankLines(admin.id, csv)).map((o) => o.result)).toEqual(["alreadyPaid", "unknownReference", "alreadyPaid", "unreadable"]);
   });
 });
+
+describe("the programme form", () => {
+  it("creates a programme for the office only, refusing bad input in Dutch without writing", async () => {
+    const route = await import("~/routes/beheer.programmas");
+    const { formRequest, args, respond } = await import("../support/http");
+    const { dutchErrors } = await import("../support/messages");
+    const { auditEvents } = await import("~db/schema");
+    const valid = {
+      name: "Zomer 2027",
+      budget: "25000",
+      rate: "62,5",
+      cap: "1200",
+      sectors: ["retail", "hospitality"],
+      municipalities: ["31005", "34022"],
+      opensOn: "2027-05-01",
+      closesOn: "2027-09-30",
+      maxVouchersPerBusiness: "1",
+      paymentDays: "30",
+      iban: "BE68 5390 0754 7034",
+    };
+    const post = (fields: Record<string, string | string[]>, cookie = admin.cookie) => respond(() => route.action(args(formRequest("/beheer/programmas", fields, { cookie }))));
+    const before = (await db.select({ n: count() }).from(programmes))[0].n;
+    const bad = await post({ ...valid, iban: "BE68 5390 0754 7035", rate: "120", closesOn: "2027-01-01" });
+    expect(bad.status).toBe(400);
+    expect(await dutchErrors(bad)).toEqual(expect.arrayContaining(["Dit IBAN-nummer klopt niet (controlegetal).", "Kies een percentage tussen 0 en 100.", "Het einde moet na het begin liggen."]));
+    expect((await post(valid, retailer.cookie)).status).toBe(403);
+    expect((await db.select({ n: count() }).from(programmes))[0].n).toBe(before);
+
+    expect((await post(valid)).status).toBe(302);
+    const [created] = await db.select().from(programmes).where(eq(programmes.name, "Zomer 2027"));
+    expect(created).toMatchObject({ budgetCents: 2_500_000, rateBasisPoints: 6250, capCents: 120_000, eligibleSectors: ["retail", "hospitality"], eligibleNisCodes: ["31005", "34022"], iban: "BE68539007547034" });
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)))[0].action).toBe("programme.create");
+  });
+});

@@ -1,9 +1,11 @@
 /** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
 export {
+  createProgramme,
   estimateVoucher,
   getProgrammeBudget,
   getProgrammeBudgetFigures,
   listProgrammes,
+  listProgrammesWithBudget,
   listVouchersForAdmin,
   nextPaymentReference,
   redeemShare,

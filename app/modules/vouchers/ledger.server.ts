@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
+import { recordAudit } from "~/modules/reporting/index.server";
+import type { ProgrammeInput } from "./schemas";
 import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatBasisPoints, voucherAmount, voucherShares } from "./rules";
 
 /** The programme's figures, from the ledger alone. */
@@ -176,4 +178,34 @@ export async function listVouchersForAdmin() {
 
 export async function listProgrammes() {
   return db.select().from(programmes).orderBy(desc(programmes.createdAt));
+}
+
+/** A new programme; the office's decision is audited. */
+export async function createProgramme(adminId: string, input: ProgrammeInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(programmes)
+      .values({
+        name: input.name,
+        budgetCents: input.budget,
+        rateBasisPoints: input.rate,
+        capCents: input.cap,
+        eligibleSectors: input.sectors,
+        eligibleNisCodes: input.municipalities,
+        opensOn: input.opensOn,
+        closesOn: input.closesOn,
+        maxVouchersPerBusiness: input.maxVouchersPerBusiness,
+        paymentDays: input.paymentDays,
+        iban: input.iban,
+      })
+      .returning({ id: programmes.id });
+    await recordAudit(tx, { actorId: adminId, action: "programme.create", entityType: "programme", entityId: row.id, data: { name: input.name, budgetCents: input.budget } });
+    return row.id;
+  });
+}
+
+/** Every programme with its figures from the ledger, for the office. */
+export async function listProgrammesWithBudget() {
+  const rows = await listProgrammes();
+  return Promise.all(rows.map(async (p) => ({ ...p, budget: (await getProgrammeBudget(db, p.id))! })));
 }

@@ -15,6 +15,7 @@ export const core: DeepStrings<typeof nl> = {
     switchToLabel: "Schakel naar het Nederlands",
   },
   nav: {
+    programmes: "Programmes",
     bankLines: "Payments",
     payouts: "Payouts",
     requests: "Help requests",
@@ -100,6 +101,8 @@ export const core: DeepStrings<typeof nl> = {
     signedInAs: "Logged in as {{name}} ({{role}})",
   },
   errors: {
+    rateRange: "Choose a percentage between 0 and 100.",
+    windowOrder: "The end must come after the start.",
     daysRange: "Choose between 1 and 365 days.",
     hoursRange: "Choose between 1 and 2,000 hours.",
     csvEmpty: "The file has no rows.",

@@ -13,6 +13,7 @@ export const core = {
     switchToLabel: "Switch to English",
   },
   nav: {
+    programmes: "Programma's",
     bankLines: "Betalingen",
     payouts: "Uitbetalingen",
     requests: "Hulpvragen",
@@ -99,6 +100,8 @@ export const core = {
     signedInAs: "Ingelogd als {{name}} ({{role}})",
   },
   errors: {
+    rateRange: "Kies een percentage tussen 0 en 100.",
+    windowOrder: "Het einde moet na het begin liggen.",
     daysRange: "Kies tussen 1 en 365 dagen.",
     hoursRange: "Kies tussen 1 en 2.000 uren.",
     csvEmpty: "Het bestand bevat geen rijen.",

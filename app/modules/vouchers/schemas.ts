@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { parseIban } from "~/modules/profiles/iban";
+import { choices, requiredText } from "~/modules/profiles/schemas";
+
+const euros = (max: number) =>
+  z
+    .string({ required_error: "errors.required" })
+    .trim()
+    .regex(/^\d{1,9}([.,]\d{1,2})?$/, "errors.amount")
+    .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
+    .refine((c) => c > 0 && c <= max, "errors.amount");
+const isoDate = z.string({ required_error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
+
+/** A voucher programme as the programme office sets it up. */
+export const ProgrammeSchema = z
+  .object({
+    name: requiredText(120),
+    budget: euros(100_000_000_00),
+    /** In percent of the price excl. VAT, e.g. 75 or 62,5. */
+    rate: z
+      .string({ required_error: "errors.required" })
+      .trim()
+      .regex(/^\d{1,3}([.,]\d{1,2})?$/, "errors.number")
+      .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
+      .refine((bp) => bp > 0 && bp <= 10_000, "errors.rateRange"),
+    cap: euros(1_000_000_00),
+    sectors: choices(["retail", "tourism", "hospitality"] as const),
+    municipalities: z.array(z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality")).max(62).default([]),
+    opensOn: isoDate,
+    closesOn: isoDate,
+    maxVouchersPerBusiness: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number").max(100, "errors.number"),
+    paymentDays: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number").max(365, "errors.number"),
+    iban: z.string({ required_error: "errors.required" }).transform((v, ctx) => {
+      const parsed = parseIban(v);
+      if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });
+      return parsed ?? "";
+    }),
+  })
+  .refine((p) => p.closesOn >= p.opensOn, { path: ["closesOn"], message: "errors.windowOrder" });
+export type ProgrammeInput = z.infer<typeof ProgrammeSchema>;
