@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, inArray } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, municipalities } from "~db/schema";
 
@@ -18,9 +18,4 @@ export async function countBusinessesIn(nisCodes: string[]) {
     .where(inArray(businesses.nisCode, nisCodes))
     .groupBy(businesses.nisCode);
   return new Map(rows.map((r) => [r.nisCode, r.n]));
-}
-
-export async function getMunicipality(nisCode: string) {
-  const [row] = await db.select().from(municipalities).where(eq(municipalities.nisCode, nisCode));
-  return row ?? null;
 }

@@ -4,7 +4,7 @@ import { businesses, invitations, municipalities, providers } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/modules/notifications/index.server";
-import { profileSettings } from "~/modules/profiles/taxonomy";
+import { starterSince } from "~/modules/profiles/taxonomy";
 import { builtinSearch } from "./builtin.server";
 import { approvedProviderIds, buildProviderDocuments } from "./documents.server";
 import { explainMatch } from "./explain";
@@ -57,11 +57,6 @@ export async function reindexAll(port = searchEngine()) {
   await port.remove(stale);
   logger.info({ engine: port.kind, indexed: approved.length, removed: stale.length }, "search index rebuilt");
   return { indexed: approved.length, removed: stale.length };
-}
-
-function starterSince(today = new Date()) {
-  const d = new Date(Date.UTC(today.getUTCFullYear() - profileSettings.starterMaxAgeYears, today.getUTCMonth(), today.getUTCDate()));
-  return d.toISOString().slice(0, 10);
 }
 
 /** Ids among these that are approved right now: the index may lag a decision by a moment. */

@@ -42,9 +42,12 @@ export type Weekday = (typeof weekdays)[number];
 /** Programme settings that the admin will tune later (issue: settings). */
 export const profileSettings = { starterMaxAgeYears: 5 };
 
+/** The earliest founding date (YYYY-MM-DD) that still counts as a starter today. */
+export function starterSince(today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
+  return new Date(Date.UTC(today.getUTCFullYear() - maxAgeYears, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
+}
+
 /** A starter: founded at most `maxAgeYears` ago. */
 export function isStarter(foundedOn: string, today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
-  const founded = new Date(`${foundedOn}T00:00:00Z`);
-  const limit = new Date(Date.UTC(today.getUTCFullYear() - maxAgeYears, today.getUTCMonth(), today.getUTCDate()));
-  return founded >= limit && founded <= today;
+  return foundedOn >= starterSince(today, maxAgeYears) && new Date(`${foundedOn}T00:00:00Z`) <= today;
 }

@@ -1,5 +1,4 @@
-import { desc, eq, and } from "drizzle-orm";
-import { db, type Executor } from "~db/client";
+import type { Executor } from "~db/client";
 import { auditEvents } from "~db/schema";
 
 export interface AuditEvent {
@@ -20,12 +19,4 @@ export async function recordAudit(executor: Executor, event: AuditEvent) {
 
 export async function recordAuditMany(executor: Executor, events: AuditEvent[]) {
   for (let i = 0; i < events.length; i += 1000) await executor.insert(auditEvents).values(events.slice(i, i + 1000));
-}
-
-export async function listAuditEventsFor(entityType: string, entityId: string) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
-    .orderBy(desc(auditEvents.id));
 }

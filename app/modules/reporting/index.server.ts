@@ -1,2 +1,2 @@
 /** Reporting's door: the audit log now; programme figures and exports later. */
-export { listAuditEventsFor, recordAudit, recordAuditMany, type AuditEvent } from "./audit.server";
+export { recordAudit, recordAuditMany, type AuditEvent } from "./audit.server";

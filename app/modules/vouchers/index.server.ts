@@ -6,7 +6,6 @@ export {
   getProgrammeBudgetFigures,
   listProgrammes,
   listProgrammesWithBudget,
-  listVouchersForAdmin,
   nextPaymentReference,
   redeemShare,
   releaseVoucher,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, gte, sql } from "drizzle-orm";
+import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
@@ -165,15 +165,6 @@ export async function releaseVoucher(tx: Executor, engagementId: string) {
 export async function nextPaymentReference(tx: Executor) {
   const [{ n }] = await queryRows<{ n: number }>(tx, sql`select nextval('payment_reference_seq')::bigint as n`);
   return structuredCommunication(Number(n));
-}
-
-export async function listVouchersForAdmin() {
-  return db
-    .select({ voucher: vouchers, programme: programmes.name, business: businesses.name })
-    .from(vouchers)
-    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
-    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
-    .orderBy(asc(vouchers.createdAt));
 }
 
 export async function listProgrammes() {
