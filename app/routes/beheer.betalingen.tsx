@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/lib/format";
+import { readUpload } from "~/lib/forms.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { matchBankLines } from "~/modules/engagements/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -17,15 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The bank statement's lines, matched by structured communication to own shares that are due. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) return json({ errors: ["import.fileTooLarge"], outcomes: null }, { status: 413 });
-  let file: FormDataEntryValue | null;
-  try {
-    file = (await request.formData()).get("file");
-  } catch {
-    return json({ errors: ["errors.invalidForm"], outcomes: null }, { status: 400 });
-  }
-  if (!(file instanceof File) || file.size === 0 || file.size > maxBytes) return json({ errors: ["import.fileRequired"], outcomes: null }, { status: 400 });
-  return json({ errors: null, outcomes: await matchBankLines(admin.id, await file.text()) });
+  const upload = await readUpload(request, maxBytes);
+  if (!upload.ok) return json({ errors: [upload.error], outcomes: null }, { status: upload.status });
+  return json({ errors: null, outcomes: await matchBankLines(admin.id, upload.text) });
 }
 
 export default function BankLinesPage() {

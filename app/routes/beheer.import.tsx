@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { readUpload } from "~/lib/forms.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { importBusinesses, importProviders, type ImportError } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -14,28 +15,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const UploadSchema = z.object({
-  kind: z.enum(["providers", "businesses"], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
-  file: z.instanceof(File, { message: "import.fileRequired" }).refine((f) => f.size > 0, "import.fileRequired").refine((f) => f.size <= maxBytes, "import.fileTooLarge"),
-});
+const KindSchema = z.enum(["providers", "businesses"], { errorMap: () => ({ message: "errors.invalidChoice" }) });
 
 type ActionData = { errors?: string[]; rowErrors?: ImportError[]; result?: { imported: number; created: number; updated: number } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes + 10_000) {
-    return json<ActionData>({ errors: ["import.fileTooLarge"] }, { status: 413 });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return json<ActionData>({ errors: ["errors.invalidForm"] }, { status: 400 });
-  }
-  const parsed = UploadSchema.safeParse({ kind: form.get("kind"), file: form.get("file") });
-  if (!parsed.success) return json<ActionData>({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
-  const importer = parsed.data.kind === "providers" ? importProviders : importBusinesses;
-  const result = await importer(await parsed.data.file.text(), admin.id);
+  const upload = await readUpload(request, maxBytes);
+  if (!upload.ok) return json<ActionData>({ errors: [upload.error] }, { status: upload.status });
+  const kind = KindSchema.safeParse(upload.form.get("kind"));
+  if (!kind.success) return json<ActionData>({ errors: ["errors.invalidChoice"] }, { status: 400 });
+  const importer = kind.data === "providers" ? importProviders : importBusinesses;
+  const result = await importer(upload.text, admin.id);
   if (!result.ok) return json<ActionData>({ rowErrors: result.errors }, { status: 422 });
   return json<ActionData>({ result: { imported: result.imported, created: result.created, updated: result.updated } });
 }
