@@ -1,10 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, type EngagementState } from "~db/schema";
-import { env } from "~/lib/env.server";
-import { translator } from "~/lib/i18n";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
-import { createNotice, enqueue, queueMail } from "~/modules/notifications/index.server";
+import { createNotice, enqueue, notifyUser } from "~/modules/notifications/index.server";
 import { releaseVoucher, requestVoucher } from "~/modules/vouchers/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
@@ -133,13 +131,16 @@ export async function notifyParties(tx: Executor, engagementId: string, actor: E
     .innerJoin(providers, eq(providers.id, engagements.providerId))
     .where(eq(engagements.id, engagementId));
   const recipients = [actor !== "retailer" ? parties.ownerId : null, actor !== "provider" ? parties.providerUserId : null].filter((r): r is string => Boolean(r));
-  const link = `/trajecten/${engagementId}`;
+  const state = message.params.state ? `engagements.states.${message.params.state}` : "";
   for (const userId of recipients) {
-    const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
-    const t = translator(user.locale);
-    const params = { ...message.params, state: message.params.state ? t(`engagements.states.${message.params.state}`) : "", business: parties.businessName, provider: parties.providerName };
-    await createNotice(tx, { userId, messageKey: message.key, params, link });
-    await queueMail(tx, { to: user.email, subject: t("engagements.mail.subject", params), text: t("engagements.mail.body", { ...params, name: user.name, message: t(message.key, params), link: `${env.APP_URL}${link}` }) });
+    await notifyUser(tx, {
+      userId,
+      messageKey: message.key,
+      subjectKey: "engagements.mail.subject",
+      params: { ...message.params, state, business: parties.businessName, provider: parties.providerName },
+      translatedParams: ["state"],
+      link: `/trajecten/${engagementId}`,
+    });
   }
 }
 

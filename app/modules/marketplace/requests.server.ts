@@ -1,25 +1,16 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { bids, businesses, engagements, helpRequests, invitations, providers, quickscans, reviews, users } from "~db/schema";
-import { env } from "~/lib/env.server";
-import { translator } from "~/lib/i18n";
+import { bids, businesses, engagements, helpRequests, invitations, providers, quickscans, reviews } from "~db/schema";
 import { isUniqueViolation } from "~/lib/pg-errors";
 import { createEngagementFromBid } from "~/modules/engagements/index.server";
 import { rankProviders } from "~/modules/matching/index.server";
-import { createNotice, queueMail } from "~/modules/notifications/index.server";
+import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { budgetCentsOf, marketplaceSettings, type BidInput, type HelpRequestInput } from "./rules";
 
-/** E-mail and in-app notice to one user, in their language. */
-async function tell(tx: Executor, userId: string, messageKey: string, params: Record<string, string | number>, link: string) {
-  const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
-  const t = translator(user.locale);
-  await createNotice(tx, { userId, messageKey, params, link });
-  await queueMail(tx, {
-    to: user.email,
-    subject: t(`${messageKey}Subject`, params),
-    text: t("marketplace.mail.body", { name: user.name, message: t(messageKey, params), link: `${env.APP_URL}${link}` }),
-  });
+/** E-mail and in-app notice to one user, in their language; the subject key is the message's plus "Subject". */
+function tell(tx: Executor, userId: string, messageKey: string, params: Record<string, string | number>, link: string) {
+  return notifyUser(tx, { userId, messageKey, subjectKey: `${messageKey}Subject`, params, link });
 }
 
 /** The owner's business, or null. */

@@ -200,6 +200,7 @@ export const core: DeepStrings<typeof nl> = {
     osm: "Postal code coordinates: © OpenStreetMap contributors, available under the Open Database License (ODbL 1.0). Postal codes: bpost.",
   },
   mail: {
+    noticeBody: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
     resetSubject: "Your new Koppel password",
     resetBody:
       "Hello {{name}},\n\nSomeone (hopefully you) asked for a new password for your Koppel account. Choose one through this link. It is valid for one hour and works once:\n\n{{link}}\n\nDid you not ask for this? Then you need not do anything.\n\nThe Koppel team",

@@ -13,9 +13,6 @@ export const marketplace: DeepStrings<typeof nl> = {
       bidDeclined: "Thank you for your proposal for ‘{{title}}’. {{business}} chose another provider this time. Good luck with your next assignment!",
       bidDeclinedSubject: "About your proposal for {{title}}",
     },
-    mail: {
-      body: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
-    },
   },
   engagements: {
     states: {
@@ -44,7 +41,6 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
     mail: {
       subject: "Koppel: engagement {{business}} – {{provider}}",
-      body: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
     },
   },
   requests: {

@@ -199,6 +199,7 @@ export const core = {
     osm: "Coördinaten van postcodes: © OpenStreetMap-bijdragers, beschikbaar onder de Open Database License (ODbL 1.0). Postcodes: bpost.",
   },
   mail: {
+    noticeBody: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
     resetSubject: "Je nieuw wachtwoord voor Koppel",
     resetBody:
       "Hallo {{name}},\n\nIemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je Koppel-account. Kies er een via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nVroeg je dit niet aan? Dan hoef je niets te doen.\n\nHet Koppel-team",

@@ -11,9 +11,6 @@ export const marketplace = {
       bidDeclined: "Bedankt voor je voorstel voor ‘{{title}}’. {{business}} koos deze keer voor een andere aanbieder. Veel succes met je volgende opdracht!",
       bidDeclinedSubject: "Over je voorstel voor {{title}}",
     },
-    mail: {
-      body: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
-    },
   },
   engagements: {
     states: {
@@ -42,7 +39,6 @@ export const marketplace = {
     },
     mail: {
       subject: "Koppel: traject {{business}} – {{provider}}",
-      body: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
     },
   },
   requests: {

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "~db/client";
+import { users } from "~db/schema";
+import { env } from "~/lib/env.server";
+import { translator } from "~/lib/i18n";
+import { queueMail } from "./index.server";
+import { createNotice } from "./notices.server";
+
+/**
+ * Tells one user something, in the app and by e-mail, in their own language: the notice keeps the
+ * message key, the e-mail wraps the same sentence in the house greeting. `translatedParams` names
+ * parameters whose values are themselves i18n keys (a state, a sector) to be put in that language.
+ */
+export async function notifyUser(
+  executor: Executor,
+  notice: { userId: string; messageKey: string; subjectKey: string; params?: Record<string, string | number>; link: string; translatedParams?: string[] },
+) {
+  const [user] = await executor.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, notice.userId));
+  const t = translator(user.locale);
+  const params = { ...notice.params };
+  for (const name of notice.translatedParams ?? []) if (params[name]) params[name] = t(String(params[name]));
+  await createNotice(executor, { userId: notice.userId, messageKey: notice.messageKey, params, link: notice.link });
+  await queueMail(executor, {
+    to: user.email,
+    subject: t(notice.subjectKey, params),
+    text: t("mail.noticeBody", { name: user.name, message: t(notice.messageKey, params), link: `${env.APP_URL}${notice.link}` }),
+  });
+}
