@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
@@ -36,8 +37,11 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 
-function securityHeaders(nonce: string) {
-  return {
+/** Only the campaign widget may be framed, by any municipal website; nothing else by anyone. */
+const framablePath = /^\/embed\//;
+
+function securityHeaders(nonce: string, framable: boolean) {
+  const headers: Record<string, string> = {
     "Content-Security-Policy": [
       "default-src 'self'",
       `script-src 'self' 'nonce-${nonce}'`,
@@ -48,7 +52,7 @@ function securityHeaders(nonce: string) {
       "object-src 'none'",
       "base-uri 'self'",
       "form-action 'self'",
-      "frame-ancestors 'none'",
+      framable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ].join("; "),
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
@@ -56,6 +60,8 @@ function securityHeaders(nonce: string) {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
+  if (framable) delete headers["X-Frame-Options"];
+  return headers;
 }
 
 app.use((req, res, next) => {
@@ -65,7 +71,7 @@ app.use((req, res, next) => {
   res.locals.requestId = requestId;
   res.locals.cspNonce = nonce;
   res.set("X-Request-Id", requestId);
-  res.set(securityHeaders(nonce));
+  res.set(securityHeaders(nonce, framablePath.test(req.path)));
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     // The path only: query strings may carry single-use tokens. Never cookies or auth headers.
@@ -93,6 +99,9 @@ app.use((req, res, next) => {
   }
   next();
 });
+
+// HTML with an inline map, and the scripts, shrink to a quarter.
+app.use(compression());
 
 // Fingerprinted assets from the Remix build never change; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

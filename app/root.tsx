@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { createI18n, defaultLocale } from "~/lib/i18n";
@@ -43,6 +43,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? defaultLocale;
   const i18n = useMemo(() => createI18n(locale), [locale]);
   const nonce = useNonce();
+  // Pages framed by municipal websites and printed posters come without Koppel's header and footer.
+  const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);
   return (
     <html lang={locale === "nl" ? "nl-BE" : "en"}>
       <head>
@@ -54,9 +56,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <AppShell user={data?.user ?? null} locale={locale} toast={data?.toast ?? null}>
-            {children}
-          </AppShell>
+          {bare ? (
+            <main id="main">{children}</main>
+          ) : (
+            <AppShell user={data?.user ?? null} locale={locale} toast={data?.toast ?? null}>
+              {children}
+            </AppShell>
+          )}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

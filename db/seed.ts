@@ -1,8 +1,8 @@
 import { count, desc, eq } from "drizzle-orm";
 import { enterpriseCheckDigits } from "../app/modules/profiles/enterprise-number";
-import type { Database } from "./connection";
+import type { Database, Transaction } from "./connection";
 import { slugify } from "./reference";
-import { businesses, municipalities, postalCodes, programmes, providers, userMunicipalities, users, type Sector } from "./schema";
+import { businesses, campaignEditions, campaignParticipants, municipalities, postalCodes, programmes, providers, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */
 export const demoPassword = "Koppel-demo-2026";
@@ -92,7 +92,8 @@ export async function isDatabaseEmpty(db: Database) {
 }
 
 /**
- * Fictional demo data: an admin, staff for Brugge and Kortrijk, 30 businesses and 20 providers.
+ * Fictional demo data: an admin, staff for Brugge and Kortrijk, 30 businesses, 20 providers, and a
+ * running ZomerInWestVlaanderen edition with nine participants.
  * Takes the password hash from the caller so this file stays free of the auth module.
  */
 export async function seedDemoData(db: Database, passwordHash: string) {
@@ -173,6 +174,8 @@ export async function seedDemoData(db: Database, passwordHash: string) {
       });
     }
 
+    await seedDemoCampaign(tx, adminId(staff));
+
     for (const [index, [companyName, kind, foundedOn, municipality, rateEur, status, services, sectors, radiusKm]] of demoProviders.entries()) {
       const [user] = await tx
         .insert(users)
@@ -199,4 +202,57 @@ export async function seedDemoData(db: Database, passwordHash: string) {
       });
     }
   });
+}
+
+const adminId = (staff: { id: string; email: string }[]) => staff.find((u) => u.email === "admin@demo.koppel.test")!.id;
+
+/** Demo participants: [business, status, featured, promotion title, promotion text]. */
+const demoPromotions: [business: string, status: "approved" | "pending", featured: boolean, title: string, text: string][] = [
+  ["Chocolaterie Het Belfort", "approved", true, "Gratis praline bij elke aankoop", "Deze zomer krijg je bij elke aankoop een praline met West-Vlaamse zeezout-karamel."],
+  ["Boekhandel De Zandloper", "approved", false, "Zomerleestips van streekauteurs", "Elke zaterdag een voorleesmoment en 10 % korting op boeken van West-Vlaamse auteurs."],
+  ["Café De Vismarkt", "approved", false, "Streekbier van de maand", "Elke maand een ander West-Vlaams streekbier aan een zomerprijs, op ons zonnige terras."],
+  ["Brasserie De Leie", "approved", true, "Zomermenu aan de Leie", "Driegangenmenu met seizoensgroenten van boeren uit de streek."],
+  ["Modehuis Lina", "pending", false, "Zomersolden bij Belgische ontwerpers", "Tot 30 % korting op de zomercollectie van Belgische ontwerpers."],
+  ["Vishandel De Noordzee", "approved", false, "Garnaalkroketten van de week", "Huisgemaakte garnaalkroketten met Noordzeegarnalen, elke vrijdag vers."],
+  ["Strandbar De Golfbreker", "approved", true, "Zonsondergang-aperitief", "Elke avond bij zonsondergang een lokaal aperitief aan halve prijs."],
+  ["Taverne De Lakenhalle", "approved", false, "Westhoekplank", "Een plank met kazen en vleeswaren uit de Westhoek, om te delen."],
+  ["Ijssalon Zonnestraal", "approved", false, "Ijs van het seizoen", "Elke week een nieuwe smaak met fruit van West-Vlaamse telers."],
+];
+
+/**
+ * A ZomerInWestVlaanderen edition that runs on the day the demo is seeded, whatever the season, so
+ * the public campaign pages always have something to show. Real editions are set up by the office.
+ */
+async function seedDemoCampaign(tx: Transaction, createdBy: string) {
+  const today = new Date();
+  const year = today.getUTCFullYear();
+  const day = (offsetDays: number) => new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  const startsOn = [`${year}-06-01`, day(-30)].sort()[0];
+  const endsOn = [`${year}-09-30`, day(120)].sort()[1];
+  const [edition] = await tx
+    .insert(campaignEditions)
+    .values({
+      slug: `zomer-${year}`,
+      year,
+      title: `ZomerInWestVlaanderen ${year}`,
+      introduction: "Lokale winkels, logies en horeca in West-Vlaanderen zetten deze zomer hun beste beentje voor. Ontdek hun zomerpromoties, gemeente per gemeente.",
+      startsOn,
+      endsOn,
+      createdBy,
+    })
+    .returning({ id: campaignEditions.id });
+  const businessRows = await tx.select({ id: businesses.id, name: businesses.name }).from(businesses);
+  await tx.insert(campaignParticipants).values(
+    demoPromotions.map(([name, status, featured, promotionTitle, promotionText]) => ({
+      editionId: edition.id,
+      businessId: businessRows.find((b) => b.name === name)!.id,
+      status,
+      featured,
+      promotionTitle,
+      promotionText,
+      validFrom: startsOn,
+      validUntil: endsOn,
+      decidedAt: status === "approved" ? today : null,
+    })),
+  );
 }

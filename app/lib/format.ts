@@ -18,3 +18,8 @@ export function formatDateTime(value: Date | string, locale: Locale) {
 export function formatNumber(value: number, locale: Locale) {
   return new Intl.NumberFormat(intlLocale[locale]).format(value);
 }
+
+/** Today's date in Belgium as YYYY-MM-DD: a campaign day starts at midnight in Brussels, not in UTC. */
+export function belgianDate(at: Date = new Date()) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}

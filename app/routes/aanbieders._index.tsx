@@ -10,6 +10,7 @@ import { DirectoryParamsSchema, searchParamsToObject } from "~/modules/matching/
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { sectorCodes } from "~/modules/profiles/taxonomy";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public: approved providers are meant to be found. The viewer only sets the language.
@@ -73,7 +74,7 @@ export default function DirectoryPage() {
             <FacetGroup
               legend={t("directory.sector")}
               name="sector"
-              options={(["retail", "tourism", "hospitality"] as const).filter((s) => facets?.sector[s]).map((s) => ({ value: s, label: t(`sectors.${s}`), count: facets!.sector[s] }))}
+              options={sectorCodes.filter((s) => facets?.sector[s]).map((s) => ({ value: s, label: t(`sectors.${s}`), count: facets!.sector[s] }))}
             />
             <FacetGroup
               legend={t("directory.language")}

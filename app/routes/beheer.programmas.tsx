@@ -9,6 +9,7 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listMunicipalities } from "~/modules/campaigns/index.server";
+import { sectorCodes } from "~/modules/profiles/taxonomy";
 import { createProgramme, listProgrammesWithBudget } from "~/modules/vouchers/index.server";
 import { ProgrammeSchema } from "~/modules/vouchers/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -36,7 +37,7 @@ export default function ProgrammesPage() {
   const [form, fields] = useZodForm("programme", ProgrammeSchema, lastResult, {
     rate: "75",
     cap: "1500",
-    sectors: ["retail", "tourism", "hospitality"],
+    sectors: [...sectorCodes],
     maxVouchersPerBusiness: "1",
     paymentDays: "30",
   });
@@ -79,7 +80,7 @@ export default function ProgrammesPage() {
           <Field label={t("programmes.budgetEur")} meta={fields.budget} input={{ ...getInputProps(fields.budget, { type: "text" }), inputMode: "decimal" }} />
           <Field label={t("programmes.rate")} meta={fields.rate} input={{ ...getInputProps(fields.rate, { type: "text" }), inputMode: "decimal" }} />
           <Field label={t("programmes.cap")} meta={fields.cap} input={{ ...getInputProps(fields.cap, { type: "text" }), inputMode: "decimal" }} />
-          <CheckboxGroup legend={t("programmes.sectors")} meta={fields.sectors} options={(["retail", "tourism", "hospitality"] as const).map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
+          <CheckboxGroup legend={t("programmes.sectors")} meta={fields.sectors} options={sectorCodes.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
           <CheckboxGroup legend={t("programmes.municipalities")} meta={fields.municipalities} options={municipalities.map((m) => ({ value: m.nisCode, label: m.name }))} grid />
           <Field label={t("programmes.opensOn")} meta={fields.opensOn} input={getInputProps(fields.opensOn, { type: "date" })} />
           <Field label={t("programmes.closesOn")} meta={fields.closesOn} input={getInputProps(fields.closesOn, { type: "date" })} />

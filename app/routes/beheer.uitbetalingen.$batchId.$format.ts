@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv";
 import { requireRole } from "~/modules/auth/index.server";
 import { payoutBatchCsv, sepaCreditTransferXml } from "~/modules/payments/index.server";
 
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (params.format === "csv") {
     const body = await payoutBatchCsv(batchId);
     if (!body) throw new Response("Not found", { status: 404 });
-    return new Response(body, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="koppel-uitbetaling-${batchId.slice(0, 8)}.csv"` } });
+    return csvResponse(body, `koppel-uitbetaling-${batchId.slice(0, 8)}.csv`);
   }
   throw new Response("Not found", { status: 404 });
 }

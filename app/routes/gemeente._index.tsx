@@ -1,33 +1,114 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatMoney, formatNumber } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
 import { getStaffMunicipalities, requireRole } from "~/modules/auth/index.server";
-import { countBusinessesIn } from "~/modules/campaigns/index.server";
+import { getMunicipalFigures } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "municipality");
   const municipalities = await getStaffMunicipalities(user.id);
-  const counts = await countBusinessesIn(municipalities.map((m) => m.nisCode));
-  return json({ municipalities: municipalities.map((m) => ({ ...m, businesses: counts.get(m.nisCode) ?? 0 })) });
+  const [figures, locale] = await Promise.all([getMunicipalFigures(municipalities.map((m) => m.nisCode)), getLocale(request, user)]);
+  return json({ municipalities: municipalities.map((m) => ({ ...m, figures: figures.find((f) => f.nisCode === m.nisCode)! })), locale });
 }
 
 export default function MunicipalityHome() {
   const { t } = useTranslation();
-  const { municipalities } = useLoaderData<typeof loader>();
+  const { municipalities, locale } = useLoaderData<typeof loader>();
+  const points = (v: number | null) => (v == null ? t("campaigns.figures.noData") : t("campaigns.figures.points", { value: formatNumber(v, locale) }));
   return (
     <>
       <PageHeader title={t("dashboards.municipalityTitle")}>{t("dashboards.municipalityIntro")}</PageHeader>
-      <h2>{t("dashboards.yourMunicipalities")}</h2>
-      <ul className="cards">
-        {municipalities.map((m) => (
-          <li key={m.nisCode} className="card">
-            <h3>{m.name}</h3>
-            <p>{t("dashboards.businessesInMunicipality", { count: m.businesses })}</p>
-          </li>
-        ))}
-      </ul>
+      <p className="muted">{t("campaigns.figures.privacyNote")}</p>
+      {municipalities.map(({ figures: f, ...m }) => (
+        <section key={m.nisCode} aria-labelledby={`figures-${m.nisCode}`}>
+          <h2 id={`figures-${m.nisCode}`}>{t("campaigns.figures.title", { municipality: m.name })}</h2>
+          <dl className="figures">
+            <div>
+              <dt>{t("campaigns.figures.businesses")}</dt>
+              <dd>{formatNumber(f.businesses, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaigns.figures.averageMaturity")}</dt>
+              <dd>{points(f.averageMaturity)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaigns.figures.maturityGain")}</dt>
+              <dd>{points(f.averageMaturityGain)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaigns.figures.completedRetailers")}</dt>
+              <dd>{formatNumber(f.retailersWithCompletedEngagement, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaigns.figures.voucherRedeemed")}</dt>
+              <dd>{formatMoney(f.voucherRedeemedCents, locale)}</dd>
+            </div>
+            <div>
+              <dt>{t("campaigns.figures.voucherReserved")}</dt>
+              <dd>{formatMoney(f.voucherReservedCents, locale)}</dd>
+            </div>
+          </dl>
+          <div className="campaign-layout">
+            <table>
+              <caption>{t("campaigns.figures.engagements")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaigns.figures.state")}</th>
+                  <th scope="col">{t("campaigns.figures.count")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(f.engagementsByState).length === 0 ? (
+                  <tr>
+                    <td colSpan={2}>{t("campaigns.figures.noData")}</td>
+                  </tr>
+                ) : (
+                  Object.entries(f.engagementsByState).map(([state, n]) => (
+                    <tr key={state}>
+                      <th scope="row">{t(`engagements.states.${state}`)}</th>
+                      <td>{n}</td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+            <table>
+              <caption>{t("campaigns.figures.participation")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaigns.staff.edition")}</th>
+                  <th scope="col">{t("campaigns.figures.approved")}</th>
+                  <th scope="col">{t("campaigns.figures.featuredCount")}</th>
+                  <th scope="col">{t("campaigns.figures.pending")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.participation.length === 0 ? (
+                  <tr>
+                    <td colSpan={4}>{t("campaigns.figures.noData")}</td>
+                  </tr>
+                ) : (
+                  f.participation.map((p) => (
+                    <tr key={p.editionId}>
+                      <th scope="row">{p.title}</th>
+                      <td>{p.approved}</td>
+                      <td>{p.featured}</td>
+                      <td>{p.pending}</td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+          <p>
+            <Link to="/gemeente/zomer">{t("nav.campaign")}</Link> · <Link to={`/zomer/${m.slug}`}>{t("campaigns.public.municipalityTitle", { municipality: m.name })}</Link>
+          </p>
+        </section>
+      ))}
     </>
   );
 }

@@ -4,19 +4,10 @@ import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { getUser } from "~/modules/auth/index.server";
 import { getBusinessProgress, getPublicBusiness } from "~/modules/profiles/index.server";
-import { weekdays } from "~/modules/profiles/taxonomy";
+import { localBusinessJsonLd } from "~/modules/profiles/schema-org";
+import { OpeningHoursTable, PresenceLinks } from "~/ui/business-facts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
-
-const schemaOrgDay: Record<string, string> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // A public page: the guard only tells who is looking (nothing here depends on it yet).
@@ -29,7 +20,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function BusinessPublicPage() {
   const { t } = useTranslation();
   const { business, url, progress } = useLoaderData<typeof loader>();
-  const links = Object.entries(business.digitalPresence).filter(([, p]) => p?.url);
   return (
     <article className="narrow-wide">
       <h1>
@@ -46,51 +36,9 @@ export default function BusinessPublicPage() {
         </section>
       ) : null}
       <h2>{t("business.openingHours")}</h2>
-      <table>
-        <tbody>
-          {weekdays.map((day) => {
-            const ranges = business.openingHours[day] ?? [];
-            return (
-              <tr key={day}>
-                <th scope="row">{t(`weekdays.${day}`)}</th>
-                <td>{ranges.length ? ranges.map((r) => `${r.open}–${r.close}`).join(", ") : t("business.closed")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {links.length > 0 ? (
-        <ul className="tag-list">
-          {links.map(([channel, p]) => (
-            <li key={channel}>
-              <a href={p!.url} rel="nofollow noopener noreferrer">
-                {t(`presence.${channel}`)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <JsonLd
-        data={{
-          "@context": "https://schema.org",
-          "@type": "LocalBusiness",
-          name: business.name,
-          url,
-          description: business.description,
-          address: {
-            "@type": "PostalAddress",
-            streetAddress: business.street,
-            postalCode: business.postalCode,
-            addressLocality: business.municipality,
-            addressCountry: "BE",
-          },
-          ...(business.latitude != null ? { geo: { "@type": "GeoCoordinates", latitude: business.latitude, longitude: business.longitude } } : {}),
-          openingHoursSpecification: weekdays.flatMap((day) =>
-            (business.openingHours[day] ?? []).map((r) => ({ "@type": "OpeningHoursSpecification", dayOfWeek: schemaOrgDay[day], opens: r.open, closes: r.close })),
-          ),
-          sameAs: links.map(([, p]) => p!.url),
-        }}
-      />
+      <OpeningHoursTable hours={business.openingHours} />
+      <PresenceLinks presence={business.digitalPresence} />
+      <JsonLd data={localBusinessJsonLd(business, url)} />
     </article>
   );
 }

@@ -134,11 +134,17 @@ export function SelectField({ label, meta, children }: { label: string; meta: An
 }
 
 /** A labelled textarea with its errors. */
-export function TextareaField({ label, meta, rows = 4, max }: { label: string; meta: AnyField; rows?: number; max?: number }) {
+export function TextareaField({ label, meta, rows = 4, max, hint }: { label: string; meta: AnyField; rows?: number; max?: number; hint?: string }) {
+  const describedBy = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={meta.errors?.length ? meta.errorId : undefined} />
+      {hint ? (
+        <p className="hint" id={meta.descriptionId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...getTextareaProps(meta)} rows={rows} aria-describedby={describedBy || undefined} />
       <ErrorList id={meta.errorId} errors={meta.errors} params={{ max }} />
     </div>
   );

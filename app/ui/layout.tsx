@@ -21,13 +21,17 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/ondernemer", label: "nav.retailerHome" },
     { to: "/ondernemer/hulpvragen", label: "nav.requests" },
     { to: "/trajecten", label: "nav.engagements" },
+    { to: "/ondernemer/zomer", label: "nav.campaign" },
   ],
   provider: [
     { to: "/aanbieder", label: "nav.providerHome" },
     { to: "/opdrachten", label: "nav.opportunities" },
     { to: "/trajecten", label: "nav.engagements" },
   ],
-  municipality: [{ to: "/gemeente", label: "nav.municipalityHome" }],
+  municipality: [
+    { to: "/gemeente", label: "nav.municipalityHome" },
+    { to: "/gemeente/zomer", label: "nav.campaign" },
+  ],
   admin: [
     { to: "/beheer", label: "nav.adminHome" },
     { to: "/beheer/screening", label: "nav.vetting" },
@@ -37,6 +41,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/beheer/betalingen", label: "nav.bankLines" },
     { to: "/beheer/uitbetalingen", label: "nav.payouts" },
     { to: "/beheer/import", label: "nav.import" },
+    { to: "/beheer/zomer", label: "nav.campaign" },
   ],
 };
 
@@ -72,6 +77,9 @@ export function AppShell({
                 <NavLink to="/aanbieders" end>
                   {t("nav.directory")}
                 </NavLink>
+              </li>
+              <li>
+                <NavLink to="/zomer">{t("nav.summer")}</NavLink>
               </li>
               {items.map((item) => (
                 <li key={item.to}>

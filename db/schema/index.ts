@@ -7,3 +7,4 @@ export * from "./search";
 export * from "./marketplace";
 export * from "./engagements";
 export * from "./vouchers";
+export * from "./campaigns";

@@ -1,3 +1,4 @@
+import { campaigns } from "./en/campaigns";
 import { core } from "./en/core";
 import { marketplace } from "./en/marketplace";
 import { profiles } from "./en/profiles";
@@ -5,4 +6,4 @@ import type { Resources } from "./nl";
 import type { DeepStrings } from "./types";
 
 /** English, the second language: the same keys as the Dutch, checked by the type. */
-export const en: DeepStrings<Resources> = { ...core, ...profiles, ...marketplace };
+export const en: DeepStrings<Resources> = { ...core, ...profiles, ...marketplace, ...campaigns };

@@ -1,8 +1,9 @@
+import { campaigns } from "./nl/campaigns";
 import { core } from "./nl/core";
 import { marketplace } from "./nl/marketplace";
 import { profiles } from "./nl/profiles";
 
 /** Dutch (nl-BE), the default language, gathered from one file per area. */
-export const nl = { ...core, ...profiles, ...marketplace };
+export const nl = { ...core, ...profiles, ...marketplace, ...campaigns };
 
 export type Resources = typeof nl;

@@ -1,21 +1,29 @@
-import { asc, count, inArray } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { db } from "~db/client";
-import { businesses, municipalities } from "~db/schema";
+import { municipalities } from "~db/schema";
+
+export { createEdition, getEditionBySlug, getRunningEdition, listEditions, listOpenEditions, type Edition } from "./editions.server";
+export {
+  decideParticipant,
+  getOwnPromotion,
+  inviteRetailer,
+  listInvitations,
+  listParticipantsForStaff,
+  listRetailerParticipation,
+  savePromotion,
+  withdrawPromotion,
+} from "./participants.server";
+export { countParticipantsByMunicipality, getMunicipalityBySlug, getPublicPromotion, listPublicParticipants, listPublicPromotionPaths, type PublicParticipant } from "./public.server";
+export { getCampaignFeed } from "./feed.server";
+export { CampaignFeedSchema, type CampaignFeed } from "./feed";
+export { getMunicipalFigures, type MunicipalFigures } from "./figures.server";
+export { getMunicipalityMap } from "./map.server";
+export { participantCsv } from "./exports.server";
+export { posterQrSvg } from "./poster.server";
 
 export async function listMunicipalities() {
   return db
-    .select({ nisCode: municipalities.nisCode, name: municipalities.nameNl, arrondissement: municipalities.arrondissement })
+    .select({ nisCode: municipalities.nisCode, name: municipalities.nameNl, slug: municipalities.slug, arrondissement: municipalities.arrondissement })
     .from(municipalities)
     .orderBy(asc(municipalities.nameNl));
-}
-
-/** Businesses located in each of the given municipalities (for municipality staff). */
-export async function countBusinessesIn(nisCodes: string[]) {
-  if (nisCodes.length === 0) return new Map<string, number>();
-  const rows = await db
-    .select({ nisCode: businesses.nisCode, n: count() })
-    .from(businesses)
-    .where(inArray(businesses.nisCode, nisCodes))
-    .groupBy(businesses.nisCode);
-  return new Map(rows.map((r) => [r.nisCode, r.n]));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choices, optionalText, requiredText } from "~/modules/profiles/schemas";
+import { choices, IsoDateSchema as isoDate, optionalText, requiredText } from "~/modules/profiles/schemas";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 
 /** Marketplace settings the programme office will tune later. */
@@ -20,8 +20,6 @@ export const budgetBands = [
 ] as const;
 export type BudgetBand = (typeof budgetBands)[number]["code"];
 export const budgetCentsOf = (band: string) => budgetBands.find((b) => b.code === band)?.maxCents ?? null;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
 
 export const HelpRequestSchema = z.object({
   businessId: z.string({ required_error: "errors.required" }).uuid("errors.invalidChoice"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
+import { sectorCodes } from "~/modules/profiles/taxonomy";
 
 /*
  * Query parameters of the directory (page and API) and the body of the match API, checked the same
@@ -12,7 +13,7 @@ const nis = z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality");
 export const DirectoryParamsSchema = z.object({
   q: z.string().trim().max(200, "errors.tooLong").optional(),
   service: list(serviceCodes).default([]),
-  sector: list(["retail", "tourism", "hospitality"] as const).default([]),
+  sector: list(sectorCodes).default([]),
   municipality: nis.optional(),
   language: list(languageCodes).default([]),
   starter: z.enum(["true", "false"]).optional(),
@@ -36,7 +37,7 @@ export function searchParamsToObject(params: URLSearchParams) {
 
 export const MatchRequestSchema = z.object({
   nisCode: nis,
-  sector: z.enum(["retail", "tourism", "hospitality"], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+  sector: z.enum(sectorCodes, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
   services: list(serviceCodes).min(1, "errors.chooseAtLeastOne"),
   languages: list(languageCodes).default([]),
   text: z.string().trim().max(500, "errors.tooLong").default(""),

@@ -1,3 +1,4 @@
+import { csvEuros, toExcelCsv } from "~/lib/csv";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { payoutBatches, payoutLines, programmes, providers } from "~db/schema";
@@ -122,7 +123,8 @@ ${tx}
 export async function payoutBatchCsv(batchId: string) {
   const found = await batchTransfers(batchId);
   if (!found) return null;
-  const cell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = ["aanbieder;iban;bedrag_eur", ...found.transfers.map((t) => [cell(t.name), parseIban(t.iban ?? "") ?? "", euros(t.amountCents).replace(".", ",")].join(";"))];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toExcelCsv(
+    ["aanbieder", "iban", "bedrag_eur"],
+    found.transfers.map((t) => [t.name, parseIban(t.iban ?? "") ?? "", csvEuros(t.amountCents)]),
+  );
 }

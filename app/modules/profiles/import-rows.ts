@@ -14,7 +14,7 @@ import {
   requiredText,
   WebUrlSchema,
 } from "./schemas";
-import { languageCodes, serviceCodes } from "./taxonomy";
+import { languageCodes, sectorCodes, serviceCodes } from "./taxonomy";
 
 /*
  * One CSV row of each import, checked by the same field rules as the forms (docs/import.md lists
@@ -22,7 +22,6 @@ import { languageCodes, serviceCodes } from "./taxonomy";
  */
 
 const list = <T extends z.ZodTypeAny>(item: T) => z.string().default("").transform(splitList).pipe(item);
-const sectorCodes = ["retail", "tourism", "hospitality"] as const;
 
 export const providerColumns = [
   "enterprise_number",

@@ -17,3 +17,15 @@ export async function getPlatformFigures() {
   ]);
   return { businesses: b.n, providers: p.n, municipalities: m.n };
 }
+
+/** The public profile pages for sitemap.xml: approved providers and every business page. */
+export async function listPublicProfilePaths() {
+  const [providerRows, businessRows] = await Promise.all([
+    db.select({ slug: providers.slug, updatedAt: providers.updatedAt }).from(providers).where(eq(providers.status, "approved")),
+    db.select({ slug: businesses.slug, updatedAt: businesses.updatedAt }).from(businesses),
+  ]);
+  return [
+    ...providerRows.map((r) => ({ path: `/aanbieders/${r.slug}`, updatedAt: r.updatedAt })),
+    ...businessRows.map((r) => ({ path: `/zaken/${r.slug}`, updatedAt: r.updatedAt })),
+  ];
+}

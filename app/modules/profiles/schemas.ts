@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
 import { maxAnswer, questions } from "./quickscan";
-import { employeeBands, languageCodes, presenceChannels, serviceCodes, weekdays, type Weekday } from "./taxonomy";
+import { employeeBands, languageCodes, presenceChannels, sectorCodes, serviceCodes, weekdays, type Weekday } from "./taxonomy";
 
 /*
  * Profile forms, shared by the browser (Conform) and the actions. Messages are i18n keys. Free
@@ -10,6 +10,12 @@ import { employeeBands, languageCodes, presenceChannels, serviceCodes, weekdays,
  */
 
 const noMarkup = (s: string) => !/[<>]/.test(s);
+
+/** A calendar date as an <input type="date"> posts it: YYYY-MM-DD, and a real day. */
+export const IsoDateSchema = z
+  .string({ required_error: "errors.required" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+  .refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
 
 export const requiredText = (max: number) =>
   z
@@ -93,7 +99,7 @@ const PresenceSchema = z.object(
 export const BusinessSchema = z.object({
   name: requiredText(120),
   enterpriseNumber: EnterpriseNumberSchema,
-  sector: choice(["retail", "tourism", "hospitality"] as const),
+  sector: choice(sectorCodes),
   naceCode: z
     .string()
     .regex(/^\d{5}$/, "errors.invalidChoice")
@@ -138,7 +144,7 @@ export const ProviderSchema = z.object({
   foundedOn: FoundedOnSchema,
   kind: choice(["ict", "marketing", "both"] as const),
   services: choices(serviceCodes),
-  sectors: choices(["retail", "tourism", "hospitality"] as const),
+  sectors: choices(sectorCodes),
   baseNisCode: NisCodeSchema,
   radiusKm: RadiusSchema,
   serviceNisCodes: z.array(NisCodeSchema).max(62).default([]),

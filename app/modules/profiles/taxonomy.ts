@@ -1,3 +1,6 @@
+/** The three sectors the programme serves; the database enum (db/schema/profiles.ts) has the same codes. */
+export const sectorCodes = ["retail", "tourism", "hospitality"] as const;
+
 /** The one service taxonomy: codes here, Dutch and English labels under `services.<code>` in i18n. */
 export const serviceCodes = [
   "website",

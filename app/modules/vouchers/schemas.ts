@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseIban } from "~/modules/profiles/iban";
-import { choices, requiredText } from "~/modules/profiles/schemas";
+import { choices, IsoDateSchema as isoDate, requiredText } from "~/modules/profiles/schemas";
+import { sectorCodes } from "~/modules/profiles/taxonomy";
 
 const euros = (max: number) =>
   z
@@ -9,7 +10,6 @@ const euros = (max: number) =>
     .regex(/^\d{1,9}([.,]\d{1,2})?$/, "errors.amount")
     .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
     .refine((c) => c > 0 && c <= max, "errors.amount");
-const isoDate = z.string({ required_error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
 
 /** A voucher programme as the programme office sets it up. */
 export const ProgrammeSchema = z
@@ -24,7 +24,7 @@ export const ProgrammeSchema = z
       .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
       .refine((bp) => bp > 0 && bp <= 10_000, "errors.rateRange"),
     cap: euros(1_000_000_00),
-    sectors: choices(["retail", "tourism", "hospitality"] as const),
+    sectors: choices(sectorCodes),
     municipalities: z.array(z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality")).max(62).default([]),
     opensOn: isoDate,
     closesOn: isoDate,

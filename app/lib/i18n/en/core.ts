@@ -36,6 +36,8 @@ export const core: DeepStrings<typeof nl> = {
     vetting: "Vetting",
     import: "Import",
     users: "Users",
+    campaign: "Summer campaign",
+    summer: "Summer in West Flanders",
     devMail: "Sent mail",
   },
   roles: {
@@ -102,6 +104,7 @@ export const core: DeepStrings<typeof nl> = {
   },
   errors: {
     rateRange: "Choose a percentage between 0 and 100.",
+    yearRange: "Choose a year between 2020 and 2100.",
     windowOrder: "The end must come after the start.",
     daysRange: "Choose between 1 and 365 days.",
     hoursRange: "Choose between 1 and 2,000 hours.",
@@ -169,8 +172,6 @@ export const core: DeepStrings<typeof nl> = {
     noCompany: "You do not have a company profile yet.",
     municipalityTitle: "My municipality",
     municipalityIntro: "The businesses of your municipality and their part in ZomerInWestVlaanderen.",
-    yourMunicipalities: "Your municipalities",
-    businessesInMunicipality: "{{count}} businesses",
     adminTitle: "Admin",
     adminIntro: "Programmes, vouchers, provider vetting and reporting.",
     counts: "Overview",

@@ -34,6 +34,8 @@ export const core = {
     vetting: "Screening",
     import: "Import",
     users: "Gebruikers",
+    campaign: "Zomercampagne",
+    summer: "Zomer in West-Vlaanderen",
     devMail: "Verzonden mails",
   },
   roles: {
@@ -101,6 +103,7 @@ export const core = {
   },
   errors: {
     rateRange: "Kies een percentage tussen 0 en 100.",
+    yearRange: "Kies een jaar tussen 2020 en 2100.",
     windowOrder: "Het einde moet na het begin liggen.",
     daysRange: "Kies tussen 1 en 365 dagen.",
     hoursRange: "Kies tussen 1 en 2.000 uren.",
@@ -168,8 +171,6 @@ export const core = {
     noCompany: "Je hebt nog geen bedrijfsprofiel.",
     municipalityTitle: "Mijn gemeente",
     municipalityIntro: "De ondernemers van je gemeente en hun deelname aan ZomerInWestVlaanderen.",
-    yourMunicipalities: "Jouw gemeenten",
-    businessesInMunicipality: "{{count}} ondernemingen",
     adminTitle: "Beheer",
     adminIntro: "Programma's, vouchers, screening van aanbieders en rapportering.",
     counts: "Overzicht",

@@ -1,0 +1,26 @@
+/**
+ * Spreadsheet exports as Belgian Excel opens them: UTF-8 with a BOM, semicolons, CRLF. A cell that
+ * starts like a formula (= + - @) gets a leading apostrophe, so text a user typed can never run
+ * as one in the office's spreadsheet.
+ */
+export type CsvCell = string | number | boolean | null | undefined;
+
+function cell(value: CsvCell) {
+  if (value === null || value === undefined) return "";
+  let text = typeof value === "boolean" ? (value ? "ja" : "nee") : String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toExcelCsv(header: string[], rows: CsvCell[][]) {
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
+}
+
+/** Cents as euros with a decimal comma: 123456 → "1234,56". */
+export const csvEuros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
+
+export function csvResponse(body: string, filename: string) {
+  return new Response(body, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "private, no-store" },
+  });
+}

@@ -1,0 +1,239 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "~db/client";
+import { businesses, campaignEditions, campaignInvitations, campaignParticipants, municipalities, userMunicipalities, users } from "~db/schema";
+import { env } from "~/lib/env.server";
+import { belgianDate } from "~/lib/format";
+import { isUniqueViolation } from "~/lib/pg-errors";
+import { translator } from "~/lib/i18n";
+import { notifyUser, queueMail } from "~/modules/notifications/index.server";
+import { recordAudit } from "~/modules/reporting/index.server";
+import { processPhoto, uploads } from "~/modules/uploads/index.server";
+import { participantDecisions } from "./participation";
+import type { ParticipantDecision, PromotionInput } from "./schemas";
+
+const participantColumns = {
+  id: campaignParticipants.id,
+  editionId: campaignParticipants.editionId,
+  businessId: campaignParticipants.businessId,
+  status: campaignParticipants.status,
+  featured: campaignParticipants.featured,
+  promotionTitle: campaignParticipants.promotionTitle,
+  promotionText: campaignParticipants.promotionText,
+  validFrom: campaignParticipants.validFrom,
+  validUntil: campaignParticipants.validUntil,
+  photoKey: campaignParticipants.photoKey,
+  updatedAt: campaignParticipants.updatedAt,
+};
+
+/** The owner's businesses, each with its participation in the editions still open to join. */
+export async function listRetailerParticipation(ownerId: string, today = belgianDate()) {
+  const own = await db
+    .select({ id: businesses.id, name: businesses.name, municipality: municipalities.nameNl })
+    .from(businesses)
+    .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
+    .where(eq(businesses.ownerId, ownerId))
+    .orderBy(asc(businesses.name));
+  if (own.length === 0) return [];
+  const rows = await db
+    .select(participantColumns)
+    .from(campaignParticipants)
+    .innerJoin(campaignEditions, eq(campaignEditions.id, campaignParticipants.editionId))
+    .where(and(inArray(campaignParticipants.businessId, own.map((b) => b.id)), sql`${campaignEditions.endsOn} >= ${today}`));
+  return own.map((b) => ({ ...b, participations: rows.filter((r) => r.businessId === b.id) }));
+}
+
+/** A business of this owner with its promotion in one edition (null when it is not theirs). */
+export async function getOwnPromotion(ownerId: string, businessId: string, editionId: string) {
+  const [business] = await db
+    .select({ id: businesses.id, name: businesses.name, nisCode: businesses.nisCode })
+    .from(businesses)
+    .where(and(eq(businesses.id, businessId), eq(businesses.ownerId, ownerId)));
+  if (!business) return null;
+  const [participant] = await db
+    .select(participantColumns)
+    .from(campaignParticipants)
+    .where(and(eq(campaignParticipants.businessId, businessId), eq(campaignParticipants.editionId, editionId)));
+  return { business, participant: participant ?? null };
+}
+
+export type SavePromotionResult =
+  | { ok: true; participantId: string }
+  | { ok: false; field?: "photo" | "validFrom"; error: string; status: 400 | 404 | 409 | 413 };
+
+/**
+ * Opts a business in, or edits its promotion. Every save goes (back) to "pending": what the public
+ * reads is always text a municipality approved. The photo is checked and re-encoded before anything
+ * is written, so a refused photo leaves the promotion as it was.
+ */
+export async function savePromotion(ownerId: string, businessId: string, input: PromotionInput, photo: File | null, today = belgianDate()): Promise<SavePromotionResult> {
+  const own = await getOwnPromotion(ownerId, businessId, input.editionId);
+  if (!own) return { ok: false, error: "errors.notFound", status: 404 };
+  const [edition] = await db.select().from(campaignEditions).where(eq(campaignEditions.id, input.editionId));
+  if (!edition || edition.endsOn < today) return { ok: false, error: "campaigns.editionClosed", status: 409 };
+  if (own.participant?.status === "removed") return { ok: false, error: "campaigns.removedByMunicipality", status: 409 };
+  if (input.validFrom > edition.endsOn || input.validUntil < edition.startsOn) return { ok: false, field: "validFrom", error: "campaigns.validityOutsideEdition", status: 400 };
+
+  let stored: { key: string; width: number; height: number } | null = null;
+  if (photo && photo.size > 0) {
+    const result = await processPhoto(photo);
+    if (!result.ok) return { ok: false, field: "photo", error: result.error, status: result.error === "campaigns.photoTooLarge" ? 413 : 400 };
+    stored = { key: `${crypto.randomUUID()}.webp`, width: result.width, height: result.height };
+    await uploads.put(stored.key, result.bytes);
+  }
+  const previousPhoto = own.participant?.photoKey ?? null;
+  const photoColumns = stored
+    ? { photoKey: stored.key, photoWidth: stored.width, photoHeight: stored.height }
+    : input.removePhoto
+      ? { photoKey: null, photoWidth: null, photoHeight: null }
+      : {};
+  const values = { promotionTitle: input.promotionTitle, promotionText: input.promotionText, validFrom: input.validFrom, validUntil: input.validUntil, status: "pending" as const, ...photoColumns };
+
+  try {
+    const participantId = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(campaignParticipants)
+        .values({ editionId: edition.id, businessId, ...values })
+        .onConflictDoUpdate({
+          target: [campaignParticipants.editionId, campaignParticipants.businessId],
+          set: { ...values, updatedAt: sql`now()` },
+          // A removal by the municipality that landed meanwhile stands.
+          setWhere: sql`${campaignParticipants.status} <> 'removed'`,
+        })
+        .returning({ id: campaignParticipants.id });
+      if (!row) throw new RemovedMeanwhile();
+      await recordAudit(tx, { actorId: ownerId, action: "campaign.promotion.save", entityType: "campaign_participant", entityId: row.id, toState: "pending", data: { editionId: edition.id, businessId, photo: Boolean(stored) } });
+      const staff = await tx
+        .select({ userId: userMunicipalities.userId })
+        .from(userMunicipalities)
+        .innerJoin(users, eq(users.id, userMunicipalities.userId))
+        .where(and(eq(userMunicipalities.nisCode, own.business.nisCode), eq(users.role, "municipality"), sql`${users.deactivatedAt} is null`));
+      for (const { userId } of staff) {
+        await notifyUser(tx, { userId, messageKey: "campaigns.notice.promotionToReview", subjectKey: "campaigns.notice.promotionToReviewSubject", params: { business: own.business.name }, link: "/gemeente/zomer" });
+      }
+      return row.id;
+    });
+    if (previousPhoto && (stored || input.removePhoto)) await uploads.remove(previousPhoto);
+    return { ok: true, participantId };
+  } catch (error) {
+    if (stored) await uploads.remove(stored.key);
+    if (error instanceof RemovedMeanwhile) return { ok: false, error: "campaigns.removedByMunicipality", status: 409 };
+    throw error;
+  }
+}
+
+class RemovedMeanwhile extends Error {}
+
+/** The retailer takes the business out of an edition again; only what they still may change. */
+export async function withdrawPromotion(ownerId: string, participantId: string) {
+  const [row] = await db
+    .select({ id: campaignParticipants.id, status: campaignParticipants.status, photoKey: campaignParticipants.photoKey })
+    .from(campaignParticipants)
+    .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
+    .where(and(eq(campaignParticipants.id, participantId), eq(businesses.ownerId, ownerId)));
+  if (!row) return false;
+  await db.transaction(async (tx) => {
+    await tx.delete(campaignParticipants).where(eq(campaignParticipants.id, row.id));
+    await recordAudit(tx, { actorId: ownerId, action: "campaign.promotion.withdraw", entityType: "campaign_participant", entityId: row.id, fromState: row.status });
+  });
+  if (row.photoKey) await uploads.remove(row.photoKey);
+  return true;
+}
+
+/** Participants of one edition in the staff member's municipalities: the work list of /gemeente/zomer. */
+export async function listParticipantsForStaff(nisCodes: string[], editionId: string) {
+  if (nisCodes.length === 0) return [];
+  return db
+    .select({ ...participantColumns, businessName: businesses.name, businessSlug: businesses.slug, municipality: municipalities.nameNl, municipalitySlug: municipalities.slug, sector: businesses.sector })
+    .from(campaignParticipants)
+    .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
+    .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
+    .where(and(eq(campaignParticipants.editionId, editionId), inArray(businesses.nisCode, nisCodes)))
+    .orderBy(asc(campaignParticipants.status), desc(campaignParticipants.featured), asc(businesses.name));
+}
+
+/**
+ * Staff approve, feature or remove a participant of their own municipalities. Anything else is
+ * "not found", so another municipality's retailers are not even confirmed to exist.
+ */
+export async function decideParticipant(
+  staffId: string,
+  nisCodes: string[],
+  participantId: string,
+  decision: ParticipantDecision,
+): Promise<{ ok: true } | { ok: false; status: 404 | 409; error: string }> {
+  if (nisCodes.length === 0) return { ok: false, status: 404, error: "errors.notFound" };
+  const [row] = await db
+    .select({ id: campaignParticipants.id, status: campaignParticipants.status, ownerId: businesses.ownerId, businessName: businesses.name, editionId: campaignParticipants.editionId })
+    .from(campaignParticipants)
+    .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
+    .where(and(eq(campaignParticipants.id, participantId), inArray(businesses.nisCode, nisCodes)));
+  if (!row) return { ok: false, status: 404, error: "errors.notFound" };
+  const rule = participantDecisions[decision];
+  if (!rule.from.includes(row.status)) return { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
+  const applied = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(campaignParticipants)
+      .set({ status: rule.to, ...(rule.featured === undefined ? {} : { featured: rule.featured }), decidedBy: staffId, decidedAt: sql`now()`, updatedAt: sql`now()` })
+      // Only from the status read above: a second click or a concurrent edit does not apply twice.
+      .where(and(eq(campaignParticipants.id, row.id), eq(campaignParticipants.status, row.status)))
+      .returning({ id: campaignParticipants.id });
+    if (!updated) return false;
+    await recordAudit(tx, { actorId: staffId, action: `campaign.participant.${decision}`, entityType: "campaign_participant", entityId: row.id, fromState: row.status, toState: rule.to });
+    if (decision === "approve" || decision === "remove" || decision === "feature") {
+      await notifyUser(tx, { userId: row.ownerId, messageKey: `campaigns.notice.${decision}`, subjectKey: "campaigns.notice.decisionSubject", params: { business: row.businessName }, link: "/ondernemer/zomer" });
+    }
+    return true;
+  });
+  return applied ? { ok: true } : { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
+}
+
+/**
+ * Staff ask a retailer of their municipality to take part. A retailer already on Koppel gets a
+ * notice and an e-mail pointing at the opt-in page; anyone else an e-mail to register first.
+ */
+export async function inviteRetailer(staffId: string, nisCodes: string[], input: { editionId: string; nisCode: string; email: string }, today = belgianDate()) {
+  if (!nisCodes.includes(input.nisCode)) return { ok: false as const, status: 404 as const, error: "errors.notFound" };
+  const [edition] = await db.select().from(campaignEditions).where(eq(campaignEditions.id, input.editionId));
+  if (!edition || edition.endsOn < today) return { ok: false as const, status: 409 as const, error: "campaigns.editionClosed" };
+  const email = input.email.toLowerCase();
+  const [municipality] = await db.select({ name: municipalities.nameNl }).from(municipalities).where(eq(municipalities.nisCode, input.nisCode));
+  try {
+    await db.transaction(async (tx) => {
+      const [invitation] = await tx.insert(campaignInvitations).values({ editionId: edition.id, nisCode: input.nisCode, email, invitedBy: staffId }).returning({ id: campaignInvitations.id });
+      await recordAudit(tx, { actorId: staffId, action: "campaign.invite", entityType: "campaign_invitation", entityId: invitation.id, data: { editionId: edition.id, nisCode: input.nisCode } });
+      const [retailer] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.role, "retailer")));
+      const params = { edition: edition.title, municipality: municipality.name };
+      if (retailer) {
+        await notifyUser(tx, { userId: retailer.id, messageKey: "campaigns.notice.invited", subjectKey: "campaigns.notice.invitedSubject", params, link: "/ondernemer/zomer" });
+      } else {
+        const t = translator("nl");
+        await queueMail(tx, { to: email, subject: t("campaigns.notice.invitedSubject", params), text: t("campaigns.mail.inviteNewcomer", { ...params, link: `${env.APP_URL}/registreren` }) });
+      }
+    });
+    return { ok: true as const };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false as const, status: 409 as const, error: "campaigns.alreadyInvited" };
+    throw error;
+  }
+}
+
+/** Invitations sent for the staff member's municipalities, with whether the address has joined since. */
+export async function listInvitations(nisCodes: string[], editionId: string) {
+  if (nisCodes.length === 0) return [];
+  return db
+    .select({
+      id: campaignInvitations.id,
+      email: campaignInvitations.email,
+      municipality: municipalities.nameNl,
+      createdAt: campaignInvitations.createdAt,
+      joined: sql<boolean>`exists (
+        select 1 from ${campaignParticipants}
+        join ${businesses} on ${businesses.id} = ${campaignParticipants.businessId}
+        join ${users} on ${users.id} = ${businesses.ownerId}
+        where ${campaignParticipants.editionId} = ${campaignInvitations.editionId} and ${users.email} = ${campaignInvitations.email})`,
+    })
+    .from(campaignInvitations)
+    .innerJoin(municipalities, eq(municipalities.nisCode, campaignInvitations.nisCode))
+    .where(and(eq(campaignInvitations.editionId, editionId), inArray(campaignInvitations.nisCode, nisCodes)))
+    .orderBy(desc(campaignInvitations.createdAt));
+}
