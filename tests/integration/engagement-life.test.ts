@@ -2,15 +2,14 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { engagements, helpRequests, milestones, notices, providerSearch, reviews } from "~db/schema";
-import { addProgressLog, decideMilestone, replyToReview, runTimers, submitMilestone, submitReview, transition } from "~/modules/engagements/index.server";
-import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
-import { BidSchema } from "~/modules/marketplace/rules";
+import { addProgressLog, replyToReview, runTimers, submitMilestone, submitReview, transition } from "~/modules/engagements/index.server";
+import { createHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as publicProvider from "~/routes/aanbieders.$slug";
 import * as workspace from "~/routes/trajecten.$id/route";
 import { args, formRequest, getRequest, respond } from "../support/http";
-import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -27,31 +26,7 @@ beforeAll(async () => {
   await drainOutbox(allOutboxHandlers);
 });
 
-async function engagementIn(state: "intake" | "plan" | "completed") {
-  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Hulp", description: "Graag hulp.", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailer.id, requestId);
-  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const id = accepted.engagementId;
-  const asAdmin = { userId: admin.id, role: "admin" };
-  const asProvider = { userId: provider.id, role: "provider" };
-  await transition(id, "confirm_voucher", asAdmin);
-  await transition(id, "confirm_contribution", asAdmin);
-  if (state === "intake") return id;
-  await transition(id, "start_plan", asProvider);
-  if (state === "plan") return id;
-  const steps = await db.select().from(milestones).where(eq(milestones.engagementId, id)).orderBy(milestones.position);
-  await submitMilestone({ id: provider.id, role: "provider" }, steps[0].id, { text: "plan", links: [] });
-  await decideMilestone({ id: retailer.id, role: "retailer" }, steps[0].id, { approve: true });
-  await transition(id, "start_implementation", { userId: retailer.id, role: "retailer" });
-  await submitMilestone({ id: provider.id, role: "provider" }, steps[1].id, { text: "klaar", links: [] });
-  await transition(id, "request_review", asProvider);
-  await decideMilestone({ id: retailer.id, role: "retailer" }, steps[1].id, { approve: true });
-  await transition(id, "complete", { userId: retailer.id, role: "retailer" });
-  return id;
-}
+const engagementIn = (state: "intake" | "plan" | "completed") => engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId }, state);
 
 describe("reviews", () => {
   it("are refused before completion", async () => {

@@ -17,6 +17,16 @@ export function formRequest(
   return new Request(`${origin}${pathname}`, { method: options.method ?? "POST", headers, body });
 }
 
+/** A multipart form with files, as a browser posts a form with encType="multipart/form-data". */
+export function multipartRequest(pathname: string, fields: Record<string, string>, files: Record<string, File> = {}, options: { cookie?: string } = {}) {
+  const body = new FormData();
+  for (const [key, value] of Object.entries(fields)) body.append(key, value);
+  for (const [key, file] of Object.entries(files)) body.append(key, file);
+  const headers = new Headers({ Origin: origin });
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  return new Request(`${origin}${pathname}`, { method: "POST", headers, body });
+}
+
 export function getRequest(pathname: string, options: { cookie?: string; headers?: Record<string, string> } = {}) {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);

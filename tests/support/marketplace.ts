@@ -1,16 +1,21 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client";
-import { providers, users } from "~db/schema";
+import { milestones, providers, userMunicipalities, users } from "~db/schema";
 import { registerUser } from "~/modules/auth/index.server";
+import { decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
+import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
+import { BidSchema } from "~/modules/marketplace/rules";
 import { decideProvider, saveBusiness, saveProviderProfile } from "~/modules/profiles/index.server";
 import { BusinessSchema, ProviderSchema } from "~/modules/profiles/schemas";
 import { newAccount, newEnterpriseNumber } from "./factories";
 
 /** Accounts with a session cookie, for route tests. */
-export async function account(role: "retailer" | "provider" | "admin" = "retailer") {
-  const result = await registerUser({ ...newAccount({ role: role === "admin" ? "retailer" : role }), locale: "nl" });
+export async function account(role: "retailer" | "provider" | "admin" | "municipality" = "retailer", nisCodes: string[] = []) {
+  const selfService = role === "retailer" || role === "provider";
+  const result = await registerUser({ ...newAccount({ role: selfService ? role : "retailer" }), locale: "nl" });
   if (!result.ok) throw new Error("setup");
-  if (role === "admin") await db.update(users).set({ role: "admin" }).where(eq(users.id, result.user.id));
+  if (!selfService) await db.update(users).set({ role }).where(eq(users.id, result.user.id));
+  if (nisCodes.length) await db.insert(userMunicipalities).values(nisCodes.map((nisCode) => ({ userId: result.user.id, nisCode })));
   return { id: result.user.id, role, cookie: result.cookie.split(";")[0] };
 }
 
@@ -63,3 +68,35 @@ export const validBid = (overrides: Record<string, string> = {}) => ({
   startDate: "2027-01-15",
   ...overrides,
 });
+
+/** A help request taken through bidding and award to an engagement in the given state. */
+export async function engagementFor(
+  parties: { adminId: string; retailerId: string; providerUserId: string; businessId: string },
+  state: "intake" | "plan" | "completed",
+) {
+  const { adminId, retailerId, providerUserId, businessId } = parties;
+  const requestId = (await createHelpRequest(retailerId, { businessId, title: "Hulp", description: "Graag hulp.", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+  await publishHelpRequest(retailerId, requestId);
+  const bid = await submitBid(providerUserId, requestId, BidSchema.parse(validBid()));
+  if (!bid.ok) throw new Error(bid.error);
+  const accepted = await acceptBid(retailerId, requestId, bid.bidId);
+  if (!accepted.ok) throw new Error(accepted.error);
+  const id = accepted.engagementId;
+  const asAdmin = { userId: adminId, role: "admin" };
+  const asProvider = { userId: providerUserId, role: "provider" };
+  const asRetailer = { userId: retailerId, role: "retailer" };
+  await transition(id, "confirm_voucher", asAdmin);
+  await transition(id, "confirm_contribution", asAdmin);
+  if (state === "intake") return id;
+  await transition(id, "start_plan", asProvider);
+  if (state === "plan") return id;
+  const steps = await db.select().from(milestones).where(eq(milestones.engagementId, id)).orderBy(milestones.position);
+  await submitMilestone({ id: providerUserId, role: "provider" }, steps[0].id, { text: "plan", links: [] });
+  await decideMilestone({ id: retailerId, role: "retailer" }, steps[0].id, { approve: true });
+  await transition(id, "start_implementation", asRetailer);
+  await submitMilestone({ id: providerUserId, role: "provider" }, steps[1].id, { text: "klaar", links: [] });
+  await transition(id, "request_review", asProvider);
+  await decideMilestone({ id: retailerId, role: "retailer" }, steps[1].id, { approve: true });
+  await transition(id, "complete", asRetailer);
+  return id;
+}
