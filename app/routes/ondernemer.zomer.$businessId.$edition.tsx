@@ -10,7 +10,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getEditionBySlug, getOwnPromotion, savePromotion, withdrawPromotion } from "~/modules/campaigns/index.server";
 import { PromotionSchema } from "~/modules/campaigns/schemas";
-import { photoMaxBytes, photoTypes } from "~/modules/uploads/index.server";
+import { photoMaxBytes, photoTypes } from "~/modules/uploads/limits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormErrors, PageHeader, TextareaField, useZodForm } from "~/ui/forms";
 

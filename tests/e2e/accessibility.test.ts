@@ -1,10 +1,6 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logInThroughForm, newBrowserContext } from "../support/browser";
-
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { logInThroughForm, newBrowserContext, seriousViolations } from "../support/browser";
 
 let context: BrowserContext;
 beforeAll(async () => {
@@ -13,17 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
 });
-
-/** axe-core's serious and critical findings; injected over DevTools, so the page's CSP stays on. */
-async function seriousViolations(page: Page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(),
-  );
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 describe("accessibility (axe-core)", () => {
   it.each(["/", "/inloggen", "/registreren", "/wachtwoord-vergeten", "/wachtwoord-instellen?token=ongeldig", "/over", "/privacy", "/aanbieders", "/aanbieders?q=webshop&service=webshop", "/aanbieders/pixelpier", "/bestaat-niet"])(

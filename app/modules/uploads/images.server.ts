@@ -1,7 +1,5 @@
 import sharp from "sharp";
-
-export const photoMaxBytes = 5 * 1024 * 1024;
-export const photoTypes = ["image/jpeg", "image/png", "image/webp"] as const;
+import { photoMaxBytes, photoTypes } from "./limits";
 /** Longest side of a stored photo: sharp enough for a promotion page, small enough to load fast. */
 const maxSide = 1600;
 

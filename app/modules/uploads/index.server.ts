@@ -1,2 +1,3 @@
 export { uploads, uploadKeyPattern, diskStorage, type UploadStorage } from "./storage.server";
-export { processPhoto, sniffImageType, photoMaxBytes, photoTypes, type PhotoResult } from "./images.server";
+export { processPhoto, sniffImageType, type PhotoResult } from "./images.server";
+export { photoMaxBytes, photoTypes } from "./limits";
