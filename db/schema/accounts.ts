@@ -1,6 +1,7 @@
 import { relations } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { municipalities } from "./reference";
+import { createdAt, id } from "./columns";
 
 export const roles = ["retailer", "provider", "municipality", "admin"] as const;
 export type Role = (typeof roles)[number];
@@ -8,12 +9,6 @@ export const roleEnum = pgEnum("role", roles);
 
 export const locales = ["nl", "en"] as const;
 export type Locale = (typeof locales)[number];
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const users = pgTable(
   "users",

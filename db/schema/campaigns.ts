@@ -3,17 +3,11 @@ import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp,
 import { users } from "./accounts";
 import { businesses } from "./profiles";
 import { municipalities } from "./reference";
+import { createdAt, id, updatedAt } from "./columns";
 
 export const participationStatuses = ["pending", "approved", "removed"] as const;
 export type ParticipationStatus = (typeof participationStatuses)[number];
 export const participationStatusEnum = pgEnum("participation_status", participationStatuses);
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** One year's ZomerInWestVlaanderen: its public pages show while it runs. */
 export const campaignEditions = pgTable(

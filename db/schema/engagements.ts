@@ -3,6 +3,7 @@ import { check, date, index, integer, pgEnum, pgTable, real, text, timestamp, un
 import { users } from "./accounts";
 import { bids, helpRequests } from "./marketplace";
 import { businesses, providers } from "./profiles";
+import { id } from "./columns";
 
 export const engagementStates = [
   "awaiting_voucher",
@@ -21,11 +22,6 @@ export const engagementStateEnum = pgEnum("engagement_state", engagementStates);
 export const milestoneStatuses = ["pending", "submitted", "changes_requested", "approved"] as const;
 export type MilestoneStatus = (typeof milestoneStatuses)[number];
 export const milestoneStatusEnum = pgEnum("milestone_status", milestoneStatuses);
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
 
 /** The coaching itself, created from the accepted bid. Its state changes only through transition(). */
 export const engagements = pgTable(

@@ -1,6 +1,7 @@
 import { relations, sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { businesses, providers } from "./profiles";
+import { createdAt, id, updatedAt } from "./columns";
 
 export const helpRequestStatuses = ["draft", "open", "awarded", "expired", "cancelled"] as const;
 export type HelpRequestStatus = (typeof helpRequestStatuses)[number];
@@ -9,13 +10,6 @@ export const helpRequestStatusEnum = pgEnum("help_request_status", helpRequestSt
 export const bidStatuses = ["submitted", "accepted", "rejected", "withdrawn"] as const;
 export type BidStatus = (typeof bidStatuses)[number];
 export const bidStatusEnum = pgEnum("bid_status", bidStatuses);
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 
 /** A retailer's question for help, for one of their businesses. */
 export const helpRequests = pgTable(

@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { municipalities } from "./reference";
+import { createdAt, id, updatedAt } from "./columns";
 
 export const sectors = ["retail", "tourism", "hospitality"] as const;
 export type Sector = (typeof sectors)[number];
@@ -19,13 +20,6 @@ export const providerStatusEnum = pgEnum("provider_status", providerStatuses);
 export type OpeningHours = Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", { open: string; close: string }[]>>;
 /** Which digital channels a business already uses, with a public URL where one applies. */
 export type DigitalPresence = Partial<Record<string, { active: boolean; url?: string }>>;
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
 
 /** NACE-BEL 2025 subclasses that fit Koppel's three sectors (db/reference/nace_codes.csv). */
 export const naceCodes = pgTable("nace_codes", {

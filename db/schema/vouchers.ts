@@ -3,11 +3,7 @@ import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, u
 import { users } from "./accounts";
 import { engagements } from "./engagements";
 import { businesses, providers } from "./profiles";
-
-const id = () =>
-  text("id")
-    .primaryKey()
-    .$defaultFn(() => crypto.randomUUID());
+import { id } from "./columns";
 
 /** A voucher programme of the development agency: its budget can never be overspent. */
 export const programmes = pgTable(
