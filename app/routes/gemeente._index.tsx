@@ -1,23 +1,25 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMoney, formatNumber } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { getStaffMunicipalities, requireRole } from "~/modules/auth/index.server";
-import { getMunicipalFigures } from "~/modules/campaigns/index.server";
+import { getMunicipalFigures, getStaffEdition, listBusinessesForStaff } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "municipality");
   const municipalities = await getStaffMunicipalities(user.id);
-  const [figures, locale] = await Promise.all([getMunicipalFigures(municipalities.map((m) => m.nisCode)), getLocale(request, user)]);
-  return json({ municipalities: municipalities.map((m) => ({ ...m, figures: figures.find((f) => f.nisCode === m.nisCode)! })), locale });
+  const nisCodes = municipalities.map((m) => m.nisCode);
+  const { edition } = await getStaffEdition();
+  const [figures, businesses, locale] = await Promise.all([getMunicipalFigures(nisCodes), listBusinessesForStaff(nisCodes, edition?.id ?? null), getLocale(request, user)]);
+  return json({ municipalities: municipalities.map((m) => ({ ...m, figures: figures.find((f) => f.nisCode === m.nisCode)! })), businesses, edition, locale });
 }
 
 export default function MunicipalityHome() {
   const { t } = useTranslation();
-  const { municipalities, locale } = useLoaderData<typeof loader>();
+  const { municipalities, businesses, edition, locale } = useLoaderData<typeof loader>();
   const points = (v: number | null) => (v == null ? t("campaigns.figures.noData") : t("campaigns.figures.points", { value: formatNumber(v, locale) }));
   return (
     <>
@@ -109,6 +111,53 @@ export default function MunicipalityHome() {
           </p>
         </section>
       ))}
+      <section aria-labelledby="retailers-title">
+        <h2 id="retailers-title">{t("campaigns.staff.retailers")}</h2>
+        {businesses.length === 0 ? (
+          <p>{t("campaigns.figures.noData")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaigns.staff.business")}</th>
+                  <th scope="col">{t("campaigns.public.sector")}</th>
+                  <th scope="col">{t("campaigns.staff.municipality")}</th>
+                  <th scope="col">{edition ? edition.title : t("campaigns.name")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {businesses.map((b) => (
+                  <tr key={b.id}>
+                    <th scope="row">
+                      <Link to={`/zaken/${b.slug}`}>{b.name}</Link>
+                    </th>
+                    <td>{t(`sectors.${b.sector}`)}</td>
+                    <td>{b.municipality}</td>
+                    <td>
+                      {b.participation ? (
+                        t(`campaigns.status.${b.participation}`)
+                      ) : b.invited ? (
+                        t("campaigns.staff.invitedAlready")
+                      ) : edition ? (
+                        <Form method="post" action={`/gemeente/zomer?editie=${edition.slug}`}>
+                          <input type="hidden" name="businessId" value={b.id} />
+                          <input type="hidden" name="back" value="gemeente" />
+                          <button type="submit" name="intent" value="invite-business" className="button-small" aria-label={`${t("campaigns.staff.inviteBusiness")}: ${b.name}`}>
+                            {t("campaigns.staff.inviteBusiness")}
+                          </button>
+                        </Form>
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
     </>
   );
 }

@@ -3,36 +3,23 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { belgianDate, formatDate } from "~/lib/format";
+import { formatDate } from "~/lib/format";
 import { readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { getStaffMunicipalities, requireRole } from "~/modules/auth/index.server";
-import { decideParticipant, inviteRetailer, listEditions, listInvitations, listParticipantsForStaff } from "~/modules/campaigns/index.server";
+import { decideParticipant, getStaffEdition, inviteRetailer, listInvitations, listParticipantsForStaff } from "~/modules/campaigns/index.server";
 import { decisionsFor } from "~/modules/campaigns/participation";
-import { CampaignInviteSchema, ParticipantDecisionSchema } from "~/modules/campaigns/schemas";
+import { CampaignInviteSchema, InviteBusinessSchema, ParticipantDecisionSchema } from "~/modules/campaigns/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, SelectField, useZodForm } from "~/ui/forms";
-
-/** The edition staff work on: the one asked for, else the running or next one, else the latest. */
-async function chooseEdition(request: Request) {
-  const editions = await listEditions();
-  const asked = new URL(request.url).searchParams.get("editie");
-  const today = belgianDate();
-  const edition =
-    editions.find((e) => e.slug === asked) ??
-    [...editions].reverse().find((e) => e.endsOn >= today) ??
-    editions[0] ??
-    null;
-  return { editions, edition };
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "municipality");
   const municipalities = await getStaffMunicipalities(staff.id);
   const nisCodes = municipalities.map((m) => m.nisCode);
-  const { editions, edition } = await chooseEdition(request);
+  const { editions, edition } = await getStaffEdition(new URL(request.url).searchParams.get("editie"));
   const [participants, invitations, locale] = await Promise.all([
     edition ? listParticipantsForStaff(nisCodes, edition.id) : Promise.resolve([]),
     edition ? listInvitations(nisCodes, edition.id) : Promise.resolve([]),
@@ -44,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "municipality");
   const nisCodes = (await getStaffMunicipalities(staff.id)).map((m) => m.nisCode);
-  const { edition } = await chooseEdition(request);
+  const { edition } = await getStaffEdition(new URL(request.url).searchParams.get("editie"));
   const form = await readFormData(request);
   const back = `/gemeente/zomer${edition ? `?editie=${edition.slug}` : ""}`;
   if (form.get("intent") === "invite") {
@@ -54,6 +41,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, ...submission.value });
     if (!result.ok) return json(submission.reply({ fieldErrors: { [result.status === 404 ? "nisCode" : "email"]: [result.status === 404 ? "errors.invalidMunicipality" : result.error] } }), { status: result.status === 404 ? 400 : result.status });
     return redirectWithToast(back, { key: "campaigns.staff.invited" });
+  }
+  if (form.get("intent") === "invite-business") {
+    const parsed = InviteBusinessSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+    if (!edition) return redirectWithToast(back, { key: "campaigns.editionClosed", kind: "error" });
+    const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, businessId: parsed.data.businessId });
+    if (!result.ok && result.status === 404) throw new Response("Not found", { status: 404 });
+    return redirectWithToast(form.get("back") === "gemeente" ? "/gemeente" : back, result.ok ? { key: "campaigns.staff.invited" } : { key: result.error, kind: "error" });
   }
   const decision = ParticipantDecisionSchema.safeParse(Object.fromEntries(form));
   if (!decision.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
@@ -188,7 +183,7 @@ export default function StaffCampaign() {
             <ul>
               {invitations.map((i) => (
                 <li key={i.id}>
-                  {i.email} · {i.municipality} · {formatDate(i.createdAt, locale, { dateStyle: "medium" })} · {i.joined ? t("campaigns.staff.joined") : t("campaigns.staff.notJoined")}
+                  {i.email ?? i.businessName} · {i.municipality} · {formatDate(i.createdAt, locale, { dateStyle: "medium" })} · {i.joined ? t("campaigns.staff.joined") : t("campaigns.staff.notJoined")}
                 </li>
               ))}
             </ul>

@@ -17,9 +17,11 @@ CREATE TABLE "campaign_invitations" (
 	"id" text PRIMARY KEY NOT NULL,
 	"edition_id" text NOT NULL,
 	"nis_code" text NOT NULL,
-	"email" text NOT NULL,
+	"email" text,
+	"business_id" text,
 	"invited_by" text,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "campaign_invitations_whom" CHECK (("campaign_invitations"."email" is null) <> ("campaign_invitations"."business_id" is null))
 );
 --> statement-breakpoint
 CREATE TABLE "campaign_participants" (
@@ -45,10 +47,12 @@ CREATE TABLE "campaign_participants" (
 ALTER TABLE "campaign_editions" ADD CONSTRAINT "campaign_editions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_invitations" ADD CONSTRAINT "campaign_invitations_edition_id_campaign_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."campaign_editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_invitations" ADD CONSTRAINT "campaign_invitations_nis_code_municipalities_nis_code_fk" FOREIGN KEY ("nis_code") REFERENCES "public"."municipalities"("nis_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_invitations" ADD CONSTRAINT "campaign_invitations_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_invitations" ADD CONSTRAINT "campaign_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_participants" ADD CONSTRAINT "campaign_participants_edition_id_campaign_editions_id_fk" FOREIGN KEY ("edition_id") REFERENCES "public"."campaign_editions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_participants" ADD CONSTRAINT "campaign_participants_business_id_businesses_id_fk" FOREIGN KEY ("business_id") REFERENCES "public"."businesses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_participants" ADD CONSTRAINT "campaign_participants_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_invitations_edition_email_idx" ON "campaign_invitations" USING btree ("edition_id","nis_code","email");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_invitations_edition_business_idx" ON "campaign_invitations" USING btree ("edition_id","business_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "campaign_participants_edition_business_idx" ON "campaign_participants" USING btree ("edition_id","business_id");--> statement-breakpoint
 CREATE INDEX "campaign_participants_status_idx" ON "campaign_participants" USING btree ("edition_id","status");

@@ -60,7 +60,7 @@ export const campaignParticipants = pgTable(
   ],
 );
 
-/** An e-mail sent by municipality staff asking a retailer of their municipality to take part. */
+/** Municipality staff asking a retailer of their municipality to take part: by e-mail, or a listed business. */
 export const campaignInvitations = pgTable(
   "campaign_invitations",
   {
@@ -71,11 +71,18 @@ export const campaignInvitations = pgTable(
     nisCode: text("nis_code")
       .notNull()
       .references(() => municipalities.nisCode),
-    email: text("email").notNull(),
+    /** Typed by staff for a retailer not on Koppel yet; null when they picked a listed business. */
+    email: text("email"),
+    /** A business already on Koppel: its owner is told without staff ever seeing their address. */
+    businessId: text("business_id").references(() => businesses.id, { onDelete: "cascade" }),
     invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("campaign_invitations_edition_email_idx").on(t.editionId, t.nisCode, t.email)],
+  (t) => [
+    uniqueIndex("campaign_invitations_edition_email_idx").on(t.editionId, t.nisCode, t.email),
+    uniqueIndex("campaign_invitations_edition_business_idx").on(t.editionId, t.businessId),
+    check("campaign_invitations_whom", sql`(${t.email} is null) <> (${t.businessId} is null)`),
+  ],
 );
 
 export const campaignParticipantsRelations = relations(campaignParticipants, ({ one }) => ({

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
@@ -226,11 +226,36 @@ describe("municipality staff", () => {
     expect((await send(bruggeStaff, "Nieuwe.Winkel@voorbeeld.be")).status).toBe(409);
     expect((await send(bruggeStaff, "andere.winkel@voorbeeld.be", KORTRIJK)).status).toBe(400);
     expect((await send(bruggeStaff, "geen-adres")).status).toBe(400);
-    const rows = await db.select().from(campaignInvitations).where(eq(campaignInvitations.editionId, running.id));
+    const rows = await db.select().from(campaignInvitations).where(and(eq(campaignInvitations.editionId, running.id), isNotNull(campaignInvitations.email)));
     expect(rows.map((r) => [r.email, r.nisCode])).toEqual([["nieuwe.winkel@voorbeeld.be", BRUGGE]]);
     await drainOutbox(allOutboxHandlers);
     const mailFiles = fs.readdirSync(path.join(env.DATA_DIR, "mail")).map((f) => fs.readFileSync(path.join(env.DATA_DIR, "mail", f), "utf8"));
     expect(mailFiles.some((m) => m.includes("nieuwe.winkel@voorbeeld.be") && m.includes("/registreren"))).toBe(true);
+  });
+
+  it("see the businesses of their own municipality and invite one without seeing its owner's address", async () => {
+    const owner = await account("retailer");
+    const business = await businessFor(owner.id, { name: "Antiek Het Oude Huis" });
+    const elsewhere = await businessFor(owner.id, { name: "Antiek Kortrijk", nisCode: KORTRIJK, postalCode: "8500" });
+    const home = await respond(() => staffHome.loader(args(getRequest("/gemeente", { cookie: bruggeStaff.cookie }))));
+    const listed = (await home.json()).businesses as { id: string; participation: string | null; invited: boolean }[];
+    expect(listed.find((b) => b.id === business.id)).toMatchObject({ participation: null, invited: false });
+    expect(listed.map((b) => b.id)).not.toContain(elsewhere.id);
+    expect(JSON.stringify(listed)).not.toContain("@");
+
+    const invite = (businessId: string) =>
+      respond(() => staffCampaign.action(args(formRequest(`/gemeente/zomer?editie=${running.slug}`, { intent: "invite-business", businessId, back: "gemeente" }, { cookie: bruggeStaff.cookie }))));
+    const sent = await invite(business.id);
+    expect(sent.status).toBe(302);
+    expect(sent.headers.get("Location")).toBe("/gemeente");
+    expect(await db.select().from(notices).where(and(eq(notices.userId, owner.id), eq(notices.messageKey, "campaigns.notice.invited")))).toHaveLength(1);
+    expect((await invite(business.id)).status).toBe(302);
+    expect(await db.select().from(campaignInvitations).where(eq(campaignInvitations.businessId, business.id))).toHaveLength(1);
+    expect((await invite(elsewhere.id)).status).toBe(404);
+    expect(await db.select().from(campaignInvitations).where(eq(campaignInvitations.businessId, elsewhere.id))).toHaveLength(0);
+
+    const after = await respond(() => staffHome.loader(args(getRequest("/gemeente", { cookie: bruggeStaff.cookie }))));
+    expect(((await after.json()).businesses as { id: string; invited: boolean }[]).find((b) => b.id === business.id)?.invited).toBe(true);
   });
 
   it("export their participants as a Belgian Excel CSV", async () => {

@@ -55,3 +55,10 @@ export async function getEditionBySlug(slug: string): Promise<Edition | null> {
   const [row] = await db.select(editionColumns).from(campaignEditions).where(eq(campaignEditions.slug, slug));
   return row ?? null;
 }
+
+/** The edition staff work on: the one asked for, else the running or next one, else the latest. */
+export async function getStaffEdition(askedSlug?: string | null, today = belgianDate()) {
+  const editions = await listEditions();
+  const edition = editions.find((e) => e.slug === askedSlug) ?? [...editions].reverse().find((e) => e.endsOn >= today) ?? editions[0] ?? null;
+  return { editions, edition };
+}

@@ -2,11 +2,12 @@ import { asc } from "drizzle-orm";
 import { db } from "~db/client";
 import { municipalities } from "~db/schema";
 
-export { createEdition, getEditionBySlug, getRunningEdition, listEditions, listOpenEditions, type Edition } from "./editions.server";
+export { createEdition, getEditionBySlug, getRunningEdition, getStaffEdition, listEditions, listOpenEditions, type Edition } from "./editions.server";
 export {
   decideParticipant,
   getOwnPromotion,
   inviteRetailer,
+  listBusinessesForStaff,
   listInvitations,
   listParticipantsForStaff,
   listRetailerParticipation,

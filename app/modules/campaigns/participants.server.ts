@@ -187,53 +187,103 @@ export async function decideParticipant(
   return applied ? { ok: true } : { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
 }
 
+type InviteResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
 /**
- * Staff ask a retailer of their municipality to take part. A retailer already on Koppel gets a
- * notice and an e-mail pointing at the opt-in page; anyone else an e-mail to register first.
+ * Staff ask a retailer of their municipality to take part: a business listed on Koppel (its owner
+ * gets a notice and an e-mail; staff never see the address), or an e-mail address they typed (a
+ * retailer already on Koppel is noticed too; anyone else is asked to register first).
  */
-export async function inviteRetailer(staffId: string, nisCodes: string[], input: { editionId: string; nisCode: string; email: string }, today = belgianDate()) {
-  if (!nisCodes.includes(input.nisCode)) return { ok: false as const, status: 404 as const, error: "errors.notFound" };
+export async function inviteRetailer(
+  staffId: string,
+  nisCodes: string[],
+  input: { editionId: string } & ({ businessId: string } | { email: string; nisCode: string }),
+  today = belgianDate(),
+): Promise<InviteResult> {
   const [edition] = await db.select().from(campaignEditions).where(eq(campaignEditions.id, input.editionId));
-  if (!edition || edition.endsOn < today) return { ok: false as const, status: 409 as const, error: "campaigns.editionClosed" };
-  const email = input.email.toLowerCase();
-  const [municipality] = await db.select({ name: municipalities.nameNl }).from(municipalities).where(eq(municipalities.nisCode, input.nisCode));
+  if (!edition || edition.endsOn < today) return { ok: false, status: 409, error: "campaigns.editionClosed" };
+  if (nisCodes.length === 0) return { ok: false, status: 404, error: "errors.notFound" };
+
+  let target: { nisCode: string; email: string | null; businessId: string | null; ownerId: string | null };
+  if ("businessId" in input) {
+    const [business] = await db
+      .select({ nisCode: businesses.nisCode, ownerId: businesses.ownerId })
+      .from(businesses)
+      .where(and(eq(businesses.id, input.businessId), inArray(businesses.nisCode, nisCodes)));
+    if (!business) return { ok: false, status: 404, error: "errors.notFound" };
+    target = { nisCode: business.nisCode, email: null, businessId: input.businessId, ownerId: business.ownerId };
+  } else {
+    if (!nisCodes.includes(input.nisCode)) return { ok: false, status: 404, error: "errors.notFound" };
+    const email = input.email.toLowerCase();
+    const [retailer] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.role, "retailer")));
+    target = { nisCode: input.nisCode, email, businessId: null, ownerId: retailer?.id ?? null };
+  }
+  const [municipality] = await db.select({ name: municipalities.nameNl }).from(municipalities).where(eq(municipalities.nisCode, target.nisCode));
+  const params = { edition: edition.title, municipality: municipality.name };
   try {
     await db.transaction(async (tx) => {
-      const [invitation] = await tx.insert(campaignInvitations).values({ editionId: edition.id, nisCode: input.nisCode, email, invitedBy: staffId }).returning({ id: campaignInvitations.id });
-      await recordAudit(tx, { actorId: staffId, action: "campaign.invite", entityType: "campaign_invitation", entityId: invitation.id, data: { editionId: edition.id, nisCode: input.nisCode } });
-      const [retailer] = await tx.select({ id: users.id }).from(users).where(and(eq(users.email, email), eq(users.role, "retailer")));
-      const params = { edition: edition.title, municipality: municipality.name };
-      if (retailer) {
-        await notifyUser(tx, { userId: retailer.id, messageKey: "campaigns.notice.invited", subjectKey: "campaigns.notice.invitedSubject", params, link: "/ondernemer/zomer" });
+      const [invitation] = await tx
+        .insert(campaignInvitations)
+        .values({ editionId: edition.id, nisCode: target.nisCode, email: target.email, businessId: target.businessId, invitedBy: staffId })
+        .returning({ id: campaignInvitations.id });
+      await recordAudit(tx, { actorId: staffId, action: "campaign.invite", entityType: "campaign_invitation", entityId: invitation.id, data: { editionId: edition.id, nisCode: target.nisCode, businessId: target.businessId } });
+      if (target.ownerId) {
+        await notifyUser(tx, { userId: target.ownerId, messageKey: "campaigns.notice.invited", subjectKey: "campaigns.notice.invitedSubject", params, link: "/ondernemer/zomer" });
       } else {
         const t = translator("nl");
-        await queueMail(tx, { to: email, subject: t("campaigns.notice.invitedSubject", params), text: t("campaigns.mail.inviteNewcomer", { ...params, link: `${env.APP_URL}/registreren` }) });
+        await queueMail(tx, { to: target.email!, subject: t("campaigns.notice.invitedSubject", params), text: t("campaigns.mail.inviteNewcomer", { ...params, link: `${env.APP_URL}/registreren` }) });
       }
     });
-    return { ok: true as const };
+    return { ok: true };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false as const, status: 409 as const, error: "campaigns.alreadyInvited" };
+    if (isUniqueViolation(error)) return { ok: false, status: 409, error: "campaigns.alreadyInvited" };
     throw error;
   }
 }
 
-/** Invitations sent for the staff member's municipalities, with whether the address has joined since. */
+/** Invitations sent for the staff member's municipalities, with whether the retailer has joined since. */
 export async function listInvitations(nisCodes: string[], editionId: string) {
   if (nisCodes.length === 0) return [];
   return db
     .select({
       id: campaignInvitations.id,
       email: campaignInvitations.email,
+      businessName: businesses.name,
       municipality: municipalities.nameNl,
       createdAt: campaignInvitations.createdAt,
       joined: sql<boolean>`exists (
-        select 1 from ${campaignParticipants}
-        join ${businesses} on ${businesses.id} = ${campaignParticipants.businessId}
-        join ${users} on ${users.id} = ${businesses.ownerId}
-        where ${campaignParticipants.editionId} = ${campaignInvitations.editionId} and ${users.email} = ${campaignInvitations.email})`,
+        select 1 from ${campaignParticipants} p
+        join ${businesses} b on b.id = p.business_id
+        join ${users} u on u.id = b.owner_id
+        where p.edition_id = ${campaignInvitations.editionId}
+          and (p.business_id = ${campaignInvitations.businessId} or u.email = ${campaignInvitations.email}))`,
     })
     .from(campaignInvitations)
     .innerJoin(municipalities, eq(municipalities.nisCode, campaignInvitations.nisCode))
+    .leftJoin(businesses, eq(businesses.id, campaignInvitations.businessId))
     .where(and(eq(campaignInvitations.editionId, editionId), inArray(campaignInvitations.nisCode, nisCodes)))
     .orderBy(desc(campaignInvitations.createdAt));
+}
+
+/** The businesses located in the staff member's municipalities, with where each stands in an edition. */
+export async function listBusinessesForStaff(nisCodes: string[], editionId: string | null) {
+  if (nisCodes.length === 0) return [];
+  return db
+    .select({
+      id: businesses.id,
+      name: businesses.name,
+      slug: businesses.slug,
+      sector: businesses.sector,
+      municipality: municipalities.nameNl,
+      participation: editionId
+        ? sql<string | null>`(select p.status::text from ${campaignParticipants} p where p.business_id = ${businesses.id} and p.edition_id = ${editionId})`
+        : sql<null>`null`,
+      invited: editionId
+        ? sql<boolean>`exists (select 1 from ${campaignInvitations} i where i.business_id = ${businesses.id} and i.edition_id = ${editionId})`
+        : sql<boolean>`false`,
+    })
+    .from(businesses)
+    .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
+    .where(inArray(businesses.nisCode, nisCodes))
+    .orderBy(asc(municipalities.nameNl), asc(businesses.name));
 }

@@ -32,6 +32,7 @@ export const PromotionSchema = z
 export type PromotionInput = z.infer<typeof PromotionSchema>;
 
 export const CampaignInviteSchema = z.object({ intent: z.literal("invite"), email: EmailSchema, nisCode: z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality") });
+export const InviteBusinessSchema = z.object({ intent: z.literal("invite-business"), businessId: z.string().uuid() });
 
 export const ParticipantDecisionSchema = z.object({
   intent: z.enum(["approve", "feature", "unfeature", "remove", "reinstate"]),

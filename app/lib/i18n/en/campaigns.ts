@@ -112,6 +112,9 @@ export const campaigns: DeepStrings<typeof nl> = {
       invitations: "Invitations sent",
       joined: "Taking part",
       notJoined: "Not signed up yet",
+      retailers: "Businesses in your municipality",
+      inviteBusiness: "Invite",
+      invitedAlready: "Invited",
       export: "Export participants (CSV)",
     },
     figures: {

@@ -109,6 +109,9 @@ export const campaigns = {
       invitations: "Verstuurde uitnodigingen",
       joined: "Doet mee",
       notJoined: "Nog niet ingeschreven",
+      retailers: "Ondernemingen in je gemeente",
+      inviteBusiness: "Uitnodigen",
+      invitedAlready: "Uitgenodigd",
       export: "Deelnemers exporteren (CSV)",
     },
     figures: {
