@@ -3,11 +3,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { formatDate } from "~/lib/format";
 import { readFormData } from "~/lib/forms.server";
+import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { inviteUser, listUsers, requireRole } from "~/modules/auth/index.server";
+import { inviteUser, listUsers, requireRole, setUserActive } from "~/modules/auth/index.server";
 import { InviteSchema } from "~/modules/auth/schemas";
 import { listMunicipalities } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -16,14 +18,23 @@ import { ErrorList, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const [users, municipalities, locale] = await Promise.all([listUsers(), listMunicipalities(), getLocale(request, admin)]);
-  return json({ users, municipalities, locale });
+  return json({ users, municipalities, locale, me: admin.id });
 }
 
+const ActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]), userId: z.string().min(1).max(100) });
+
 export async function action({ request }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
-  const submission = parseWithZod(await readFormData(request), { schema: InviteSchema });
+  const admin = await requireRole(request, "admin");
+  const form = await readFormData(request);
+  if (form.get("intent") === "deactivate" || form.get("intent") === "reactivate") {
+    const parsed = ActiveSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+    const result = await setUserActive(admin.id, parsed.data.userId, parsed.data.intent === "reactivate");
+    return redirectWithToast("/beheer/gebruikers", result.ok ? { key: `admin.${parsed.data.intent}d` } : { key: result.error, kind: "error" });
+  }
+  const submission = parseWithZod(form, { schema: InviteSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const result = await inviteUser(submission.value);
+  const result = await inviteUser(submission.value, admin.id);
   if (!result.ok) {
     const field = result.error === "emailTaken" ? "email" : "municipalities";
     return json(submission.reply({ fieldErrors: { [field]: [`errors.${result.error}`] } }), { status: 400 });
@@ -33,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { users, municipalities, locale } = useLoaderData<typeof loader>();
+  const { users, municipalities, locale, me } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm("invite", InviteSchema, lastResult);
@@ -84,6 +95,7 @@ export default function UsersPage() {
               <th scope="col">{t("admin.role")}</th>
               <th scope="col">{t("dashboards.status")}</th>
               <th scope="col">{t("admin.createdAt")}</th>
+              <th scope="col">{t("admin.access")}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,8 +104,18 @@ export default function UsersPage() {
                 <td>{u.name}</td>
                 <td>{u.email}</td>
                 <td>{t(`roles.${u.role}`)}</td>
-                <td>{u.hasPassword ? t("admin.active") : t("admin.invitedPending")}</td>
+                <td>{u.deactivatedAt ? t("admin.deactivatedOn", { date: formatDate(u.deactivatedAt, locale, { dateStyle: "medium" }) }) : u.hasPassword ? t("admin.active") : t("admin.invitedPending")}</td>
                 <td>{formatDate(u.createdAt, locale, { dateStyle: "medium" })}</td>
+                <td>
+                  {u.id === me ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" name="intent" value={u.deactivatedAt ? "reactivate" : "deactivate"} className="button-small" aria-label={`${t(u.deactivatedAt ? "admin.reactivate" : "admin.deactivate")}: ${u.email}`}>
+                        {t(u.deactivatedAt ? "admin.reactivate" : "admin.deactivate")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,7 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
-import { withVat } from "~/modules/marketplace/rules";
+import { withVat } from "~/modules/vouchers/rules";
 import { estimateVoucher } from "~/modules/vouchers/index.server";
 import { isStarter } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

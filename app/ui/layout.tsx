@@ -42,6 +42,8 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/beheer/uitbetalingen", label: "nav.payouts" },
     { to: "/beheer/import", label: "nav.import" },
     { to: "/beheer/zomer", label: "nav.campaign" },
+    { to: "/beheer/audit", label: "nav.audit" },
+    { to: "/beheer/instellingen", label: "nav.settings" },
   ],
 };
 

@@ -8,3 +8,4 @@ export * from "./marketplace";
 export * from "./engagements";
 export * from "./vouchers";
 export * from "./campaigns";
+export * from "./settings";

@@ -1,10 +1,11 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { userMunicipalities, users, type Role } from "~db/schema";
+import { apiTokens, sessions, userMunicipalities, users, type Role } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
 import { isForeignKeyViolation, isUniqueViolation } from "~/lib/pg-errors";
 import { queueMail, queueMails } from "~/modules/notifications/index.server";
+import { recordAudit } from "~/modules/reporting/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
 import { clearLoginFailures, loginLimitKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit.server";
@@ -131,7 +132,7 @@ export async function inviteUser(input: {
   role: "municipality" | "admin";
   municipalities: string[];
   locale?: Locale;
-}) {
+}, actorId: string | null = null) {
   try {
     return await db.transaction(async (tx) => {
       const [user] = await tx
@@ -141,6 +142,8 @@ export async function inviteUser(input: {
       if (input.role === "municipality") {
         await tx.insert(userMunicipalities).values(input.municipalities.map((nisCode) => ({ userId: user.id, nisCode })));
       }
+      // Granting a staff role is a decision the office answers for (the CLI acts as "system").
+      await recordAudit(tx, { actorId, action: "user.invite", entityType: "user", entityId: user.id, toState: input.role, data: { municipalities: input.municipalities } });
       const link = passwordLink(await createPasswordToken(tx, user.id, "invite"));
       const t = translator(input.locale ?? "nl");
       await queueMail(tx, {
@@ -187,4 +190,27 @@ export async function inviteImportedUsers(executor: Executor, invitees: { id: st
       }),
     );
   }
+}
+
+/**
+ * Deactivates an account: it can no longer log in, and its sessions and API tokens stop working
+ * at once (deleted and revoked in the same transaction). Reactivation lets it log in again; old
+ * sessions and tokens stay gone.
+ */
+export async function setUserActive(adminId: string, userId: string, active: boolean) {
+  if (adminId === userId) return { ok: false as const, error: "admin.notYourself" };
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .update(users)
+      .set({ deactivatedAt: active ? null : new Date() })
+      .where(and(eq(users.id, userId), active ? isNotNull(users.deactivatedAt) : isNull(users.deactivatedAt)))
+      .returning({ id: users.id });
+    if (!user) return { ok: false as const, error: "admin.alreadyThat" };
+    if (!active) {
+      await tx.delete(sessions).where(eq(sessions.userId, userId));
+      await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+    }
+    await recordAudit(tx, { actorId: adminId, action: active ? "user.reactivate" : "user.deactivate", entityType: "user", entityId: userId, toState: active ? "active" : "deactivated" });
+    return { ok: true as const };
+  });
 }

@@ -9,6 +9,7 @@ export {
   registerUser,
   requestPasswordReset,
   setPasswordWithToken,
+  setUserActive,
   setUserLocale,
   type LoginResult,
 } from "./accounts.server";

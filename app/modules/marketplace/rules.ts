@@ -54,6 +54,3 @@ export const BidSchema = z
   .refine((b) => b.advicePrice + b.implementationPrice > 0, { path: ["implementationPrice"], message: "errors.amount" });
 export type BidInput = z.infer<typeof BidSchema>;
 
-/** VAT on a price excl. VAT, in cents, rounded half up (a setting: 21 % by default). */
-export const vatRate = 0.21;
-export const withVat = (cents: number) => cents + Math.round(cents * vatRate);

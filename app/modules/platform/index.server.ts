@@ -8,6 +8,7 @@ import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, searchEngine } from "~/modules/matching/index.server";
 import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
+import { refreshSettings } from "~/modules/settings/index.server";
 
 /** Every outbox topic of every capability, for the one worker. */
 export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers };
@@ -31,7 +32,13 @@ export async function boot() {
     logger.error({ err: error }, "search engine setup failed; will retry through the outbox");
   }
   if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
-  stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: 60_000, run: runTimers } });
+  await refreshSettings();
+  // Settings first, so timers and matching use what the office set, also when another process saved it.
+  const everyMinute = async () => {
+    await refreshSettings();
+    await runTimers();
+  };
+  stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: 60_000, run: everyMinute } });
   logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");
 }
 

@@ -1,2 +1,5 @@
-/** Reporting's door: the audit log now; programme figures and exports later. */
+/** Reporting's door: the audit log (written by every module, read here), the office's figures and exports. */
 export { recordAudit, recordAuditMany, type AuditEvent } from "./audit.server";
+export { listAuditEntityTypes, listAuditEvents, type AuditFilter } from "./audit-log.server";
+export { getDashboardFigures, getWorkQueues, type DashboardFigures, type DashboardFilter } from "./dashboard.server";
+export { exportCsv, exportKinds, isExportKind, type ExportKind } from "./exports.server";

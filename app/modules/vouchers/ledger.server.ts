@@ -3,7 +3,7 @@ import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
 import type { ProgrammeInput } from "./schemas";
-import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatBasisPoints, voucherAmount, voucherShares } from "./rules";
+import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatSettings, voucherAmount, voucherShares } from "./rules";
 
 /** The programme's figures, from the ledger alone. */
 export async function getProgrammeBudget(executor: Executor, programmeId: string) {
@@ -132,7 +132,7 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
   const lines = [
     { kind: "voucher_share" as const, amountCents: amount },
     // Only money the programme holds: the own share once it has been paid.
-    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, vatBasisPoints) - amount : 0 },
+    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, vatSettings.basisPoints) - amount : 0 },
   ].filter((l) => l.amountCents > 0);
   if (lines.length) {
     await tx

@@ -2,8 +2,8 @@
  * The voucher's arithmetic, pure and in integer cents. docs/vouchers.md works an example through.
  */
 
-/** VAT on the full price excl. VAT (a setting: 21 %), in basis points. */
-export const vatBasisPoints = 2100;
+/** VAT on a price excl. VAT, in basis points: 21 % unless the programme office sets another rate. */
+export const vatSettings = { basisPoints: 2100 };
 
 /** `amount × basisPoints / 10,000`, rounded to the cent, halves up (cents are never negative here). */
 export function percentageOf(amountCents: number, basisPoints: number) {
@@ -15,8 +15,11 @@ export function voucherAmount(priceCents: number, programme: { rateBasisPoints: 
   return Math.min(percentageOf(priceCents, programme.rateBasisPoints), programme.capCents);
 }
 
+/** A price excl. VAT with VAT added, rounded half up. */
+export const withVat = (cents: number) => cents + percentageOf(cents, vatSettings.basisPoints);
+
 /** What the retailer pays: the price minus the voucher, plus VAT on the full price. */
-export function ownShare(priceCents: number, voucherCents: number, vat = vatBasisPoints) {
+export function ownShare(priceCents: number, voucherCents: number, vat = vatSettings.basisPoints) {
   return priceCents - voucherCents + percentageOf(priceCents, vat);
 }
 

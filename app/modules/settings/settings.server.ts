@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import { db } from "~db/client";
+import { settings } from "~db/schema";
+import { logger } from "~/lib/logger.server";
+import { timerSettings } from "~/modules/engagements/index.server";
+import { marketplaceSettings } from "~/modules/marketplace/rules";
+import { defaultWeights, factorNames } from "~/modules/matching/score";
+import { profileSettings } from "~/modules/profiles/taxonomy";
+import { recordAudit } from "~/modules/reporting/index.server";
+import { vatSettings } from "~/modules/vouchers/rules";
+import type { PlatformSettings } from "./schema";
+
+/*
+ * The tunable values live where they are used, one settings object per module (matching weights,
+ * marketplace, timers, starter age, VAT), so pure code keeps reading plain values. This module
+ * stores the office's choices in the database and writes them into those objects: at start-up,
+ * after a save, and every minute from the outbox worker, so every app process follows within a
+ * minute.
+ */
+
+const key = "platform";
+
+/** What the modules shipped with, captured before any stored choice is applied. */
+export const defaultSettings: PlatformSettings = {
+  weights: { ...defaultWeights },
+  invitationCount: marketplaceSettings.invitationCount,
+  maxBids: marketplaceSettings.maxBids,
+  autoApproveDays: timerSettings.autoApproveDays,
+  starterMaxAgeYears: profileSettings.starterMaxAgeYears,
+  vatBasisPoints: vatSettings.basisPoints,
+};
+
+function apply(values: PlatformSettings) {
+  for (const f of factorNames) defaultWeights[f] = values.weights[f];
+  marketplaceSettings.invitationCount = values.invitationCount;
+  marketplaceSettings.maxBids = values.maxBids;
+  timerSettings.autoApproveDays = values.autoApproveDays;
+  profileSettings.starterMaxAgeYears = values.starterMaxAgeYears;
+  vatSettings.basisPoints = values.vatBasisPoints;
+}
+
+/** The settings in force: the stored ones over the defaults (a value missing from storage keeps its default). */
+export async function getSettings(): Promise<PlatformSettings & { updatedAt: Date | null }> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const stored = (row?.value ?? {}) as Partial<PlatformSettings>;
+  return { ...defaultSettings, ...stored, weights: { ...defaultSettings.weights, ...stored.weights }, updatedAt: row?.updatedAt ?? null };
+}
+
+/** Reads the stored settings into the modules; a failure keeps what is in force and is logged. */
+export async function refreshSettings() {
+  try {
+    const { updatedAt: _updatedAt, ...current } = await getSettings();
+    apply(current);
+  } catch (error) {
+    logger.error({ err: error }, "settings could not be refreshed");
+  }
+}
+
+/** Stores the office's settings with an audit entry naming each change, and applies them here at once. */
+export async function saveSettings(adminId: string, next: PlatformSettings) {
+  const { updatedAt: _updatedAt, ...before } = await getSettings();
+  const changes = Object.fromEntries(
+    Object.entries(next).flatMap(([name, value]) =>
+      JSON.stringify(value) === JSON.stringify(before[name as keyof PlatformSettings]) ? [] : [[name, { from: before[name as keyof PlatformSettings], to: value }]],
+    ),
+  );
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key, value: next, updatedBy: adminId })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedBy: adminId, updatedAt: new Date() } });
+    await recordAudit(tx, { actorId: adminId, action: "settings.update", entityType: "settings", entityId: key, data: changes });
+  });
+  apply(next);
+  return changes;
+}

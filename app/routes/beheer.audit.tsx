@@ -1,0 +1,124 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { formatDateTime } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { listAuditEntityTypes, listAuditEvents } from "~/modules/reporting/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PageHeader } from "~/ui/forms";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+/** Filters from the query string; a malformed one is dropped rather than refused. */
+const FilterSchema = z.object({
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  entity: z.string().trim().max(60).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  until: day.optional().catch(undefined),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const search = new URL(request.url).searchParams;
+  const filter = FilterSchema.parse(Object.fromEntries([...search.entries()].filter(([, v]) => v !== "")));
+  const [page, entityTypes, locale] = await Promise.all([
+    listAuditEvents({ actor: filter.actor, entityType: filter.entity, action: filter.action, from: filter.from, until: filter.until, before: filter.before }),
+    listAuditEntityTypes(),
+    getLocale(request, admin),
+  ]);
+  return json({ filter, ...page, entityTypes, locale });
+}
+
+export default function AuditLogPage() {
+  const { t } = useTranslation();
+  const { filter, events, nextBefore, entityTypes, locale } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const older = new URLSearchParams(location.search);
+  if (nextBefore) older.set("before", String(nextBefore));
+  return (
+    <div className="wide-table">
+      <PageHeader title={t("audit.title")}>{t("audit.intro")}</PageHeader>
+      <Form method="get" className="inline-form" aria-label={t("office.filters")}>
+        <div className="field">
+          <label htmlFor="audit-actor">{t("audit.actor")}</label>
+          <input id="audit-actor" name="actor" type="search" defaultValue={filter.actor ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-entity">{t("audit.entity")}</label>
+          <select id="audit-entity" name="entity" defaultValue={filter.entity ?? ""}>
+            <option value="">{t("audit.allEntities")}</option>
+            {entityTypes.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-action">{t("audit.action")}</label>
+          <input id="audit-action" name="action" type="search" defaultValue={filter.action ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t("office.from")}</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-until">{t("office.until")}</label>
+          <input id="audit-until" name="until" type="date" defaultValue={filter.until ?? ""} />
+        </div>
+        <div className="field">
+          <button type="submit">{t("office.apply")}</button>
+        </div>
+      </Form>
+      {events.length === 0 ? (
+        <p>{t("audit.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.actor")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("audit.change")}</th>
+                <th scope="col">{t("audit.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.createdAt, locale)}</td>
+                  <td>{e.actorEmail ?? t("audit.system")}</td>
+                  <th scope="row">{e.action}</th>
+                  <td>
+                    {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
+                  </td>
+                  <td>{e.fromState || e.toState ? `${e.fromState ?? "–"} → ${e.toState ?? "–"}` : ""}</td>
+                  <td>
+                    {e.reason ? <p>{e.reason}</p> : null}
+                    {e.data && Object.keys(e.data).length ? <code className="audit-data">{JSON.stringify(e.data)}</code> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextBefore ? (
+        <p>
+          <Link to={`?${older.toString()}`}>{t("audit.older")}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Auditlog – Beheer – Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv";
+import { requireRole } from "~/modules/auth/index.server";
+import { exportCsv, isExportKind } from "~/modules/reporting/index.server";
+
+/** /beheer/export/<kind>.csv for the office: businesses, providers, requests, engagements, vouchers, payments, payouts. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const kind = params.kind ?? "";
+  if (!isExportKind(kind)) throw new Response("Not found", { status: 404 });
+  return csvResponse(await exportCsv(admin.id, kind), `koppel-${kind}-${new Date().toISOString().slice(0, 10)}.csv`);
+}

@@ -1,0 +1,154 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { requireRole } from "~/modules/auth/index.server";
+import { getDashboardFigures } from "~/modules/reporting/index.server";
+import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+
+/** A printable page per programme for the agency's reporting: the dashboard's figures as tables. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, "admin");
+  const programme = (await listProgrammesWithBudget()).find((p) => p.id === params.id);
+  if (!programme) throw new Response("Not found", { status: 404 });
+  const [figures, locale] = await Promise.all([getDashboardFigures({ programmeId: programme.id }), getLocale(request, admin)]);
+  return json({ programme, figures, locale, today: new Date().toISOString() });
+}
+
+export default function ImpactReport() {
+  const { t } = useTranslation();
+  const { programme, figures, locale, today } = useLoaderData<typeof loader>();
+  const money = (cents: number) => formatMoney(cents, locale);
+  const { outcomes, funnel } = figures;
+  const completed = figures.byMunicipality.filter((g) => g.completed > 0);
+  return (
+    <article className="report">
+      <h1>{t("office.reportTitle", { programme: programme.name })}</h1>
+      <p className="lead">{t("office.reportIntro", { date: formatDate(today, locale) })}</p>
+      <p className="no-print">
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t("office.print")}
+        </button>
+      </p>
+      <h2>{t("office.budget")}</h2>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">{t("office.budgetTotal")}</th>
+            <td>{money(programme.budget.budgetCents)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.committed")}</th>
+            <td>{money(programme.budget.reservedCents)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.spent")}</th>
+            <td>{money(programme.budget.redeemedCents)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.available")}</th>
+            <td>{money(programme.budget.availableCents)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t("office.outcomes")}</h2>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">{t("office.engagements")}</th>
+            <td>{outcomes.engagements}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.funnelStages.completed")}</th>
+            <td>{funnel.completed}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.starterShare")}</th>
+            <td>{outcomes.starterShare == null ? t("office.noData") : `${formatNumber(Math.round(outcomes.starterShare * 100), locale)} %`}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.maturityGain")}</th>
+            <td>{outcomes.averageMaturityGain == null ? t("office.noData") : t("office.points", { value: formatNumber(outcomes.averageMaturityGain, locale) })}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.daysToAward")}</th>
+            <td>{outcomes.medianDaysToAward == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToAward, locale) })}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t("office.daysToComplete")}</th>
+            <td>{outcomes.medianDaysToComplete == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToComplete, locale) })}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>{t("office.vouchersByStatus")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("office.status")}</th>
+            <th scope="col">{t("office.count")}</th>
+            <th scope="col">{t("office.amount")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.vouchersByStatus.map((v) => (
+            <tr key={v.status}>
+              <th scope="row">{t(`voucher.status.${v.status}`)}</th>
+              <td>{v.count}</td>
+              <td>{money(v.cents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("office.bySector")}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("office.sector")}</th>
+            <th scope="col">{t("office.engagements")}</th>
+            <th scope="col">{t("office.voucherEuros")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.bySector.map((g) => (
+            <tr key={g.key}>
+              <th scope="row">{t(`sectors.${g.key}`)}</th>
+              <td>{g.engagements}</td>
+              <td>{money(g.redeemedCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("office.completedByMunicipality")}</h2>
+      {completed.length === 0 ? (
+        <p>{t("office.noData")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("office.municipality")}</th>
+              <th scope="col">{t("office.funnelStages.completed")}</th>
+              <th scope="col">{t("office.voucherEuros")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {completed.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                <td>{g.completed}</td>
+                <td>{money(g.redeemedCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Impactrapport ${data.programme.name} – Koppel` : "Koppel" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+
+/*
+ * Charts for the office's dashboard, drawn by recharts at a fixed size so the server renders them
+ * into the HTML. The drawing is hidden from assistive technology; every chart carries the same
+ * figures as a table, which screen readers read and anyone can open.
+ */
+
+const green = "#0b5d4b";
+const amber = "#b5560b";
+
+export interface ChartTable {
+  caption: string;
+  headers: string[];
+  rows: (string | number)[][];
+}
+
+export function ChartFigure({ title, table, tableLabel, children }: { title: string; table: ChartTable; tableLabel: string; children: ReactNode }) {
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div aria-hidden="true" className="chart-drawing">
+        {children}
+      </div>
+      <details>
+        <summary>{tableLabel}</summary>
+        <table>
+          <caption className="visually-hidden">{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) =>
+                  j === 0 ? (
+                    <th key={j} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={j}>{cell}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** Horizontal bars, one per label (a funnel, a breakdown). */
+export function HorizontalBars({ data, valueName }: { data: { label: string; value: number }[]; valueName: string }) {
+  return (
+    <BarChart width={560} height={Math.max(120, data.length * 36 + 40)} data={data} layout="vertical" margin={{ left: 20, right: 30, top: 5, bottom: 5 }}>
+      <CartesianGrid horizontal={false} stroke="#d4d9de" />
+      <XAxis type="number" allowDecimals={false} />
+      <YAxis type="category" dataKey="label" width={190} />
+      <Bar dataKey="value" name={valueName} fill={green} isAnimationActive={false} />
+    </BarChart>
+  );
+}
+
+/** Money over time: two running totals (spent and committed), in euros. */
+export function BurnUpChart({ data, spentName, committedName }: { data: { day: string; spent: number; committed: number }[]; spentName: string; committedName: string }) {
+  return (
+    <LineChart width={560} height={260} data={data} margin={{ left: 20, right: 30, top: 5, bottom: 5 }}>
+      <CartesianGrid stroke="#d4d9de" />
+      <XAxis dataKey="day" />
+      <YAxis />
+      <Legend />
+      <Line type="stepAfter" dataKey="committed" name={committedName} stroke={amber} dot={false} isAnimationActive={false} />
+      <Line type="stepAfter" dataKey="spent" name={spentName} stroke={green} dot={false} isAnimationActive={false} />
+    </LineChart>
+  );
+}
