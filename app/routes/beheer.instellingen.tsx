@@ -43,27 +43,21 @@ export default function SettingsPage() {
     vatPercent: String(current.vatBasisPoints / 100).replace(".", ","),
   });
   const weights = fields.weights.getFieldset();
-  const sumErrors = weights.coverage.errors?.filter((e) => e === "settings.weightsSum");
   return (
     <div className="narrow-wide">
       <PageHeader title={t("settings.title")}>{t("settings.intro")}</PageHeader>
       {current.updatedAt ? <p className="muted">{t("settings.lastChange", { date: formatDateTime(current.updatedAt, locale) })}</p> : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <fieldset aria-describedby="weights-hint">
+        <fieldset aria-describedby={fields.weights.errors?.length ? `weights-hint ${fields.weights.errorId}` : "weights-hint"}>
           <legend>{t("settings.weights")}</legend>
           <p className="hint" id="weights-hint">
             {t("settings.weightsHint")}
           </p>
-          <ErrorList errors={sumErrors} />
+          <ErrorList id={fields.weights.errorId} errors={fields.weights.errors} />
           <div className="checkbox-grid">
             {factorNames.map((f) => (
-              <Field
-                key={f}
-                label={t(`settings.factors.${f}`)}
-                meta={{ ...weights[f], errors: weights[f].errors?.filter((e) => e !== "settings.weightsSum") }}
-                input={getInputProps(weights[f], { type: "number" })}
-              />
+              <Field key={f} label={t(`settings.factors.${f}`)} meta={weights[f]} input={getInputProps(weights[f], { type: "number" })} />
             ))}
           </div>
         </fieldset>

@@ -15,7 +15,7 @@ import * as exportCsv from "~/routes/beheer.export.$kind[.]csv";
 import * as users from "~/routes/beheer.gebruikers";
 import * as settingsPage from "~/routes/beheer.instellingen";
 import * as dashboard from "~/routes/beheer._index";
-import * as report from "~/routes/beheer.programmas.$id.rapport";
+import * as report from "~/routes/beheer.programmas_.$id.rapport";
 import * as retailerHome from "~/routes/ondernemer._index";
 import { newEnterpriseNumber } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";

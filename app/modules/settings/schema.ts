@@ -25,6 +25,6 @@ export const SettingsSchema = z
       .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
       .refine((bp) => bp <= 3000, "settings.range"),
   })
-  .refine((s) => positiveFactors.reduce((sum, f) => sum + s.weights[f], 0) === 100, { path: ["weights", "coverage"], message: "settings.weightsSum" });
+  .refine((s) => positiveFactors.reduce((sum, f) => sum + s.weights[f], 0) === 100, { path: ["weights"], message: "settings.weightsSum" });
 
 export type PlatformSettings = Omit<z.infer<typeof SettingsSchema>, "vatPercent"> & { vatBasisPoints: number };
