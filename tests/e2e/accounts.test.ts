@@ -140,7 +140,7 @@ describe("staff accounts", () => {
     await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
     await page.waitForURL("**/gemeente");
     await heading("Mijn gemeente");
-    expect(await page.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Oostende"]);
+    expect(await page.getByRole("heading", { level: 2, name: /^Cijfers voor / }).allTextContents()).toEqual(["Cijfers voor Oostende"]);
   });
 });
 
