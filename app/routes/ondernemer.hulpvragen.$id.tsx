@@ -35,9 +35,11 @@ const IntentSchema = z.discriminatedUnion("intent", [
 /** Three forms, told apart by `intent`: publish the draft, cancel, accept a bid. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
+  const id = params.id ?? "";
+  // Someone else's request is not found, whatever the form holds.
+  if (!(await getOwnHelpRequest(user.id, id))) notFound();
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => (i.message.includes(".") ? i.message : "errors.invalidChoice")))] }, { status: 400 });
-  const id = params.id ?? "";
   const here = `/ondernemer/hulpvragen/${id}`;
   if (parsed.data.intent === "publish") {
     const result = await publishHelpRequest(user.id, id);

@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
+  if (!(await getOwnBusiness(user.id, params.id ?? ""))) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(await readFormData(request), { schema: QuickscanSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const quickscanId = await saveQuickscan(user.id, params.id ?? "", submission.value);

@@ -41,6 +41,9 @@ describe("the programme office's dashboard", () => {
 
   it("downloads an export with one row per business", async () => {
     await page.goto("/beheer");
+    await page.getByRole("heading", { level: 1, name: "Beheer" }).waitFor();
+    // Hydrated and idle first: a click while React takes over the page can be lost.
+    await page.waitForLoadState("networkidle");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Ondernemingen", exact: true }).click()]);
     expect(download.suggestedFilename()).toMatch(/^koppel-businesses-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = fs.readFileSync((await download.path())!);

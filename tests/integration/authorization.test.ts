@@ -1,0 +1,248 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { businesses, campaignParticipants, engagements, programmes, providers, quickscans } from "~db/schema";
+import { createApiToken } from "~/modules/auth/index.server";
+import { createEdition } from "~/modules/campaigns/index.server";
+import { EditionSchema } from "~/modules/campaigns/schemas";
+import { belgianDate } from "~/lib/format";
+import { args, origin, respond } from "../support/http";
+import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
+
+/*
+ * Who may do what, for every route: each route module × GET (its loader) and POST (its action) ×
+ * each role, against resources that belong to someone else. The list of routes is read from
+ * app/routes, so a route added without a row here fails the first test.
+ *
+ * Statuses: 302 to the login page for a visitor on a signed-in page; 401 for an API call without
+ * a valid token; 403 for a role the page is not for; 404 for a record the user may not see (never
+ * a 403 that confirms it exists); 405 where a route has no such method. A POST carries an empty
+ * form, so a role that gets past the guard meets the validation: 400 (or 302 where an empty form is
+ * a valid request, like logging out).
+ */
+
+const roles = ["anonymous", "retailer", "provider", "municipality", "admin"] as const;
+type Role = (typeof roles)[number];
+type Statuses = Record<Role, number>;
+const each = (anonymous: number, retailer: number, provider: number, municipality: number, admin: number): Statuses => ({ anonymous, retailer, provider, municipality, admin });
+const all = (status: number) => each(status, status, status, status, status);
+/** A signed-in page for one role: visitors go to the login page, other roles get a 403. */
+const onlyFor = (role: Exclude<Role, "anonymous">, status = 200): Statuses => ({ ...each(302, 403, 403, 403, 403), [role]: status });
+/** An API endpoint: 401 without a token, then by role. */
+const api = (retailer: number, provider: number, municipality: number, admin: number) => each(401, retailer, provider, municipality, admin);
+
+interface Row {
+  path: string;
+  params?: Record<string, string>;
+  get?: Statuses;
+  post?: Statuses;
+}
+
+// The world the rows point at: one retailer's business, request, quickscan and engagement with one
+// provider, a running campaign edition in which that business takes part, and a programme.
+const world = {
+  businessId: "",
+  businessSlug: "",
+  helpRequestId: "",
+  engagementId: "",
+  scanId: "",
+  providerSlug: "",
+  editionSlug: "",
+  programmeId: "",
+};
+const sessions = {} as Record<Exclude<Role, "anonymous">, { cookie: string; token: string }>;
+
+function matrix(): Record<string, Row> {
+  const w = world;
+  const missing = "00000000-0000-4000-8000-000000000000";
+  return {
+    $: { path: "/bestaat-niet", params: { "*": "bestaat-niet" }, get: all(404), post: all(405) },
+    _index: { path: "/", get: all(200) },
+    over: { path: "/over", get: all(200) },
+    privacy: { path: "/privacy", get: all(200) },
+    healthz: { path: "/healthz", get: all(200) },
+    "robots[.]txt": { path: "/robots.txt", get: all(200) },
+    "sitemap[.]xml": { path: "/sitemap.xml", get: all(200) },
+    inloggen: { path: "/inloggen", get: each(200, 302, 302, 302, 302), post: each(400, 302, 302, 302, 302) },
+    registreren: { path: "/registreren", get: each(200, 302, 302, 302, 302), post: each(400, 302, 302, 302, 302) },
+    "wachtwoord-vergeten": { path: "/wachtwoord-vergeten", get: each(200, 302, 302, 302, 302), post: each(400, 302, 302, 302, 302) },
+    "wachtwoord-instellen": { path: "/wachtwoord-instellen?token=ongeldig", get: all(200), post: all(400) },
+    uitloggen: { path: "/uitloggen", get: all(302), post: all(302) },
+    taal: { path: "/taal", get: all(302), post: all(400) },
+    account: { path: "/account", get: each(302, 200, 200, 200, 200), post: each(302, 400, 400, 400, 400) },
+    "account.gegevens": { path: "/account/gegevens", get: each(302, 200, 200, 200, 200) },
+    meldingen: { path: "/meldingen", get: each(302, 200, 200, 200, 200) },
+
+    "aanbieders._index": { path: "/aanbieders", get: all(200) },
+    "aanbieders.$slug": { path: `/aanbieders/${w.providerSlug}`, params: { slug: w.providerSlug }, get: all(200) },
+    "zaken.$slug": { path: `/zaken/${w.businessSlug}`, params: { slug: w.businessSlug }, get: all(200) },
+
+    "ondernemer._index": { path: "/ondernemer", get: onlyFor("retailer") },
+    "ondernemer.zaken.$id": { path: `/ondernemer/zaken/${w.businessId}`, params: { id: w.businessId }, get: onlyFor("retailer", 404), post: onlyFor("retailer", 404) },
+    "ondernemer.zaken.$id_.quickscan": { path: `/ondernemer/zaken/${w.businessId}/quickscan`, params: { id: w.businessId }, get: onlyFor("retailer", 404), post: onlyFor("retailer", 404) },
+    "ondernemer.quickscans.$scanId": { path: `/ondernemer/quickscans/${w.scanId}`, params: { scanId: w.scanId }, get: onlyFor("retailer", 404) },
+    "ondernemer.hulpvragen._index": { path: "/ondernemer/hulpvragen", get: onlyFor("retailer") },
+    "ondernemer.hulpvragen.nieuw": { path: `/ondernemer/hulpvragen/nieuw?zaak=${w.businessId}`, get: onlyFor("retailer", 404), post: onlyFor("retailer", 400) },
+    "ondernemer.hulpvragen.$id": { path: `/ondernemer/hulpvragen/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("retailer", 404), post: onlyFor("retailer", 404) },
+    "ondernemer.zomer._index": { path: "/ondernemer/zomer", get: onlyFor("retailer") },
+    "ondernemer.zomer.$businessId.$edition": {
+      path: `/ondernemer/zomer/${w.businessId}/${w.editionSlug}`,
+      params: { businessId: w.businessId, edition: w.editionSlug },
+      get: onlyFor("retailer", 404),
+      post: onlyFor("retailer", 404),
+    },
+
+    "aanbieder._index": { path: "/aanbieder", get: onlyFor("provider") },
+    "aanbieder.profiel": { path: "/aanbieder/profiel", get: onlyFor("provider"), post: onlyFor("provider", 400) },
+    "opdrachten._index": { path: "/opdrachten", get: onlyFor("provider") },
+    "opdrachten.$id": { path: `/opdrachten/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("provider", 404), post: onlyFor("provider", 404) },
+    "trajecten._index": { path: "/trajecten", get: each(302, 200, 200, 403, 200) },
+    "trajecten.$id": { path: `/trajecten/${w.engagementId}`, params: { id: w.engagementId }, get: each(302, 404, 404, 403, 200), post: each(302, 404, 404, 403, 400) },
+
+    "gemeente._index": { path: "/gemeente", get: onlyFor("municipality") },
+    "gemeente.zomer": { path: "/gemeente/zomer", get: onlyFor("municipality"), post: onlyFor("municipality", 400) },
+    "gemeente.zomer_.deelnemers[.]csv": { path: `/gemeente/zomer/deelnemers.csv?editie=${w.editionSlug}`, get: onlyFor("municipality") },
+
+    "beheer._index": { path: "/beheer", get: onlyFor("admin") },
+    "beheer.audit": { path: "/beheer/audit", get: onlyFor("admin") },
+    "beheer.instellingen": { path: "/beheer/instellingen", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.gebruikers": { path: "/beheer/gebruikers", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.screening": { path: "/beheer/screening", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.import": { path: "/beheer/import", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.programmas": { path: "/beheer/programmas", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.programmas_.$id.rapport": { path: `/beheer/programmas/${w.programmeId}/rapport`, params: { id: w.programmeId }, get: onlyFor("admin") },
+    "beheer.betalingen": { path: "/beheer/betalingen", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    // An empty form asks for a batch of everything payable; there is nothing to pay yet.
+    "beheer.uitbetalingen": { path: "/beheer/uitbetalingen", get: onlyFor("admin"), post: onlyFor("admin", 409) },
+    "beheer.uitbetalingen.$batchId.$format": { path: `/beheer/uitbetalingen/${missing}/csv`, params: { batchId: missing, format: "csv" }, get: onlyFor("admin", 404) },
+    "beheer.export.$kind[.]csv": { path: "/beheer/export/businesses.csv", params: { kind: "businesses" }, get: onlyFor("admin") },
+    "beheer.zomer": { path: "/beheer/zomer", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+
+    "zomer._index": { path: "/zomer", get: all(200) },
+    "zomer.$municipality._index": { path: "/zomer/brugge", params: { municipality: "brugge" }, get: all(200) },
+    "zomer.$municipality.$business._index": { path: `/zomer/brugge/${w.businessSlug}`, params: { municipality: "brugge", business: w.businessSlug }, get: all(200) },
+    "zomer.$municipality.$business.affiche": { path: `/zomer/brugge/${w.businessSlug}/affiche`, params: { municipality: "brugge", business: w.businessSlug }, get: all(200) },
+    "embed.zomer.$municipality": { path: "/embed/zomer/brugge", params: { municipality: "brugge" }, get: all(200) },
+    "uploads.$key": { path: `/uploads/${missing}.webp`, params: { key: `${missing}.webp` }, get: all(404) },
+    "dev.mail._index": { path: "/dev/mail", get: all(200) },
+    "dev.mail.$id": { path: "/dev/mail/bestaat-niet", params: { id: "bestaat-niet" }, get: all(404) },
+
+    "api.v1.me": { path: "/api/v1/me", get: api(200, 200, 200, 200) },
+    "api.v1.providers": { path: "/api/v1/providers", get: api(200, 200, 200, 200) },
+    "api.v1.match": { path: "/api/v1/match", get: all(405), post: api(400, 400, 400, 400) },
+    "api.v1.import.$kind": { path: "/api/v1/import/providers", params: { kind: "providers" }, get: all(405), post: api(403, 403, 403, 415) },
+    "api.v1.programmes.$id.budget": { path: `/api/v1/programmes/${w.programmeId}/budget`, params: { id: w.programmeId }, get: api(403, 403, 403, 200) },
+    "api.v1.campaigns.$edition.retailers": { path: `/api/v1/campaigns/${w.editionSlug}/retailers`, params: { edition: w.editionSlug }, get: all(200), post: all(405) },
+    // Stripe's calls carry a signature, not a session: without one, a 400 for everyone.
+    "webhooks.stripe": { path: "/webhooks/stripe", get: all(405), post: all(400) },
+  };
+}
+
+/** Route ids as Remix names them: a file without its extension, or a folder holding route.tsx. */
+function routeIdsOnDisk() {
+  const dir = path.resolve("app/routes");
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => (e.isDirectory() ? fs.existsSync(path.join(dir, e.name, "route.tsx")) : /\.(tsx?)$/.test(e.name)))
+    .map((e) => (e.isDirectory() ? e.name : e.name.replace(/\.tsx?$/, "")))
+    .sort();
+}
+
+async function loadRoute(id: string): Promise<{ loader?: (a: unknown) => Promise<unknown>; action?: (a: unknown) => Promise<unknown>; default?: unknown }> {
+  const dir = path.resolve("app/routes");
+  const file = fs.existsSync(path.join(dir, id, "route.tsx")) ? path.join(dir, id, "route.tsx") : [`${id}.tsx`, `${id}.ts`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f))!;
+  return import(/* @vite-ignore */ file);
+}
+
+function request(row: Row, method: "GET" | "POST", role: Role) {
+  const headers = new Headers({ Origin: origin, "X-Forwarded-For": "203.0.113.9" });
+  if (role !== "anonymous") {
+    headers.set("Cookie", sessions[role].cookie);
+    headers.set("Authorization", `Bearer ${sessions[role].token}`);
+  }
+  if (method === "POST") headers.set("Content-Type", "application/x-www-form-urlencoded");
+  return new Request(`${origin}${row.path}`, { method, headers, body: method === "POST" ? "" : undefined });
+}
+
+/** Remix answers a method a route does not handle with 405; the route module simply lacks the export. */
+async function statusOf(id: string, row: Row, method: "GET" | "POST", role: Role) {
+  const route = await loadRoute(id);
+  const fn = method === "GET" ? route.loader : route.action;
+  // A page without a loader still renders (200); without an action, Remix answers 405.
+  if (!fn) return method === "GET" && "default" in route ? 200 : 405;
+  const response = await respond(() => fn(args(request(row, method, role), row.params ?? {})));
+  return response.status;
+}
+
+beforeAll(async () => {
+  const admin = await account("admin");
+  const owner = await account("retailer");
+  const business = await businessFor(owner.id, { name: "Eigenaarswinkel" });
+  const provider = await approvedProvider(admin.id);
+  const engagementId = await engagementFor({ adminId: admin.id, retailerId: owner.id, providerUserId: provider.id, businessId: business.id }, "intake");
+  const [engagement] = await db.select().from(engagements).where(eq(engagements.id, engagementId));
+  const [scan] = await db
+    .insert(quickscans)
+    .values({ businessId: business.id, overallScore: 50, answers: {}, dimensionScores: {}, recommendedServices: [] })
+    .returning({ id: quickscans.id });
+  const [slugs] = await db
+    .select({ business: businesses.slug, provider: providers.slug })
+    .from(businesses)
+    .innerJoin(providers, eq(providers.id, provider.providerId))
+    .where(eq(businesses.id, business.id));
+  const today = belgianDate();
+  const edition = await createEdition(admin.id, EditionSchema.parse({ year: today.slice(0, 4), title: "Zomer", startsOn: today, endsOn: today }));
+  if (!edition.ok) throw new Error(edition.error);
+  await db.insert(campaignParticipants).values({ editionId: edition.id, businessId: business.id, status: "approved", promotionTitle: "Actie", promotionText: "Actie", validFrom: today, validUntil: today });
+  const [programme] = await db
+    .insert(programmes)
+    .values({ name: "P", budgetCents: 100_000, eligibleSectors: ["retail"], opensOn: "2026-01-01", closesOn: "2027-12-31", iban: "BE68539007547034" })
+    .returning({ id: programmes.id });
+  Object.assign(world, {
+    businessId: business.id,
+    businessSlug: slugs.business,
+    helpRequestId: engagement.helpRequestId,
+    engagementId,
+    scanId: scan.id,
+    providerSlug: slugs.provider,
+    editionSlug: `zomer-${today.slice(0, 4)}`,
+    programmeId: programme.id,
+  });
+  // The others: no part in any of it. Kortrijk's staff; the business is in Brugge.
+  const others = { retailer: await account("retailer"), provider: await approvedProvider(admin.id), municipality: await account("municipality", ["34022"]), admin };
+  for (const role of ["retailer", "provider", "municipality", "admin"] as const) {
+    sessions[role] = { cookie: others[role].cookie, token: (await createApiToken(others[role].id)).token };
+  }
+});
+
+describe("authorization matrix", () => {
+  it("has a row for every route in app/routes, and none for a route that is gone", () => {
+    expect(Object.keys(matrix()).sort()).toEqual(routeIdsOnDisk());
+  });
+
+  it("answers every route × method × role with the expected status", async () => {
+    const rows = matrix();
+    const mismatches: string[] = [];
+    // Logging out ends the session it is sent with, so it goes last.
+    const order = Object.keys(rows).sort((a, b) => Number(a === "uitloggen") - Number(b === "uitloggen"));
+    for (const id of order) {
+      const row = rows[id];
+      const route = await loadRoute(id);
+      for (const method of ["GET", "POST"] as const) {
+        const expected = method === "GET" ? row.get : row.post;
+        const exported = method === "GET" ? route.loader ?? route.default : route.action;
+        if (!expected) {
+          if (exported) mismatches.push(`${id} ${method}: the route handles it but the matrix has no expectation`);
+          continue;
+        }
+        for (const role of roles) {
+          const status = await statusOf(id, row, method, role);
+          if (status !== expected[role]) mismatches.push(`${id} ${method} as ${role}: ${status}, expected ${expected[role]}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
