@@ -1,15 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
-import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "~db/client";
-import { businesses, campaignParticipants, engagements, programmes, providers, quickscans } from "~db/schema";
-import { createApiToken } from "~/modules/auth/index.server";
-import { createEdition } from "~/modules/campaigns/index.server";
-import { EditionSchema } from "~/modules/campaigns/schemas";
-import { belgianDate } from "~/lib/format";
 import { args, origin, respond } from "../support/http";
-import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
+import { createWorld, loadRoute, routeIdsOnDisk, type World } from "../support/world";
 
 /*
  * Who may do what, for every route: each route module × GET (its loader) and POST (its action) ×
@@ -39,20 +30,6 @@ interface Row {
   get?: Statuses;
   post?: Statuses;
 }
-
-// The world the rows point at: one retailer's business, request, quickscan and engagement with one
-// provider, a running campaign edition in which that business takes part, and a programme.
-const world = {
-  businessId: "",
-  businessSlug: "",
-  helpRequestId: "",
-  engagementId: "",
-  scanId: "",
-  providerSlug: "",
-  editionSlug: "",
-  programmeId: "",
-};
-const sessions = {} as Record<Exclude<Role, "anonymous">, { cookie: string; token: string }>;
 
 function matrix(): Record<string, Row> {
   const w = world;
@@ -140,22 +117,6 @@ function matrix(): Record<string, Row> {
   };
 }
 
-/** Route ids as Remix names them: a file without its extension, or a folder holding route.tsx. */
-function routeIdsOnDisk() {
-  const dir = path.resolve("app/routes");
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((e) => (e.isDirectory() ? fs.existsSync(path.join(dir, e.name, "route.tsx")) : /\.(tsx?)$/.test(e.name)))
-    .map((e) => (e.isDirectory() ? e.name : e.name.replace(/\.tsx?$/, "")))
-    .sort();
-}
-
-async function loadRoute(id: string): Promise<{ loader?: (a: unknown) => Promise<unknown>; action?: (a: unknown) => Promise<unknown>; default?: unknown }> {
-  const dir = path.resolve("app/routes");
-  const file = fs.existsSync(path.join(dir, id, "route.tsx")) ? path.join(dir, id, "route.tsx") : [`${id}.tsx`, `${id}.ts`].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f))!;
-  return import(/* @vite-ignore */ file);
-}
-
 function request(row: Row, method: "GET" | "POST", role: Role) {
   const headers = new Headers({ Origin: origin, "X-Forwarded-For": "203.0.113.9" });
   if (role !== "anonymous") {
@@ -176,45 +137,12 @@ async function statusOf(id: string, row: Row, method: "GET" | "POST", role: Role
   return response.status;
 }
 
+let world: World;
+const sessions = {} as Record<Exclude<Role, "anonymous">, { cookie: string; token: string }>;
+
 beforeAll(async () => {
-  const admin = await account("admin");
-  const owner = await account("retailer");
-  const business = await businessFor(owner.id, { name: "Eigenaarswinkel" });
-  const provider = await approvedProvider(admin.id);
-  const engagementId = await engagementFor({ adminId: admin.id, retailerId: owner.id, providerUserId: provider.id, businessId: business.id }, "intake");
-  const [engagement] = await db.select().from(engagements).where(eq(engagements.id, engagementId));
-  const [scan] = await db
-    .insert(quickscans)
-    .values({ businessId: business.id, overallScore: 50, answers: {}, dimensionScores: {}, recommendedServices: [] })
-    .returning({ id: quickscans.id });
-  const [slugs] = await db
-    .select({ business: businesses.slug, provider: providers.slug })
-    .from(businesses)
-    .innerJoin(providers, eq(providers.id, provider.providerId))
-    .where(eq(businesses.id, business.id));
-  const today = belgianDate();
-  const edition = await createEdition(admin.id, EditionSchema.parse({ year: today.slice(0, 4), title: "Zomer", startsOn: today, endsOn: today }));
-  if (!edition.ok) throw new Error(edition.error);
-  await db.insert(campaignParticipants).values({ editionId: edition.id, businessId: business.id, status: "approved", promotionTitle: "Actie", promotionText: "Actie", validFrom: today, validUntil: today });
-  const [programme] = await db
-    .insert(programmes)
-    .values({ name: "P", budgetCents: 100_000, eligibleSectors: ["retail"], opensOn: "2026-01-01", closesOn: "2027-12-31", iban: "BE68539007547034" })
-    .returning({ id: programmes.id });
-  Object.assign(world, {
-    businessId: business.id,
-    businessSlug: slugs.business,
-    helpRequestId: engagement.helpRequestId,
-    engagementId,
-    scanId: scan.id,
-    providerSlug: slugs.provider,
-    editionSlug: `zomer-${today.slice(0, 4)}`,
-    programmeId: programme.id,
-  });
-  // The others: no part in any of it. Kortrijk's staff; the business is in Brugge.
-  const others = { retailer: await account("retailer"), provider: await approvedProvider(admin.id), municipality: await account("municipality", ["34022"]), admin };
-  for (const role of ["retailer", "provider", "municipality", "admin"] as const) {
-    sessions[role] = { cookie: others[role].cookie, token: (await createApiToken(others[role].id)).token };
-  }
+  world = await createWorld();
+  Object.assign(sessions, world.others);
 });
 
 describe("authorization matrix", () => {
