@@ -12,41 +12,16 @@ const rows = Number(process.env.ROWS ?? 10_000);
 process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "koppel-bench-"));
 process.env.NODE_ENV = "test";
 
-const [{ database }, { migrate }, { importProviders }, { readCsv }, { ProviderRowSchema }, { enterpriseCheckDigits }] = await Promise.all([
+const [{ database }, { migrate }, { importProviders }, { readCsv }, { ProviderRowSchema }, { providerCsv }] = await Promise.all([
   import("~db/client"),
   import("~db/migrate"),
   import("~/modules/profiles/import.server"),
   import("~/modules/profiles/csv"),
   import("~/modules/profiles/import-rows"),
-  import("~/modules/profiles/enterprise-number"),
+  import("./provider-csv"),
 ]);
 
-const services = ["website", "webshop", "seo_sea", "social_media", "online_booking", "analytics"];
-const nis = ["31005", "34022", "35013", "36015", "33011", "37022", "38025"];
-const lines = ["enterprise_number,company_name,email,kind,services,sectors,base_nis_code,radius_km,municipalities,languages,hourly_rate_eur,capacity,founded_on,bio,status"];
-for (let i = 0; i < rows; i++) {
-  const first = `06${String(i).padStart(6, "0")}`;
-  lines.push(
-    [
-      first + enterpriseCheckDigits(first),
-      `Bench Digitaal ${i}`,
-      `bench${i}@bench.test`,
-      ["ict", "marketing", "both"][i % 3],
-      `${services[i % 6]};${services[(i + 2) % 6]}`,
-      i % 2 ? "retail;hospitality" : "tourism",
-      nis[i % nis.length],
-      String(10 + (i % 50)),
-      nis[(i + 3) % nis.length],
-      i % 4 ? "nl" : "nl;fr",
-      String(45 + (i % 40)),
-      String(1 + (i % 5)),
-      `20${String(10 + (i % 15)).padStart(2, "0")}-0${1 + (i % 9)}-15`,
-      `Bedrijf ${i} helpt lokale zaken online.`,
-      i % 5 ? "approved" : "pending",
-    ].join(","),
-  );
-}
-const csv = lines.join("\n");
+const csv = providerCsv(rows);
 
 await migrate(database);
 const bareStart = performance.now();
