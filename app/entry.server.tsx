@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/lib/logger.server";
+import { isDatabaseUnavailable } from "~/lib/pg-errors";
 import { NonceProvider } from "~/ui/nonce";
 
 // The HTTP server reaches start-up and shutdown through the build's entry module, so the process
@@ -49,7 +50,8 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error) && context.failure) context.failure.databaseUnavailable = true;
   logger.error({ err: error, path: new URL(request.url).pathname }, "unhandled error");
 }

@@ -107,6 +107,23 @@ app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// A request that failed because the database was unreachable is a 503 with Retry-After, not a 500:
+// the client may try again shortly. handleError (entry.server) marks the request's context; the
+// status is swapped as the head goes out, whatever kind of response Remix wrote.
+app.use((_req, res, next) => {
+  const failure = { databaseUnavailable: false };
+  res.locals.failure = failure;
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 500 && failure.databaseUnavailable) {
+      res.setHeader("Retry-After", "5");
+      return writeHead(503, ...rest);
+    }
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({
@@ -116,6 +133,7 @@ app.all(
     getLoadContext: (req, res) => ({
       requestId: res.locals.requestId as string,
       cspNonce: res.locals.cspNonce as string,
+      failure: res.locals.failure as { databaseUnavailable: boolean },
       clientIp: req.ip ?? req.socket.remoteAddress,
     }),
   }),

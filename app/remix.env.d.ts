@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     requestId: string;
     cspNonce: string;
+    /** Set by handleError when the database could not be reached; the server then answers 503. */
+    failure?: { databaseUnavailable: boolean };
     clientIp?: string;
   }
 }

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/*
+ * The database goes away under a running production server on PostgreSQL: every connection is
+ * cut and new ones are refused. Pages, APIs and forms answer a clean 503 with Retry-After and
+ * write nothing; when the database is back, the server carries on without a restart.
+ */
+const adminUrl = process.env.TEST_DATABASE_URL;
+const databaseName = `koppel_outage_${Math.random().toString(36).slice(2, 8)}`;
+let sql: ReturnType<typeof postgres>;
+let server: ChildProcess | undefined;
+let origin = "";
+
+async function freePort() {
+  return new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!adminUrl) return;
+  sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await sql.unsafe(`create database ${databaseName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${databaseName}`;
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["build/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: origin,
+      DATABASE_URL: url.toString(),
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "koppel-outage-")),
+      COOKIE_SECRET: "outage-test-only",
+      LOG_LEVEL: "silent",
+    },
+    stdio: "ignore",
+  });
+  const deadline = Date.now() + 90_000;
+  while (!(await fetch(`${origin}/healthz`).then((r) => r.ok).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error("the server did not start on PostgreSQL");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+
+afterAll(async () => {
+  if (!adminUrl) return;
+  server?.kill("SIGTERM");
+  await new Promise((r) => server?.once("exit", r));
+  await sql.unsafe(`alter database ${databaseName} connection limit -1`);
+  await sql.unsafe(`drop database if exists ${databaseName}`);
+  await sql.end();
+});
+
+const cutTheDatabase = async () => {
+  await sql.unsafe(`alter database ${databaseName} connection limit 0`);
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${databaseName} and pid <> pg_backend_pid()`;
+};
+const restoreTheDatabase = () => sql.unsafe(`alter database ${databaseName} connection limit -1`);
+
+describe("the database dropped mid-flight", () => {
+  it.skipIf(!adminUrl)("answers 503 with Retry-After, writes nothing, and recovers by itself (needs TEST_DATABASE_URL: PGlite runs in-process, with no connection to cut)", async () => {
+    expect((await fetch(`${origin}/zomer`)).status).toBe(200);
+    await cutTheDatabase();
+    try {
+      for (const path of ["/zomer", "/aanbieders?q=webshop", "/api/v1/campaigns/zomer-2026/retailers", "/sitemap.xml"]) {
+        const response = await fetch(`${origin}${path}`);
+        expect(response.status, path).toBe(503);
+        expect(response.headers.get("Retry-After"), path).toBe("5");
+      }
+      expect((await fetch(`${origin}/healthz`)).status).toBe(503);
+      const register = await fetch(`${origin}/registreren`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ name: "Tijdens De Storing", email: "storing@voorbeeld.be", password: "Zeedijk-Wandeling-Storing-1", role: "retailer" }),
+      });
+      expect(register.status).toBe(503);
+    } finally {
+      await restoreTheDatabase();
+    }
+    // Back without a restart: the pool reconnects on the next query.
+    expect((await fetch(`${origin}/zomer`)).status).toBe(200);
+    const target = postgres(adminUrl!, { database: databaseName, max: 1, onnotice: () => {} });
+    expect(await target`select id from users where email = 'storing@voorbeeld.be'`).toHaveLength(0);
+    await target.end();
+  });
+});
