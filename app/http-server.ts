@@ -13,6 +13,7 @@ import express from "express";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
+import { cacheKey, PageCache } from "~/lib/page-cache.server";
 import { isMutation, isSameOrigin } from "~/modules/auth/origin";
 
 interface KoppelEntry {
@@ -105,7 +106,9 @@ app.use(compression());
 
 // Fingerprinted assets from the Remix build never change; everything else in public/ for an hour.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Only a path that names a file (favicon.svg) looks on disk: pages skip a stat() per request.
+const publicFiles = express.static("public", { maxAge: "1h" });
+app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) && !req.path.startsWith("/uploads/") ? publicFiles(req, res, next) : next()));
 
 // A request that failed because the database was unreachable is a 503 with Retry-After, not a 500:
 // the client may try again shortly. handleError (entry.server) marks the request's context; the
@@ -121,6 +124,38 @@ app.use((_req, res, next) => {
     }
     return writeHead(status, ...rest);
   }) as typeof res.writeHead;
+  next();
+});
+
+const pageCache = new PageCache(env.PAGE_CACHE_SECONDS);
+app.use((req, res, next) => {
+  const key = pageCache.enabled ? cacheKey({ method: req.method, path: req.path, url: req.originalUrl, cookies: req.get("cookie") }) : null;
+  if (!key) return next();
+  const nonce = res.locals.cspNonce as string;
+  const hit = pageCache.get(key, nonce);
+  if (hit) {
+    res.status(hit.status);
+    for (const [name, value] of hit.headers) res.setHeader(name, value);
+    res.setHeader("X-Page-Cache", "hit");
+    res.end(hit.body);
+    return;
+  }
+  // Keep what Remix writes, uncompressed (compression wraps these calls from outside).
+  const chunks: Buffer[] = [];
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+  const keep = (chunk: unknown, encoding?: unknown) => {
+    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    pageCache.set(key, { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), nonce });
+    return end(chunk, ...rest);
+  }) as typeof res.end;
   next();
 });
 

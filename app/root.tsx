@@ -1,8 +1,8 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, defaultLocale } from "~/lib/i18n";
+import { defaultLocale, i18nFor } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { takeToast } from "~/lib/toast.server";
 import { getUserSession } from "~/modules/auth/index.server";
@@ -41,7 +41,7 @@ export const meta: MetaFunction = () => [{ title: "Koppel" }];
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? defaultLocale;
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
   // Pages framed by municipal websites and printed posters come without Koppel's header and footer.
   const bare = useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare);

@@ -37,6 +37,8 @@ const EnvSchema = z
       .enum(["true", "false", "1", "0"])
       .default("false")
       .transform((v) => v === "true" || v === "1"),
+    /** How long anonymous visitors' public pages are reused (0 turns the micro-cache off). */
+    PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     /** Create demo data when the database has no users yet. */
     SEED_DEMO: z
       .enum(["true", "false", "1", "0"])

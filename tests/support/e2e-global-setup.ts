@@ -64,6 +64,9 @@ export default async function setup(project: TestProject) {
       // Each test sends its own X-Forwarded-For, so the per-IP login limit of one test does not
       // lock out the next.
       TRUST_PROXY: "true",
+      // Visitors in these tests check what staff changed a moment ago; the micro-cache would show
+      // them the page of ten seconds before (tests/unit/page-cache.test.ts covers the cache).
+      PAGE_CACHE_SECONDS: "0",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -30,13 +30,21 @@ export function createI18n(locale: Locale): i18n {
   return instance;
 }
 
-const fixed = new Map<Locale, TFunction>();
+const instances = new Map<Locale, i18n>();
+/**
+ * One i18next instance per language, made once: the resources never change while the process runs,
+ * and building an instance per request was the largest cost of rendering a page.
+ */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
 /** A translator for server code that is not rendering (mail, API errors). */
 export function translator(locale: Locale): TFunction {
-  let t = fixed.get(locale);
-  if (!t) {
-    t = createI18n(locale).t;
-    fixed.set(locale, t);
-  }
-  return t;
+  return i18nFor(locale).t;
 }
