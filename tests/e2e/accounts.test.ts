@@ -188,6 +188,6 @@ describe("the shell", () => {
 
   it("serves a favicon and health", async () => {
     expect((await fetch(`${baseUrl()}/favicon.ico`)).status).toBe(200);
-    expect(await (await fetch(`${baseUrl()}/healthz`)).json()).toMatchObject({ status: "ok", database: "pglite", mail: "file" });
+    expect(await (await fetch(`${baseUrl()}/healthz`)).json()).toMatchObject({ status: "ok", database: process.env.E2E_DATABASE_URL ? "postgres" : "pglite", mail: "file" });
   });
 });

@@ -44,6 +44,8 @@ beforeAll(async () => {
       DATABASE_URL: url.toString(),
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "koppel-outage-")),
       COOKIE_SECRET: "outage-test-only",
+      // Every request must reach the database here; a cached public page would hide the outage.
+      PAGE_CACHE_SECONDS: "0",
       LOG_LEVEL: "silent",
     },
     stdio: "ignore",

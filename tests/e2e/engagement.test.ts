@@ -1,16 +1,20 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { logInThroughForm, newBrowserContext } from "../support/browser";
+import { logInThroughForm, newBrowserContext, seriousViolations } from "../support/browser";
 
 /*
- * The whole marketplace in three browsers: a retailer asks for help, an invited provider bids, the
- * retailer accepts, the programme office confirms the voucher steps, milestones are delivered and
- * approved, and the engagement completes.
+ * The whole marketplace in five browsers, every role: a retailer asks for help, an invited provider
+ * bids, the retailer accepts, the programme office confirms the voucher steps, milestones are
+ * delivered and approved, the engagement completes and is reviewed; then the municipality invites
+ * the business to ZomerInWestVlaanderen, approves its promotion, and a visitor finds it with the
+ * "nieuw online" badge. axe-core checks every page on the way.
  */
 const contexts: BrowserContext[] = [];
 let retailer: Page;
 let provider: Page;
 let admin: Page;
+let staff: Page;
+let visitor: Page;
 
 /** Demo accounts are named after the company: "Klik & Kassa" → klik.kassa@demo.koppel.test. */
 const demoEmail = (name: string) =>
@@ -22,21 +26,22 @@ const demoEmail = (name: string) =>
     .replace(/^\.|\.$/g, "")}@demo.koppel.test`;
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) contexts.push(await newBrowserContext());
-  [retailer, provider, admin] = await Promise.all(contexts.map((c) => c.newPage()));
+  for (let i = 0; i < 5; i++) contexts.push(await newBrowserContext());
+  [retailer, provider, admin, staff, visitor] = await Promise.all(contexts.map((c) => c.newPage()));
 });
 afterAll(async () => {
   for (const c of contexts) await c.close();
 });
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
+const accessible = async (page: Page) => expect(await seriousViolations(page), page.url()).toEqual([]);
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text }).waitFor();
 
-/** Clicks a workspace button and waits until its POST has been answered and the page reloaded. */
-async function press(page: Page, button: ReturnType<Page["getByRole"]>) {
-  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/trajecten/")), button.click()]);
+/** Clicks a button and waits until its POST has been answered and the page reloaded. */
+async function press(page: Page, button: ReturnType<Page["getByRole"]>, path = "/trajecten/", message = "Gedaan.") {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(path)), button.click()]);
   await page.waitForLoadState("networkidle");
-  await toast(page, "Gedaan.");
+  await toast(page, message);
 }
 
 async function act(page: Page, button: string) {
@@ -44,12 +49,13 @@ async function act(page: Page, button: string) {
 }
 
 describe("an engagement from request to completion", () => {
-  it("runs end to end between a retailer, a provider and the programme office", async () => {
+  it("runs end to end between every role, from help request to the campaign's \"nieuw online\" badge", async () => {
     // The retailer asks for help for their bike shop in Kortrijk.
     await logInThroughForm(retailer, "fietsen.vandenbroucke@demo.koppel.test");
     await retailer.waitForURL("**/ondernemer");
     await retailer.getByRole("link", { name: "Hulp vragen" }).first().click();
     await heading(retailer, /Hulp vragen voor Fietsen Vandenbroucke/);
+    await accessible(retailer);
     await retailer.getByLabel("Titel").fill("Een website met onze fietsen");
     await retailer.getByLabel("Wat wil je bereiken?").fill("Klanten moeten online ons aanbod en onze openingsuren vinden.");
     await retailer.getByLabel("Website", { exact: true }).check();
@@ -66,6 +72,7 @@ describe("an engagement from request to completion", () => {
     await provider.waitForURL("**/aanbieder");
     await provider.goto("/opdrachten");
     await heading(provider, "Opdrachten");
+    await accessible(provider);
     await provider.getByRole("link", { name: "Een website met onze fietsen" }).click();
     await heading(provider, "Een website met onze fietsen");
     await provider.getByLabel("Prijs advies en plan (EUR excl. btw)").fill("300");
@@ -86,6 +93,7 @@ describe("an engagement from request to completion", () => {
     await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
     await retailer.getByRole("cell", { name: "€ 1.050,00" }).waitFor(); // the voucher: 75 %
     await retailer.getByRole("cell", { name: "€ 644,00" }).waitFor(); // the own share
+    await accessible(retailer);
     await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
     await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
     await toast(retailer, "Je aanvaardde het voorstel.");
@@ -98,9 +106,11 @@ describe("an engagement from request to completion", () => {
     await admin.waitForURL("**/beheer");
     await admin.goto(workspace);
     await admin.getByText("€ 1.050,00").first().waitFor();
+    await accessible(admin);
     await act(admin, "Voucher goedkeuren");
     await retailer.goto(workspace);
     await retailer.getByText(/Schrijf €\s644,00 over naar BE68 5390 0754 7034 met de gestructureerde mededeling \+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/).waitFor();
+    await accessible(retailer);
     await act(admin, "Betaling eigen bijdrage ontvangen");
 
     // Advice phase.
@@ -116,6 +126,7 @@ describe("an engagement from request to completion", () => {
     // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
     await admin.goto("/beheer/uitbetalingen");
     await admin.getByRole("row", { name: new RegExp(`${invited[0]}.*€\\s363,00`) }).waitFor();
+    await accessible(admin);
     await act(retailer, "Plan goedgekeurd: start uitvoering");
 
     // Implementation phase.
@@ -134,13 +145,38 @@ describe("an engagement from request to completion", () => {
     await retailer.getByLabel("Je beoordeling").fill("Duidelijk plan en een mooie website.");
     await press(retailer, retailer.getByRole("button", { name: "Beoordeling plaatsen" }));
     await retailer.getByText("5 op 5").waitFor();
+    await accessible(retailer);
     await provider.goto(workspace);
     await provider.getByRole("link", { name: invited[0] }).click();
     await provider.getByText("Duidelijk plan en een mooie website.").waitFor();
+    await accessible(provider);
+
+    // Kortrijk's staff invite the business to the summer campaign; the retailer takes part.
+    await logInThroughForm(staff, "kortrijk@demo.koppel.test");
+    await staff.waitForURL("**/gemeente");
+    await accessible(staff);
+    await press(staff, staff.getByRole("button", { name: "Uitnodigen: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Uitnodiging verstuurd.");
+    await retailer.goto("/ondernemer/zomer");
+    await heading(retailer, "ZomerInWestVlaanderen");
+    await retailer.getByRole("listitem").filter({ has: retailer.getByRole("heading", { name: "Fietsen Vandenbroucke" }) }).getByRole("link", { name: /Meedoen met/ }).click();
+    await heading(retailer, "Zomerpromotie voor Fietsen Vandenbroucke");
+    await retailer.getByLabel("Titel van je promotie").fill("Gratis fietscontrole");
+    await retailer.getByLabel("Je promotie", { exact: true }).fill("Deze zomer controleren we je fiets gratis, terwijl je wacht.");
+    await retailer.getByLabel("Titel van je promotie").click();
+    await retailer.getByRole("button", { name: "Promotie bewaren" }).click();
+    await toast(retailer, "Je promotie is bewaard.");
+    await staff.goto("/gemeente/zomer");
+    await press(staff, staff.getByRole("button", { name: "Goedkeuren: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Bewaard.");
+
+    // A visitor finds it in Kortrijk, new online thanks to the engagement.
+    await visitor.goto("/zomer/kortrijk");
+    await heading(visitor, "Zomer in Kortrijk");
+    const card = visitor.locator(".promotion-card").filter({ has: visitor.getByRole("link", { name: "Fietsen Vandenbroucke" }) });
+    await card.locator(".badge", { hasText: "Nieuw online" }).waitFor();
+    await accessible(visitor);
 
     // Nobody else gets in: a stranger's session gets a 404.
-    const stranger = await contexts[2].newPage();
-    await contexts[2].clearCookies();
+    const stranger = await contexts[4].newPage();
     await logInThroughForm(stranger, "boekhandel.de.zandloper@demo.koppel.test");
     await stranger.waitForURL("**/ondernemer");
     const response = await stranger.goto(workspace);

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -23,6 +24,15 @@ function freePort(): Promise<number> {
   });
 }
 
+async function recreateDatabase(url: string) {
+  const target = new URL(url);
+  const name = target.pathname.slice(1);
+  const admin = postgres(url, { database: "postgres", max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}"`);
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+}
+
 async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -40,7 +50,8 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
 
 /**
  * Starts the production build (building it first if there is none) on a free port with a fresh
- * embedded database and demo data, the way `npm start` runs it.
+ * embedded database and demo data, the way `npm start` runs it; with E2E_DATABASE_URL, on a fresh
+ * PostgreSQL database of that name instead (dropped and made again).
  */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync("build/server.js")) {
@@ -48,6 +59,8 @@ export default async function setup(project: TestProject) {
     if (built.status !== 0) throw new Error("npm run build failed");
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-e2e-"));
+  const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
+  if (databaseUrl) await recreateDatabase(databaseUrl);
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   let output = "";
@@ -59,7 +72,7 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       APP_URL: baseUrl,
       DATA_DIR: dataDir,
-      DATABASE_URL: "",
+      DATABASE_URL: databaseUrl,
       SMTP_URL: "",
       // Each test sends its own X-Forwarded-For, so the per-IP login limit of one test does not
       // lock out the next.
