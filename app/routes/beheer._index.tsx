@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formatMoney, formatNumber } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
+import { IsoDateSchema } from "~/modules/profiles/schemas";
 import { getMunicipalityMap } from "~/modules/campaigns/index.server";
 import { exportKinds, getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
@@ -13,12 +14,11 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { MunicipalityMap } from "~/ui/municipality-map";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
 /** Filters arrive in the query string; anything malformed is simply not applied. */
 const FilterSchema = z.object({
   programme: z.string().uuid().optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  until: day.optional().catch(undefined),
+  from: IsoDateSchema.optional().catch(undefined),
+  until: IsoDateSchema.optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

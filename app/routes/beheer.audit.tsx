@@ -5,18 +5,18 @@ import { z } from "zod";
 import { formatDateTime } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
+import { IsoDateSchema } from "~/modules/profiles/schemas";
 import { listAuditEntityTypes, listAuditEvents } from "~/modules/reporting/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
 /** Filters from the query string; a malformed one is dropped rather than refused. */
 const FilterSchema = z.object({
   actor: z.string().trim().max(200).optional().catch(undefined),
   entity: z.string().trim().max(60).optional().catch(undefined),
   action: z.string().trim().max(100).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  until: day.optional().catch(undefined),
+  from: IsoDateSchema.optional().catch(undefined),
+  until: IsoDateSchema.optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
