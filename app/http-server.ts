@@ -13,7 +13,7 @@ import express from "express";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
-import { cacheKey, PageCache } from "~/lib/page-cache.server";
+import { PageCache, pageCacheMiddleware } from "~/lib/page-cache.server";
 import { isMutation, isSameOrigin } from "~/modules/auth/origin";
 
 interface KoppelEntry {
@@ -127,37 +127,7 @@ app.use((_req, res, next) => {
   next();
 });
 
-const pageCache = new PageCache(env.PAGE_CACHE_SECONDS);
-app.use((req, res, next) => {
-  const key = pageCache.enabled ? cacheKey({ method: req.method, path: req.path, url: req.originalUrl, cookies: req.get("cookie") }) : null;
-  if (!key) return next();
-  const nonce = res.locals.cspNonce as string;
-  const hit = pageCache.get(key, nonce);
-  if (hit) {
-    res.status(hit.status);
-    for (const [name, value] of hit.headers) res.setHeader(name, value);
-    res.setHeader("X-Page-Cache", "hit");
-    res.end(hit.body);
-    return;
-  }
-  // Keep what Remix writes, uncompressed (compression wraps these calls from outside).
-  const chunks: Buffer[] = [];
-  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-  const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
-  const keep = (chunk: unknown, encoding?: unknown) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-  };
-  res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    keep(chunk, rest[0]);
-    return write(chunk, ...rest);
-  }) as typeof res.write;
-  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-    keep(chunk, rest[0]);
-    pageCache.set(key, { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), nonce });
-    return end(chunk, ...rest);
-  }) as typeof res.end;
-  next();
-});
+app.use(pageCacheMiddleware(new PageCache(env.PAGE_CACHE_SECONDS)));
 
 app.all(
   "*",

@@ -1,3 +1,5 @@
+import type { RequestHandler } from "express";
+
 /**
  * A micro-cache for public pages as anonymous visitors see them: the same HTML (or Remix data) for
  * everyone, kept a few seconds, so a burst of visitors to a campaign page costs one render. The
@@ -60,4 +62,37 @@ export class PageCache {
       .map(([name, value]) => [name, String(value)] as [string, string]);
     this.pages.set(key, { status: page.status, headers, body: page.body, nonce: page.nonce, expiresAt: now + this.seconds * 1000 });
   }
+}
+
+/** The cache in front of Remix: a hit is answered here; a miss keeps what Remix writes, uncompressed (compression wraps these calls from outside). */
+export function pageCacheMiddleware(pageCache: PageCache): RequestHandler {
+  return (req, res, next) => {
+    const key = pageCache.enabled ? cacheKey({ method: req.method, path: req.path, url: req.originalUrl, cookies: req.get("cookie") }) : null;
+    if (!key) return next();
+    const nonce = res.locals.cspNonce as string;
+    const hit = pageCache.get(key, nonce);
+    if (hit) {
+      res.status(hit.status);
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.setHeader("X-Page-Cache", "hit");
+      res.end(hit.body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    const keep = (chunk: unknown, encoding?: unknown) => {
+      if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      pageCache.set(key, { status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks), nonce });
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    next();
+  };
 }
