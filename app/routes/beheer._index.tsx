@@ -129,6 +129,7 @@ export default function AdminDashboard() {
         <ChartFigure
           title={t("office.burnUp")}
           tableLabel={tableLabel}
+          emptyLabel={t("office.noData")}
           table={{
             caption: t("office.burnUp"),
             headers: [t("office.date"), t("office.spent"), t("office.committed")],
@@ -140,6 +141,7 @@ export default function AdminDashboard() {
         <ChartFigure
           title={t("office.funnel")}
           tableLabel={tableLabel}
+          emptyLabel={t("office.noData")}
           table={{ caption: t("office.funnel"), headers: [t("office.stage"), t("office.count")], rows: funnel.map((s) => [s.label, s.value]) }}
         >
           <HorizontalBars data={funnel} valueName={t("office.count")} />
@@ -147,6 +149,7 @@ export default function AdminDashboard() {
         <ChartFigure
           title={t("office.vouchersByStatus")}
           tableLabel={tableLabel}
+          emptyLabel={t("office.noData")}
           table={{
             caption: t("office.vouchersByStatus"),
             headers: [t("office.status"), t("office.count"), t("office.amount")],
@@ -158,6 +161,7 @@ export default function AdminDashboard() {
         <ChartFigure
           title={t("office.bySector")}
           tableLabel={tableLabel}
+          emptyLabel={t("office.noData")}
           table={{
             caption: t("office.bySector"),
             headers: [t("office.sector"), t("office.engagements"), t("office.voucherEuros")],
@@ -169,6 +173,7 @@ export default function AdminDashboard() {
         <ChartFigure
           title={t("office.byArrondissement")}
           tableLabel={tableLabel}
+          emptyLabel={t("office.noData")}
           table={{
             caption: t("office.byArrondissement"),
             headers: [t("office.arrondissement"), t("office.engagements"), t("office.voucherEuros")],

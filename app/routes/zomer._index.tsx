@@ -47,8 +47,8 @@ export default function CampaignOverview() {
             <ul className="municipality-list">
               {municipalities.map((m) => (
                 <li key={m.nisCode}>
-                  <Link to={`/zomer/${m.slug}`}>{m.name}</Link>{" "}
-                  <span className="muted">({counts[m.nisCode] ? t("campaigns.public.participants", { count: counts[m.nisCode] }) : t("campaigns.public.noParticipants")})</span>
+                  <Link to={`/zomer/${m.slug}`}>{m.name}</Link>
+                  {counts[m.nisCode] ? <strong> ({t("campaigns.public.participants", { count: counts[m.nisCode] })})</strong> : null}
                 </li>
               ))}
             </ul>

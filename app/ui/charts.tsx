@@ -16,7 +16,15 @@ export interface ChartTable {
   rows: (string | number)[][];
 }
 
-export function ChartFigure({ title, table, tableLabel, children }: { title: string; table: ChartTable; tableLabel: string; children: ReactNode }) {
+export function ChartFigure({ title, table, tableLabel, emptyLabel, children }: { title: string; table: ChartTable; tableLabel: string; emptyLabel: string; children: ReactNode }) {
+  if (table.rows.length === 0) {
+    return (
+      <figure className="chart">
+        <figcaption>{title}</figcaption>
+        <p className="muted">{emptyLabel}</p>
+      </figure>
+    );
+  }
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>

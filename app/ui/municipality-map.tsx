@@ -6,6 +6,20 @@ export function shadeClass(value: number, max: number) {
   return Math.min(4, Math.ceil((value / max) * 4));
 }
 
+/** The legend: each shade in use with the values it stands for ("0", "1", "2–3", …). */
+export function legendSteps(max: number) {
+  const steps = [{ shade: 0, label: "0" }];
+  let from = 1;
+  for (let shade = 1; shade <= 4 && from <= max; shade++) {
+    let to = from;
+    while (to + 1 <= max && shadeClass(to + 1, max) === shade) to++;
+    if (shadeClass(from, max) !== shade) continue;
+    steps.push({ shade, label: from === to ? `${from}` : `${from}–${to}` });
+    from = to + 1;
+  }
+  return steps;
+}
+
 /**
  * West Flanders as inline SVG, each municipality shaded by a value (a choropleth). Server-rendered,
  * no script. The SVG is hidden from assistive technology and its links from the tab order: the
@@ -29,7 +43,7 @@ export function MunicipalityMap({
   hrefFor?: (nisCode: string) => string | null;
 }) {
   const max = Math.max(0, ...Object.values(values));
-  const steps = [0, 1, 2, 3, 4].filter((s) => s === 0 || max > 0);
+  const legend = legendSteps(max);
   return (
     <figure className="municipality-map">
       <figcaption className="visually-hidden">{title}</figcaption>
@@ -53,10 +67,10 @@ export function MunicipalityMap({
       </svg>
       <div className="map-legend" aria-hidden="true">
         <span>{legendLabel}:</span>
-        {steps.map((s) => (
-          <span key={s} className="map-legend-step">
-            <span className={`map-swatch map-shade-${s}`} />
-            {s === 0 ? "0" : `≤ ${Math.ceil((max * s) / 4)}`}
+        {legend.map((step) => (
+          <span key={step.shade} className="map-legend-step">
+            <span className={`map-swatch map-shade-${step.shade}`} />
+            {step.label}
           </span>
         ))}
       </div>

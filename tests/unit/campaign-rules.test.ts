@@ -118,3 +118,13 @@ describe("Excel CSV", () => {
     );
   });
 });
+
+describe("the map's legend", () => {
+  it("names each shade in use with the values it stands for", async () => {
+    const { legendSteps } = await import("~/ui/municipality-map");
+    expect(legendSteps(0)).toEqual([{ shade: 0, label: "0" }]);
+    expect(legendSteps(3).map((s) => s.label)).toEqual(["0", "1", "2", "3"]);
+    expect(legendSteps(8).map((s) => s.label)).toEqual(["0", "1–2", "3–4", "5–6", "7–8"]);
+    expect(legendSteps(10).map((s) => [s.shade, s.label])).toEqual([[0, "0"], [1, "1–2"], [2, "3–5"], [3, "6–7"], [4, "8–10"]]);
+  });
+});

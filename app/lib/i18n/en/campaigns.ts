@@ -43,7 +43,6 @@ export const campaigns: DeepStrings<typeof nl> = {
       municipalities: "Municipalities",
       participants_one: "{{count}} business",
       participants_other: "{{count}} businesses",
-      noParticipants: "No participants yet",
       municipalityTitle: "Summer in {{municipality}}",
       municipalityIntro: "These businesses in {{municipality}} take part in {{edition}}.",
       filter: "Filter",

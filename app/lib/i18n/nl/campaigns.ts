@@ -40,7 +40,6 @@ export const campaigns = {
       municipalities: "Gemeenten",
       participants_one: "{{count}} zaak",
       participants_other: "{{count}} zaken",
-      noParticipants: "Nog geen deelnemers",
       municipalityTitle: "Zomer in {{municipality}}",
       municipalityIntro: "Deze zaken in {{municipality}} doen mee aan {{edition}}.",
       filter: "Filteren",
