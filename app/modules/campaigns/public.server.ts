@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, campaignParticipants, engagements, municipalities, type Sector } from "~db/schema";
+import { likeLiteral } from "~/lib/sql-text";
 import type { Edition } from "./editions.server";
 
 /*
@@ -53,7 +54,7 @@ export type PublicParticipant = Awaited<ReturnType<typeof listPublicParticipants
 /** Approved participants (of one municipality, or all), featured first, narrowed by sector and words. */
 export async function listPublicParticipants(editionId: string, filter: { nisCode?: string; sector?: Sector; q?: string } = {}) {
   const words = filter.q?.trim().slice(0, 100);
-  const pattern = words ? `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = words ? `%${likeLiteral(words)}%` : null;
   return db
     .select(publicColumns)
     .from(campaignParticipants)

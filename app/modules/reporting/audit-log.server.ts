@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, lt, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { auditEvents, users } from "~db/schema";
+import { likeLiteral } from "~/lib/sql-text";
 
 export interface AuditFilter {
   actor?: string;
@@ -34,9 +35,9 @@ export async function listAuditEvents(f: AuditFilter) {
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(
       and(
-        f.actor ? ilike(users.email, `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+        f.actor ? ilike(users.email, `%${likeLiteral(f.actor)}%`) : undefined,
         f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
-        f.action ? ilike(auditEvents.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+        f.action ? ilike(auditEvents.action, `${likeLiteral(f.action)}%`) : undefined,
         f.from ? sql`(${auditEvents.createdAt} at time zone 'Europe/Brussels')::date >= ${f.from}::date` : undefined,
         f.until ? sql`(${auditEvents.createdAt} at time zone 'Europe/Brussels')::date <= ${f.until}::date` : undefined,
         f.before ? lt(auditEvents.id, f.before) : undefined,
