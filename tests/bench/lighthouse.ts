@@ -8,6 +8,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { waitUntilUp } from "../support/server";
 
 const port = 3917;
 const origin = `http://localhost:${port}`;
@@ -19,11 +20,7 @@ const server = spawn(process.execPath, ["build/server.js"], {
   stdio: ["ignore", "inherit", "inherit"],
 });
 try {
-  const deadline = Date.now() + 60_000;
-  while ((await fetch(`${origin}/healthz`).then((r) => r.ok).catch(() => false)) === false) {
-    if (Date.now() > deadline) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilUp(`${origin}/healthz`, { server });
   console.log("page            performance  accessibility  best-practices  seo");
   for (const page of pages) {
     const report = path.join(dataDir, "report.json");

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import postgres from "postgres";
+import { recreateDatabase, waitUntilUp } from "../support/server";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://koppel:koppel@localhost:5432/koppel_load";
 const duration = Number(process.env.DURATION ?? 30);
@@ -23,12 +23,7 @@ const barePort = 3932;
 const origin = `http://127.0.0.1:${port}`;
 
 // A fresh database with the demo data, then the extra providers, indexed for search.
-const url = new URL(databaseUrl);
-const name = url.pathname.slice(1);
-const admin = postgres({ host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: "postgres", onnotice: () => {} });
-await admin.unsafe(`drop database if exists "${name}"`);
-await admin.unsafe(`create database "${name}"`);
-await admin.end();
+await recreateDatabase(databaseUrl);
 
 process.env.DATABASE_URL = databaseUrl;
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-load-"));
@@ -56,14 +51,6 @@ await database.close();
 function start(args: string[], env: Record<string, string>) {
   return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
 }
-async function waitFor(target: string) {
-  const deadline = Date.now() + 60_000;
-  while (!(await fetch(target).then((r) => r.ok).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`${target} did not come up`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const children: ChildProcess[] = [];
 try {
   children.push(
@@ -78,7 +65,7 @@ try {
       LOG_LEVEL: "warn",
     }),
   );
-  await waitFor(`${origin}/healthz`);
+  await waitUntilUp(`${origin}/healthz`, { server: children[0] });
   const page = Buffer.from(await (await fetch(`${origin}/zomer/brugge`)).arrayBuffer());
   const pageFile = path.join(process.env.DATA_DIR, "page.html");
   fs.writeFileSync(pageFile, page);
@@ -89,7 +76,7 @@ try {
       {},
     ),
   );
-  await waitFor(`http://127.0.0.1:${barePort}/`);
+  await waitUntilUp(`http://127.0.0.1:${barePort}/`, { server: children[1] });
 
   const login = await fetch(`${origin}/inloggen`, {
     method: "POST",

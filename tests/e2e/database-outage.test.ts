@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, waitUntilUp } from "../support/server";
 
 /*
  * The database goes away under a running production server on PostgreSQL: every connection is
@@ -16,15 +16,6 @@ const databaseName = `koppel_outage_${Math.random().toString(36).slice(2, 8)}`;
 let sql: ReturnType<typeof postgres>;
 let server: ChildProcess | undefined;
 let origin = "";
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   if (!adminUrl) return;
@@ -50,11 +41,7 @@ beforeAll(async () => {
     },
     stdio: "ignore",
   });
-  const deadline = Date.now() + 90_000;
-  while (!(await fetch(`${origin}/healthz`).then((r) => r.ok).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error("the server did not start on PostgreSQL");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitUntilUp(`${origin}/healthz`, { server, timeoutMs: 90_000 });
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
-import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/server";
 
 /*
  * Mail over real SMTP: smtp-server (nodemailer's own server library) plays the mail server on
@@ -35,15 +35,6 @@ function startServer() {
     },
   });
   return new Promise<void>((resolve) => server.listen(port, "127.0.0.1", () => resolve()));
-}
-
-function freePort() {
-  return new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 beforeAll(async () => {

@@ -1,51 +1,15 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+import { freePort, recreateDatabase, waitUntilUp } from "./server";
 
 declare module "vitest" {
   interface ProvidedContext {
     baseUrl: string;
     serverDataDir: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-async function recreateDatabase(url: string) {
-  const target = new URL(url);
-  const name = target.pathname.slice(1);
-  const admin = postgres(url, { database: "postgres", max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists "${name}"`);
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`Koppel exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const response = await fetch(`${url}/healthz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`Koppel did not become healthy within 60 s:\n${log()}`);
 }
 
 /**
@@ -86,7 +50,7 @@ export default async function setup(project: TestProject) {
   });
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
-  await waitForHealth(baseUrl, server, () => output);
+  await waitUntilUp(`${baseUrl}/healthz`, { server, log: () => output });
   project.provide("baseUrl", baseUrl);
   project.provide("serverDataDir", dataDir);
   return async () => {
