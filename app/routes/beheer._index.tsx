@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { formatMoney, formatNumber } from "~/lib/format";
+import { formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { IsoDateSchema } from "~/modules/profiles/schemas";
@@ -13,6 +13,7 @@ import { BurnUpChart, ChartFigure, HorizontalBars } from "~/ui/charts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { MunicipalityMap } from "~/ui/municipality-map";
+import { useOutcomeFigures } from "~/ui/outcomes";
 
 /** Filters arrive in the query string; anything malformed is simply not applied. */
 const FilterSchema = z.object({
@@ -41,7 +42,7 @@ export default function AdminDashboard() {
   const tableLabel = t("dashboards.table");
   const shown = programmes.filter((p) => !filter.programme || p.id === filter.programme);
   const funnel = (["published", "withBids", "awarded", "started", "completed"] as const).map((stage) => ({ label: t(`office.funnelStages.${stage}`), value: figures.funnel[stage] }));
-  const { outcomes } = figures;
+  const outcomeFigures = useOutcomeFigures(figures.outcomes, locale);
   return (
     <>
       <PageHeader title={t("dashboards.adminTitle")}>{t("dashboards.adminIntro")}</PageHeader>
@@ -220,22 +221,12 @@ export default function AdminDashboard() {
       <section aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">{t("office.outcomes")}</h2>
         <dl className="figures">
-          <div>
-            <dt>{t("office.starterShare")}</dt>
-            <dd>{outcomes.starterShare == null ? t("office.noData") : `${formatNumber(Math.round(outcomes.starterShare * 100), locale)} %`}</dd>
-          </div>
-          <div>
-            <dt>{t("office.maturityGain")}</dt>
-            <dd>{outcomes.averageMaturityGain == null ? t("office.noData") : t("office.points", { value: formatNumber(outcomes.averageMaturityGain, locale) })}</dd>
-          </div>
-          <div>
-            <dt>{t("office.daysToAward")}</dt>
-            <dd>{outcomes.medianDaysToAward == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToAward, locale) })}</dd>
-          </div>
-          <div>
-            <dt>{t("office.daysToComplete")}</dt>
-            <dd>{outcomes.medianDaysToComplete == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToComplete, locale) })}</dd>
-          </div>
+          {outcomeFigures.map((f) => (
+            <div key={f.label}>
+              <dt>{f.label}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
         </dl>
       </section>
 

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import { formatDate, formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getDashboardFigures } from "~/modules/reporting/index.server";
 import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { useOutcomeFigures } from "~/ui/outcomes";
 
 /** A printable page per programme for the agency's reporting: the dashboard's figures as tables. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,6 +23,7 @@ export default function ImpactReport() {
   const { programme, figures, locale, today } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, locale);
   const { outcomes, funnel } = figures;
+  const outcomeFigures = useOutcomeFigures(outcomes, locale);
   const completed = figures.byMunicipality.filter((g) => g.completed > 0);
   return (
     <article className="report">
@@ -64,22 +66,12 @@ export default function ImpactReport() {
             <th scope="row">{t("office.funnelStages.completed")}</th>
             <td>{funnel.completed}</td>
           </tr>
-          <tr>
-            <th scope="row">{t("office.starterShare")}</th>
-            <td>{outcomes.starterShare == null ? t("office.noData") : `${formatNumber(Math.round(outcomes.starterShare * 100), locale)} %`}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("office.maturityGain")}</th>
-            <td>{outcomes.averageMaturityGain == null ? t("office.noData") : t("office.points", { value: formatNumber(outcomes.averageMaturityGain, locale) })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("office.daysToAward")}</th>
-            <td>{outcomes.medianDaysToAward == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToAward, locale) })}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t("office.daysToComplete")}</th>
-            <td>{outcomes.medianDaysToComplete == null ? t("office.noData") : t("office.days", { value: formatNumber(outcomes.medianDaysToComplete, locale) })}</td>
-          </tr>
+          {outcomeFigures.map((f) => (
+            <tr key={f.label}>
+              <th scope="row">{f.label}</th>
+              <td>{f.value}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <h2>{t("office.vouchersByStatus")}</h2>
