@@ -148,6 +148,8 @@ describe("municipality staff", () => {
     expect((await db.select().from(campaignParticipants).where(eq(campaignParticipants.id, participantId)))[0].featured).toBe(false);
     await decide(bruggeStaff, participantId, "approve");
     await decide(bruggeStaff, participantId, "feature");
+    // A second click on "feature" changes nothing and is not audited again.
+    await decide(bruggeStaff, participantId, "feature");
     const [row] = await db.select().from(campaignParticipants).where(eq(campaignParticipants.id, participantId));
     expect(row).toMatchObject({ status: "approved", featured: true, decidedBy: bruggeStaff.id });
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.entityId, participantId));

@@ -8,7 +8,7 @@ import { translator } from "~/lib/i18n";
 import { notifyUser, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { processPhoto, uploads } from "~/modules/uploads/index.server";
-import { participantDecisions } from "./participation";
+import { decisionsFor, participantDecisions } from "./participation";
 import type { ParticipantDecision, PromotionInput } from "./schemas";
 
 const participantColumns = {
@@ -163,13 +163,14 @@ export async function decideParticipant(
 ): Promise<{ ok: true } | { ok: false; status: 404 | 409; error: string }> {
   if (nisCodes.length === 0) return { ok: false, status: 404, error: "errors.notFound" };
   const [row] = await db
-    .select({ id: campaignParticipants.id, status: campaignParticipants.status, ownerId: businesses.ownerId, businessName: businesses.name, editionId: campaignParticipants.editionId })
+    .select({ id: campaignParticipants.id, status: campaignParticipants.status, featured: campaignParticipants.featured, ownerId: businesses.ownerId, businessName: businesses.name })
     .from(campaignParticipants)
     .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
     .where(and(eq(campaignParticipants.id, participantId), inArray(businesses.nisCode, nisCodes)));
   if (!row) return { ok: false, status: 404, error: "errors.notFound" };
+  // The same rule that shows the buttons: a second "feature" click is refused, not audited twice.
+  if (!decisionsFor(row.status, row.featured).includes(decision)) return { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
   const rule = participantDecisions[decision];
-  if (!rule.from.includes(row.status)) return { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
   const applied = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(campaignParticipants)

@@ -13,10 +13,12 @@ export const participantDecisions: Record<ParticipantDecision, { from: Participa
   reinstate: { from: ["removed"], to: "pending" },
 };
 
+/** The decisions open to staff: allowed from this status, and changing something (featuring a featured one does not). */
 export function decisionsFor(status: ParticipationStatus, featured: boolean): ParticipantDecision[] {
   return (Object.keys(participantDecisions) as ParticipantDecision[]).filter((d) => {
     const rule = participantDecisions[d];
-    return rule.from.includes(status) && (rule.featured === undefined || rule.to !== status || rule.featured !== featured);
+    const changes = rule.to !== status || (rule.featured !== undefined && rule.featured !== featured);
+    return rule.from.includes(status) && changes;
   });
 }
 
