@@ -11,6 +11,7 @@ import { exportKinds, getDashboardFigures, getWorkQueues } from "~/modules/repor
 import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
 import { BurnUpChart, ChartFigure, HorizontalBars } from "~/ui/charts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
 import { MunicipalityMap } from "~/ui/municipality-map";
 import { useOutcomeFigures } from "~/ui/outcomes";
@@ -79,17 +80,7 @@ export default function AdminDashboard() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="filter-from">{t("office.from")}</label>
-          <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-until">{t("office.until")}</label>
-          <input id="filter-until" type="date" name="until" defaultValue={filter.until ?? ""} />
-        </div>
-        <div className="field">
-          <button type="submit">{t("office.apply")}</button>
-        </div>
+        <PeriodFilterEnd idPrefix="filter" from={filter.from} until={filter.until} />
       </Form>
 
       <section aria-labelledby="budget-title">

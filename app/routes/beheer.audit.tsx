@@ -8,6 +8,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { IsoDateSchema } from "~/modules/profiles/schemas";
 import { listAuditEntityTypes, listAuditEvents } from "~/modules/reporting/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
 
 /** Filters from the query string; a malformed one is dropped rather than refused. */
@@ -61,17 +62,7 @@ export default function AuditLogPage() {
           <label htmlFor="audit-action">{t("audit.action")}</label>
           <input id="audit-action" name="action" type="search" defaultValue={filter.action ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t("office.from")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-until">{t("office.until")}</label>
-          <input id="audit-until" name="until" type="date" defaultValue={filter.until ?? ""} />
-        </div>
-        <div className="field">
-          <button type="submit">{t("office.apply")}</button>
-        </div>
+        <PeriodFilterEnd idPrefix="audit" from={filter.from} until={filter.until} />
       </Form>
       {events.length === 0 ? (
         <p>{t("audit.none")}</p>
