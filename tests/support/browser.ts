@@ -16,6 +16,14 @@ export function nextClientIp() {
   return `198.${18 + (a & 1)}.${b}.${1 + Math.floor(Math.random() * 254)}`;
 }
 
+/**
+ * What went wrong inside the pages of every context this file opened: uncaught errors (a failed
+ * hydration among them) and console errors (a CSP violation among them). tests/support/e2e-setup.ts
+ * fails the test in which one occurred.
+ */
+const pageProblems: string[] = [];
+export const takePageProblems = () => pageProblems.splice(0);
+
 /** Debian's Chromium, headless, with a fresh profile; nothing downloads a browser. */
 export async function newBrowserContext(options: { locale?: string } = {}): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-chromium-"));
@@ -34,6 +42,11 @@ export async function newBrowserContext(options: { locale?: string } = {}): Prom
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+  context.on("weberror", (error) => pageProblems.push(`uncaught on ${error.page()?.url()}: ${error.error().message}`));
+  context.on("console", (message) => {
+    // A status the test provoked (404, 429) is logged as a failed resource; anything else is a fault.
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) pageProblems.push(`console on ${message.page()?.url()}: ${message.text()}`);
   });
   context.on("close", () => {
     // Chromium may still be writing its profile as it exits; a leftover temp dir is harmless.
