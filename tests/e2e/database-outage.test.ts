@@ -16,6 +16,9 @@ const databaseName = `koppel_outage_${Math.random().toString(36).slice(2, 8)}`;
 let sql: ReturnType<typeof postgres>;
 let server: ChildProcess | undefined;
 let origin = "";
+/** The server's last error lines, to say why a status was not the one expected. */
+let serverErrors = "";
+const why = (what: string) => `${what}; the server's last errors:\n${serverErrors || "(none)"}`;
 
 beforeAll(async () => {
   if (!adminUrl) return;
@@ -37,10 +40,11 @@ beforeAll(async () => {
       COOKIE_SECRET: "outage-test-only",
       // Every request must reach the database here; a cached public page would hide the outage.
       PAGE_CACHE_SECONDS: "0",
-      LOG_LEVEL: "silent",
+      LOG_LEVEL: "error",
     },
-    stdio: "ignore",
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  server.stdout!.on("data", (chunk: Buffer) => (serverErrors = (serverErrors + chunk.toString()).slice(-3000)));
   await waitUntilUp(`${origin}/healthz`, { server, timeoutMs: 90_000 });
 });
 
@@ -61,27 +65,28 @@ const restoreTheDatabase = () => sql.unsafe(`alter database ${databaseName} conn
 
 describe("the database dropped mid-flight", () => {
   it.skipIf(!adminUrl)("answers 503 with Retry-After, writes nothing, and recovers by itself (needs TEST_DATABASE_URL: PGlite runs in-process, with no connection to cut)", async () => {
-    expect((await fetch(`${origin}/zomer`)).status).toBe(200);
+    expect((await fetch(`${origin}/zomer`)).status, why("before the outage")).toBe(200);
     await cutTheDatabase();
     try {
       for (const path of ["/zomer", "/aanbieders?q=webshop", "/api/v1/campaigns/zomer-2026/retailers", "/sitemap.xml"]) {
         const response = await fetch(`${origin}${path}`);
-        expect(response.status, path).toBe(503);
+        expect(response.status, why(`${path} during the outage`)).toBe(503);
         expect(response.headers.get("Retry-After"), path).toBe("5");
       }
-      expect((await fetch(`${origin}/healthz`)).status).toBe(503);
+      expect((await fetch(`${origin}/healthz`)).status, why("/healthz during the outage")).toBe(503);
       const register = await fetch(`${origin}/registreren`, {
         method: "POST",
         redirect: "manual",
         headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ name: "Tijdens De Storing", email: "storing@voorbeeld.be", password: "Zeedijk-Wandeling-Storing-1", role: "retailer" }),
       });
-      expect(register.status).toBe(503);
+      expect(register.status, why("registering during the outage")).toBe(503);
     } finally {
       await restoreTheDatabase();
     }
     // Back without a restart: the pool reconnects on the next query.
-    expect((await fetch(`${origin}/zomer`)).status).toBe(200);
+    serverErrors = "";
+    expect((await fetch(`${origin}/zomer`)).status, why("the first page after the outage")).toBe(200);
     const target = postgres(adminUrl!, { database: databaseName, max: 1, onnotice: () => {} });
     expect(await target`select id from users where email = 'storing@voorbeeld.be'`).toHaveLength(0);
     await target.end();
