@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, waitUntilUp } from "../support/server";
+import { databaseOutage, freePort, waitUntilUp } from "../support/server";
 
 /*
  * The database goes away under a running production server on PostgreSQL: every connection is
@@ -14,6 +14,7 @@ import { freePort, waitUntilUp } from "../support/server";
 const adminUrl = process.env.TEST_DATABASE_URL;
 const databaseName = `koppel_outage_${Math.random().toString(36).slice(2, 8)}`;
 let sql: ReturnType<typeof postgres>;
+let outage: ReturnType<typeof databaseOutage>;
 let server: ChildProcess | undefined;
 let origin = "";
 /** The server's last error lines, to say why a status was not the one expected. */
@@ -24,6 +25,7 @@ beforeAll(async () => {
   if (!adminUrl) return;
   sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await sql.unsafe(`create database ${databaseName}`);
+  outage = databaseOutage(sql, databaseName);
   const url = new URL(adminUrl);
   url.pathname = `/${databaseName}`;
   const port = await freePort();
@@ -52,23 +54,15 @@ afterAll(async () => {
   if (!adminUrl) return;
   server?.kill("SIGTERM");
   await new Promise((r) => server?.once("exit", r));
-  await sql.unsafe(`alter database ${databaseName} connection limit -1`);
+  await outage.restore();
   await sql.unsafe(`drop database if exists ${databaseName}`);
   await sql.end();
 });
 
-// The app's connections only: an autovacuum worker on the same database belongs to the superuser,
-// and signalling it is refused: one run in ten failed on it.
-const cutTheDatabase = async () => {
-  await sql.unsafe(`alter database ${databaseName} connection limit 0`);
-  await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${databaseName} and backend_type = 'client backend' and pid <> pg_backend_pid()`;
-};
-const restoreTheDatabase = () => sql.unsafe(`alter database ${databaseName} connection limit -1`);
-
 describe("the database dropped mid-flight", () => {
   it.skipIf(!adminUrl)("answers 503 with Retry-After, writes nothing, and recovers by itself (needs TEST_DATABASE_URL: PGlite runs in-process, with no connection to cut)", async () => {
     expect((await fetch(`${origin}/zomer`)).status, why("before the outage")).toBe(200);
-    await cutTheDatabase();
+    await outage.cut();
     try {
       for (const path of ["/zomer", "/aanbieders?q=webshop", "/api/v1/campaigns/zomer-2026/retailers", "/sitemap.xml"]) {
         const response = await fetch(`${origin}${path}`);
@@ -84,7 +78,7 @@ describe("the database dropped mid-flight", () => {
       });
       expect(register.status, why("registering during the outage")).toBe(503);
     } finally {
-      await restoreTheDatabase();
+      await outage.restore();
     }
     // Back without a restart: the pool reconnects on the next query.
     serverErrors = "";

@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/connection";
 import { isDatabaseUnavailable, pgErrorCode } from "~/lib/pg-errors";
+import { databaseOutage } from "../support/server";
 
 /*
  * Our PostgreSQL pool (db/connection.ts: postgres.js with the patch in db/patches) while the
@@ -21,8 +22,8 @@ type Outcome = "ok" | "unavailable" | "pending" | `other ${string}`;
 describe.skipIf(!onPostgres)("the PostgreSQL pool through an outage (PostgreSQL only: PGlite runs in-process, with no connection to cut)", () => {
   it("fails every query promptly while the database is gone, and serves the first one when it is back", async () => {
     const url = process.env.DATABASE_URL!;
-    const name = new URL(url).pathname.slice(1);
     const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const outage = databaseOutage(admin, new URL(url).pathname.slice(1));
     const handle = openDatabase({ url, dataDir: "" });
     const outcome = (query: Promise<unknown>) =>
       new Promise<Outcome>((resolve) => {
@@ -39,15 +40,13 @@ describe.skipIf(!onPostgres)("the PostgreSQL pool through an outage (PostgreSQL 
       // The replayed error showed in about half the cycles, the hang in most: five cycles catch both.
       for (let cycle = 1; cycle <= 5; cycle++) {
         expect(await burst(4), `cycle ${cycle}, before`).toEqual(["ok", "ok", "ok", "ok"]);
-        await admin.unsafe(`alter database ${name} connection limit 0`);
-        // Client connections only: an autovacuum worker here is the superuser's, and may not be signalled.
-        await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+        await outage.cut();
         try {
           for (let round = 1; round <= 5; round++) {
             expect(await burst(3), `cycle ${cycle}, outage round ${round}`).toEqual(["unavailable", "unavailable", "unavailable"]);
           }
         } finally {
-          await admin.unsafe(`alter database ${name} connection limit -1`);
+          await outage.restore();
         }
         expect(await burst(4), `cycle ${cycle}, after`).toEqual(["ok", "ok", "ok", "ok"]);
       }

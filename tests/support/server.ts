@@ -35,3 +35,21 @@ export async function recreateDatabase(url: string) {
   await admin.unsafe(`create database "${name}"`);
   await admin.end();
 }
+
+/**
+ * A database going away, as the app sees it: new connections refused (connection limit 0) and the
+ * open ones cut. Only client connections are cut: an autovacuum worker on the same database belongs
+ * to the superuser and may not be signalled (one run in ten failed on it). The role needs to own the
+ * database.
+ */
+export function databaseOutage(admin: postgres.Sql, name: string) {
+  return {
+    async cut() {
+      await admin.unsafe(`alter database ${name} connection limit 0`);
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    },
+    async restore() {
+      await admin.unsafe(`alter database ${name} connection limit -1`);
+    },
+  };
+}
