@@ -6,6 +6,7 @@ import { belgianDate } from "~/lib/format";
 import { isUniqueViolation } from "~/lib/pg-errors";
 import { translator } from "~/lib/i18n";
 import { notifyUser, queueMail } from "~/modules/notifications/index.server";
+import { getOwnBusiness } from "~/modules/profiles/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { processPhoto, uploads } from "~/modules/uploads/index.server";
 import { decisionsFor, participantDecisions } from "./participation";
@@ -44,16 +45,13 @@ export async function listRetailerParticipation(ownerId: string, today = belgian
 
 /** A business of this owner with its promotion in one edition (null when it is not theirs). */
 export async function getOwnPromotion(ownerId: string, businessId: string, editionId: string) {
-  const [business] = await db
-    .select({ id: businesses.id, name: businesses.name, nisCode: businesses.nisCode })
-    .from(businesses)
-    .where(and(eq(businesses.id, businessId), eq(businesses.ownerId, ownerId)));
+  const business = await getOwnBusiness(ownerId, businessId);
   if (!business) return null;
   const [participant] = await db
     .select(participantColumns)
     .from(campaignParticipants)
     .where(and(eq(campaignParticipants.businessId, businessId), eq(campaignParticipants.editionId, editionId)));
-  return { business, participant: participant ?? null };
+  return { business: { id: business.id, name: business.name, nisCode: business.nisCode }, participant: participant ?? null };
 }
 
 export type SavePromotionResult =
