@@ -6,7 +6,6 @@ import { authenticateApiToken, createApiToken } from "~/modules/auth/index.serve
 import { marketplaceSettings } from "~/modules/marketplace/rules";
 import { defaultWeights } from "~/modules/matching/score";
 import { saveProviderProfile } from "~/modules/profiles/index.server";
-import { ProviderSchema } from "~/modules/profiles/schemas";
 import { getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
 import { vatSettings, withVat } from "~/modules/vouchers/rules";
@@ -17,9 +16,8 @@ import * as settingsPage from "~/routes/beheer.instellingen";
 import * as dashboard from "~/routes/beheer._index";
 import * as report from "~/routes/beheer.programmas_.$id.rapport";
 import * as retailerHome from "~/routes/ondernemer._index";
-import { newEnterpriseNumber } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
-import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
+import { account, approvedProvider, businessFor, engagementFor, providerProfile } from "../support/marketplace";
 
 /*
  * The office's figures against a small world whose answers are worked out by hand below. This file
@@ -99,23 +97,7 @@ beforeAll(async () => {
   ]);
   // One provider waiting for vetting.
   const pending = await account("provider");
-  await saveProviderProfile(
-    pending.id,
-    ProviderSchema.parse({
-      companyName: "Nog Te Screenen",
-      enterpriseNumber: newEnterpriseNumber(),
-      foundedOn: "2025-01-01",
-      kind: "ict",
-      services: ["website"],
-      sectors: ["retail"],
-      baseNisCode: "31005",
-      radiusKm: "20",
-      languages: ["nl"],
-      hourlyRate: "60",
-      capacity: "3",
-      conflictDeclaration: "on",
-    }),
-  );
+  await saveProviderProfile(pending.id, providerProfile({ companyName: "Nog Te Screenen", foundedOn: "2025-01-01", services: ["website"] }));
 });
 
 describe("dashboard figures", () => {

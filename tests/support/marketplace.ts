@@ -29,27 +29,28 @@ export async function businessFor(ownerId: string, overrides: Record<string, unk
   return { id: saved.id, enterpriseNumber };
 }
 
+/** A valid provider profile serving Brugge, as the form posts it; overrides replace fields. */
+export const providerProfile = (overrides: Record<string, unknown> = {}) =>
+  ProviderSchema.parse({
+    companyName: "Aanbieder",
+    enterpriseNumber: newEnterpriseNumber(),
+    foundedOn: "2024-01-01",
+    kind: "ict",
+    services: ["website", "webshop"],
+    sectors: ["retail"],
+    baseNisCode: "31005",
+    radiusKm: "20",
+    languages: ["nl"],
+    hourlyRate: "60",
+    capacity: "3",
+    conflictDeclaration: "on",
+    ...overrides,
+  });
+
 /** An approved provider serving Brugge, with a session. */
 export async function approvedProvider(adminId: string, overrides: Record<string, unknown> = {}) {
   const user = await account("provider");
-  const saved = await saveProviderProfile(
-    user.id,
-    ProviderSchema.parse({
-      companyName: `Aanbieder ${user.id.slice(0, 6)}`,
-      enterpriseNumber: newEnterpriseNumber(),
-      foundedOn: "2024-01-01",
-      kind: "ict",
-      services: ["website", "webshop"],
-      sectors: ["retail"],
-      baseNisCode: "31005",
-      radiusKm: "20",
-      languages: ["nl"],
-      hourlyRate: "60",
-      capacity: "3",
-      conflictDeclaration: "on",
-      ...overrides,
-    }),
-  );
+  const saved = await saveProviderProfile(user.id, providerProfile({ companyName: `Aanbieder ${user.id.slice(0, 6)}`, ...overrides }));
   if (!saved.ok) throw new Error(JSON.stringify(saved.fieldErrors));
   const [row] = await db.select({ id: providers.id }).from(providers).where(eq(providers.userId, user.id));
   await decideProvider(adminId, { providerId: row.id, action: "approve" });
