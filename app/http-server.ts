@@ -62,6 +62,9 @@ function securityHeaders(nonce: string, framable: boolean) {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
   if (framable) delete headers["X-Frame-Options"];
+  // Production is served over HTTPS only (behind the proxy that terminates TLS): browsers must never
+  // fall back to plain http, where the session cookie would not be sent anyway.
+  if (env.isProduction) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
   return headers;
 }
 

@@ -17,7 +17,8 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default("0.0.0.0"),
+    /** Unset: loopback only in development (its mail viewer and demo accounts stay on this machine), every interface in production. */
+    HOST: optionalString,
     /** Public origin, used in links in e-mails. */
     APP_URL: optionalUrl,
     DATA_DIR: z.string().default("./data"),
@@ -39,33 +40,39 @@ const EnvSchema = z
       .transform((v) => v === "true" || v === "1"),
     /** How long anonymous visitors' public pages are reused (0 turns the micro-cache off). */
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
-    /** Create demo data when the database has no users yet. */
+    /**
+     * Create demo data when the database has no users yet. Unset: yes in development, never in
+     * production, where the demo accounts' published password would open the office's pages.
+     */
     SEED_DEMO: z
       .enum(["true", "false", "1", "0"])
-      .default("true")
-      .transform((v) => v === "true" || v === "1"),
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
   })
   .superRefine((e, ctx) => {
-    if (e.NODE_ENV === "production" && !e.COOKIE_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "COOKIE_SECRET is required in production" });
+    if (e.NODE_ENV === "production" && (e.COOKIE_SECRET ?? "").length < 32) {
+      ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "COOKIE_SECRET of at least 32 characters is required in production" });
     }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function parseEnv(source: NodeJS.ProcessEnv) {
+export function parseEnv(source: Record<string, string | undefined>) {
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const e = result.data;
+  const isProduction = e.NODE_ENV === "production";
   return {
     ...e,
+    HOST: e.HOST ?? (isProduction ? "0.0.0.0" : "127.0.0.1"),
+    SEED_DEMO: e.SEED_DEMO ?? !isProduction,
     DATA_DIR: path.resolve(e.DATA_DIR),
     APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
     COOKIE_SECRET: e.COOKIE_SECRET ?? "koppel-development-secret-not-for-production",
-    isProduction: e.NODE_ENV === "production",
+    isProduction,
   };
 }
 

@@ -16,8 +16,22 @@ export interface CachedPage {
 
 /** Public pages whose content does not depend on who asks. */
 const publicPath = /^\/(?:$|over$|privacy$|aanbieders(?:\/[\w-]+)?$|zaken\/[\w-]+$|zomer(?:\/[\w-]+){0,3}$|embed\/zomer\/[\w-]+$)/;
-/** Headers that belong to one response, not to the page. */
-const perResponse = new Set(["set-cookie", "date", "x-request-id", "content-security-policy", "content-length", "connection", "keep-alive", "transfer-encoding"]);
+/**
+ * Headers that belong to one response, not to the page. The body is kept as Remix wrote it, before
+ * compression: Content-Encoding (and the length) are decided again for each hit by the compression
+ * middleware around the cache, from that request's own Accept-Encoding.
+ */
+const perResponse = new Set([
+  "set-cookie",
+  "date",
+  "x-request-id",
+  "content-security-policy",
+  "content-length",
+  "content-encoding",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+]);
 
 export function cacheKey(request: { method: string; path: string; url: string; cookies: string | undefined }): string | null {
   if (request.method !== "GET") return null;

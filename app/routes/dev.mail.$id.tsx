@@ -2,11 +2,14 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
+import { requireRole } from "~/modules/auth/index.server";
 import { readSentMail } from "~/modules/notifications/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+/** One message of the mail sink; like the inbox, for the programme office only. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
   if (env.isProduction) throw new Response("Not found", { status: 404 });
   const mail = await readSentMail(params.id ?? "");
   if (!mail) throw new Response("Not found", { status: 404 });

@@ -4,15 +4,18 @@ import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { formatDateTime } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
-import { getUser } from "~/modules/auth/index.server";
+import { requireRole } from "~/modules/auth/index.server";
 import { listSentMail } from "~/modules/notifications/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
-/** The mail sink's inbox. A development tool: it does not exist in production. */
+/**
+ * The mail sink's inbox, for the programme office only: it holds every password link Koppel sent.
+ * A development tool: it does not exist in production.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "admin");
   if (env.isProduction) throw new Response("Not found", { status: 404 });
-  const user = await getUser(request);
   const mails = await listSentMail();
   return json({
     locale: await getLocale(request, user),

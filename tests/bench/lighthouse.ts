@@ -16,7 +16,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-lighthouse-"));
 const pages = ["/zomer", "/zomer/brugge"];
 
 const server = spawn(process.execPath, ["build/server.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: origin, DATA_DIR: dataDir, COOKIE_SECRET: "lighthouse-only", LOG_LEVEL: "warn" },
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", APP_URL: origin, DATA_DIR: dataDir, COOKIE_SECRET: "lighthouse-only-".padEnd(32, "x"), SEED_DEMO: "true", LOG_LEVEL: "warn" },
   stdio: ["ignore", "inherit", "inherit"],
 });
 try {

@@ -60,7 +60,7 @@ try {
       HOST: "127.0.0.1",
       APP_URL: origin,
       DATABASE_URL: databaseUrl,
-      COOKIE_SECRET: "load-benchmark-only",
+      COOKIE_SECRET: "load-benchmark-only-".padEnd(32, "x"),
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
     }),

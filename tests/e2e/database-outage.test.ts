@@ -39,7 +39,7 @@ beforeAll(async () => {
       APP_URL: origin,
       DATABASE_URL: url.toString(),
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "koppel-outage-")),
-      COOKIE_SECRET: "outage-test-only",
+      COOKIE_SECRET: "outage-test-only-".padEnd(32, "x"),
       // Every request must reach the database here; a cached public page would hide the outage.
       PAGE_CACHE_SECONDS: "0",
       LOG_LEVEL: "error",

@@ -103,8 +103,9 @@ function matrix(): Record<string, Row> {
     "zomer.$municipality.$business.affiche": { path: `/zomer/brugge/${w.businessSlug}/affiche`, params: { municipality: "brugge", business: w.businessSlug }, get: all(200) },
     "embed.zomer.$municipality": { path: "/embed/zomer/brugge", params: { municipality: "brugge" }, get: all(200) },
     "uploads.$key": { path: `/uploads/${missing}.webp`, params: { key: `${missing}.webp` }, get: all(404) },
-    "dev.mail._index": { path: "/dev/mail", get: all(200) },
-    "dev.mail.$id": { path: "/dev/mail/bestaat-niet", params: { id: "bestaat-niet" }, get: all(404) },
+    // The mail sink holds every password link: the office only.
+    "dev.mail._index": { path: "/dev/mail", get: onlyFor("admin") },
+    "dev.mail.$id": { path: "/dev/mail/bestaat-niet", params: { id: "bestaat-niet" }, get: onlyFor("admin", 404) },
 
     "api.v1.me": { path: "/api/v1/me", get: api(200, 200, 200, 200) },
     "api.v1.providers": { path: "/api/v1/providers", get: api(200, 200, 200, 200) },

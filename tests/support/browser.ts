@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
 
@@ -81,7 +82,7 @@ export async function login(context: BrowserContext, role: "retailer" | "provide
   return credentials;
 }
 
-/** The newest .eml the server wrote to a given address (mail goes to files on the embedded defaults). */
+/** The newest .eml the server wrote to a given address (mail goes to files on the embedded defaults), decoded. */
 export async function waitForMail(to: string, timeoutMs = 15_000) {
   const dir = path.join(inject("serverDataDir"), "mail");
   const deadline = Date.now() + timeoutMs;
@@ -89,7 +90,10 @@ export async function waitForMail(to: string, timeoutMs = 15_000) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
     for (const file of files) {
       const raw = fs.readFileSync(path.join(dir, file), "utf8");
-      if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) return { id: file.replace(/\.eml$/, ""), raw };
+      if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) {
+        const parsed = await simpleParser(raw);
+        return { id: file.replace(/\.eml$/, ""), raw, subject: parsed.subject ?? "", text: parsed.text ?? "" };
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }

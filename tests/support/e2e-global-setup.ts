@@ -1,9 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort, recreateDatabase, waitUntilUp } from "./server";
+import { recreateDatabase, startServer } from "./server";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -25,46 +25,25 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-e2e-"));
   const databaseUrl = process.env.E2E_DATABASE_URL ?? "";
   if (databaseUrl) await recreateDatabase(databaseUrl);
-  const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
-  let output = "";
-  const server = spawn(process.execPath, ["build/server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: baseUrl,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: "",
-      // Each test sends its own X-Forwarded-For, so the per-IP login limit of one test does not
-      // lock out the next.
-      TRUST_PROXY: "true",
-      // Visitors in these tests check what staff changed a moment ago; the micro-cache would show
-      // them the page of ten seconds before (tests/unit/page-cache.test.ts covers the cache).
-      PAGE_CACHE_SECONDS: "0",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = await startServer({
+    NODE_ENV: "development",
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    // The suite signs in with the demo accounts.
+    SEED_DEMO: "true",
+    // Each test sends its own X-Forwarded-For, so the per-IP login limit of one test does not
+    // lock out the next.
+    TRUST_PROXY: "true",
+    // Visitors in these tests check what staff changed a moment ago; the micro-cache would show
+    // them the page of ten seconds before (tests/e2e/production-server.test.ts covers the cache).
+    PAGE_CACHE_SECONDS: "0",
+    LOG_LEVEL: "warn",
   });
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  await waitUntilUp(`${baseUrl}/healthz`, { server, log: () => output });
+  const baseUrl = server.origin;
   project.provide("baseUrl", baseUrl);
   project.provide("serverDataDir", dataDir);
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        server.kill("SIGKILL");
-        resolve(null);
-      }, 10_000);
-      server.on("exit", () => {
-        clearTimeout(timer);
-        resolve(null);
-      });
-    });
+    await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

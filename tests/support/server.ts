@@ -1,4 +1,4 @@
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import postgres from "postgres";
 
@@ -51,5 +51,43 @@ export function databaseOutage(admin: postgres.Sql, name: string) {
     async restore() {
       await admin.unsafe(`alter database ${name} connection limit -1`);
     },
+  };
+}
+
+export interface RunningServer {
+  origin: string;
+  process: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after 10 s. */
+  stop(): Promise<void>;
+}
+
+/** Starts the production build (`build/server.js`) on a free loopback port with `env` over the test's own. */
+export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, ["build/server.js"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", APP_URL: origin, SMTP_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  await waitUntilUp(`${origin}/healthz`, { server: child, log: () => output, timeoutMs: options.timeoutMs });
+  return {
+    origin,
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
   };
 }

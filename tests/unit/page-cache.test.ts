@@ -14,9 +14,9 @@ describe("the public page micro-cache", () => {
     for (const personal of ["/beheer", "/ondernemer", "/account", "/api/v1/me", "/gemeente/zomer", "/inloggen", "/uploads/x.webp"]) expect(get(personal), personal).toBeNull();
   });
 
-  it("gives each hit the new response's nonce and drops per-response headers", () => {
+  it("gives each hit the new response's nonce and drops per-response headers (the encoding is decided again per request)", () => {
     const cache = new PageCache(10);
-    cache.set("k", { status: 200, headers: { "content-type": "text/html", "x-request-id": "a", "content-security-policy": "nonce-OLD", date: "x" }, body: Buffer.from('<script nonce="OLD"></script><script nonce="OLD">'), nonce: "OLD" }, 0);
+    cache.set("k", { status: 200, headers: { "content-type": "text/html", "x-request-id": "a", "content-security-policy": "nonce-OLD", date: "x", "content-encoding": "gzip" }, body: Buffer.from('<script nonce="OLD"></script><script nonce="OLD">'), nonce: "OLD" }, 0);
     const hit = cache.get("k", "NEW", 1000)!;
     expect(hit.body.toString()).toBe('<script nonce="NEW"></script><script nonce="NEW">');
     expect(hit.headers).toEqual([["content-type", "text/html"]]);

@@ -50,6 +50,19 @@ describe("safeRedirect", () => {
     ["//evil.example", "/"],
     ["https://evil.example", "/"],
     ["/\\evil.example", "/"],
+    // Browsers strip tabs and newlines from a URL: each of these would become //evil.example.
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r\n/evil.example", "/"],
+    ["/\u0000/evil.example", "/"],
+    ["/\u007f/evil.example", "/"],
+    ["/\\/evil.example", "/"],
+    ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+    ["/./evil.example", "/evil.example"],
+    ["/../..//evil.example", "/"],
+    ["/zomer/brugge#kaart", "/zomer/brugge#kaart"],
+    ["ondernemer", "/"],
+    ["", "/"],
     [null, "/"],
   ])("%j → %j", (input, expected) => expect(safeRedirect(input)).toBe(expected));
 });

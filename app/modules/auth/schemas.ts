@@ -87,10 +87,25 @@ export const InviteSchema = z
     message: "admin.municipalityRequired",
   });
 
-/** Only same-site paths: never an open redirect to another host. */
+/** Any origin of our own will do: a path is resolved against it, and only that origin is accepted. */
+const ownOrigin = "https://koppel.invalid";
+
+/**
+ * Only a path on this site: never an open redirect to another host. Browsers drop tabs and newlines
+ * from URLs and read a backslash as a slash, so `/\t/evil.example` would leave the site; such input
+ * is refused outright, and what remains must resolve to our own origin. The answer is the resolved
+ * path, so what the browser follows is exactly what was checked.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, ownOrigin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== ownOrigin || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export const DeleteAccountSchema = z.object({

@@ -31,6 +31,9 @@ export async function boot() {
     // Search being down must not keep Koppel down: index updates wait in the outbox.
     logger.error({ err: error }, "search engine setup failed; will retry through the outbox");
   }
+  if (env.SEED_DEMO && env.isProduction) {
+    logger.warn("SEED_DEMO is on in production: an empty database gets the demo accounts, whose password is public");
+  }
   if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
   await refreshSettings();
   // Settings first, so timers and matching use what the office set, also when another process saved it.
