@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { translator } from "./i18n";
+import { getLocale } from "./i18n/locale.server";
 
 /** The posted form, or a 400 in Dutch when the body is not a form at all (JSON, garbage, wrong type). */
 export async function readFormData(request: Request) {
@@ -29,4 +30,14 @@ export async function readUpload(request: Request, maxBytes: number, field = "fi
   if (!(file instanceof File) || file.size === 0) return { ok: false, status: 400, error: "import.fileRequired" };
   if (file.size > maxBytes) return { ok: false, status: 413, error: "import.fileTooLarge" };
   return { ok: true, form, text: await file.text() };
+}
+
+/**
+ * A 429 with Retry-After; `body` gets the sentence, in the visitor's language, that says how many
+ * minutes to wait (an i18n key with {{minutes}}).
+ */
+export async function tooManyRequests<T>(request: Request, retryAfterSeconds: number, body: (message: string) => T, key = "errors.tooManyRequests") {
+  const t = translator(await getLocale(request));
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return json(body(t(key, { minutes })), { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }

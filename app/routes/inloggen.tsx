@@ -3,9 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
-import { translator } from "~/lib/i18n";
-import { getLocale } from "~/lib/i18n/locale.server";
+import { readFormData, tooManyRequests } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { homePathFor, logIn, requireAnonymous } from "~/modules/auth/index.server";
 import { LoginSchema, safeRedirect } from "~/modules/auth/schemas";
@@ -27,12 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await logIn({ email, password, clientIp: context.clientIp });
   if (!result.ok) {
     if (result.error === "tooManyAttempts") {
-      const t = translator(await getLocale(request));
-      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      return json(submission.reply({ formErrors: [t("errors.tooManyAttempts", { minutes })], hideFields: ["password"] }), {
-        status: 429,
-        headers: { "Retry-After": String(result.retryAfterSeconds) },
-      });
+      return tooManyRequests(request, result.retryAfterSeconds, (message) => submission.reply({ formErrors: [message], hideFields: ["password"] }), "errors.tooManyAttempts");
     }
     return json(submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }), { status: 400 });
   }

@@ -3,10 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, tooManyRequests } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
-import { redirectWithToast } from "~/lib/toast.server";
-import { homePathFor, registerUser, requireAnonymous } from "~/modules/auth/index.server";
+import { requestRegistration, requireAnonymous } from "~/modules/auth/index.server";
 import { RegisterSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
@@ -16,37 +15,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await readFormData(request), { schema: RegisterSchema });
   if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return json({ sent: false, result: submission.reply() }, { status: 400 });
   }
-  const result = await registerUser({ ...submission.value, locale: await getLocale(request) });
-  if (!result.ok) {
-    return json(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
-  }
-  return redirectWithToast(homePathFor(result.user.role), { key: "auth.registered" }, { headers: { "Set-Cookie": result.cookie } });
+  const result = await requestRegistration({ ...submission.value, locale: await getLocale(request) }, context.clientIp);
+  if (!result.ok) return tooManyRequests(request, result.retryAfterSeconds, (message) => ({ sent: false, result: submission.reply({ formErrors: [message] }) }));
+  // The same answer whether or not the address has an account: what differs is only in the mail.
+  return json({ sent: true, result: submission.reply({ resetForm: true }) });
 }
 
 export default function RegisterPage() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const data = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm("register", RegisterSchema, lastResult);
+  const [form, fields] = useZodForm("register", RegisterSchema, data?.result);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.registerTitle")}>{t("auth.registerIntro")}</PageHeader>
+      {data?.sent ? (
+        <p className="toast" role="status">
+          {t("auth.registerSent")}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Field label={t("auth.name")} meta={fields.name} input={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name" }} />
         <Field label={t("auth.email")} meta={fields.email} input={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }} />
-        <Field
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          meta={fields.password}
-          input={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
-        />
         <fieldset aria-describedby={fields.role.errors?.length ? fields.role.errorId : undefined}>
           <legend>{t("auth.role")}</legend>
           {(["retailer", "provider"] as const).map((role) => (

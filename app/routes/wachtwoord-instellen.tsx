@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
 
 /*
- * One page for both single-use links: a password reset and an invitation. The token travels in the
+ * One page for every single-use link: a password reset, an invitation and a registration. The token travels in the
  * query string, which the request log leaves out.
  */
 
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(submission.reply({ formErrors: ["auth.tokenInvalid"], hideFields: ["password", "confirmPassword"] }), { status: 400 });
   }
-  return redirectWithToast(homePathFor(result.role), { key: "auth.passwordReset" }, { headers: { "Set-Cookie": result.cookie } });
+  return redirectWithToast(homePathFor(result.role), { key: result.purpose === "register" ? "auth.registered" : "auth.passwordReset" }, { headers: { "Set-Cookie": result.cookie } });
 }
 
 export default function SetPasswordPage() {
@@ -54,8 +54,8 @@ export default function SetPasswordPage() {
   }
   return (
     <div className="narrow">
-      <PageHeader title={t(purpose === "invite" ? "auth.inviteTitle" : "auth.resetTitle")}>
-        {purpose === "invite" ? t("auth.inviteIntro") : null}
+      <PageHeader title={t(purpose === "reset" ? "auth.resetTitle" : "auth.inviteTitle")}>
+        {purpose === "reset" ? null : t("auth.inviteIntro")}
       </PageHeader>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />

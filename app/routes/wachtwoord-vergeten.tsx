@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { readFormData, tooManyRequests } from "~/lib/forms.server";
 import { requestPasswordReset, requireAnonymous } from "~/modules/auth/index.server";
 import { ForgotPasswordSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -14,13 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
   if (submission.status !== "success") {
     return json({ sent: false, result: submission.reply() }, { status: 400 });
   }
-  await requestPasswordReset(submission.value.email);
+  const result = await requestPasswordReset(submission.value.email, context.clientIp);
+  if (!result.ok) return tooManyRequests(request, result.retryAfterSeconds, (message) => ({ sent: false, result: submission.reply({ formErrors: [message] }) }));
   // The same answer whether or not the address has an account.
   return json({ sent: true, result: submission.reply({ resetForm: true }) });
 }

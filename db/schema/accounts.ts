@@ -54,7 +54,7 @@ export const userMunicipalities = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.nisCode] })],
 );
 
-export const passwordTokenPurposes = ["reset", "invite"] as const;
+export const passwordTokenPurposes = ["reset", "invite", "register"] as const;
 export type PasswordTokenPurpose = (typeof passwordTokenPurposes)[number];
 
 /** Single-use links to (re)set a password. Only the SHA-256 of the token is stored. */
@@ -91,16 +91,20 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex("api_tokens_hash_idx").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
 );
 
-/** Failed logins, counted per e-mail and per IP in the database so the limit holds across processes. */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * One row per counted event (a failed login, a mail sent to an address), by rule and subject, in
+ * the database so a limit is the same for every process. Rows older than their rule's window are
+ * pruned as new ones arrive.
+ */
+export const rateLimitHits = pgTable(
+  "rate_limit_hits",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-    /** "email:<address>" or "ip:<address>" */
+    /** "<rule>:<subject>", for example "login-client:203.0.113.7" */
     key: text("key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("login_failures_key_idx").on(t.key, t.createdAt)],
+  (t) => [index("rate_limit_hits_key_idx").on(t.key, t.createdAt)],
 );
 
 export const usersRelations = relations(users, ({ many }) => ({

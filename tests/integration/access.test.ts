@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { users } from "~db/schema";
-import { createApiToken, registerUser, revokeApiToken } from "~/modules/auth/index.server";
+import { createApiToken, revokeApiToken } from "~/modules/auth/index.server";
 import * as apiMe from "~/routes/api.v1.me";
 import * as admin from "~/routes/beheer._index";
 import * as municipality from "~/routes/gemeente._index";
@@ -10,6 +10,7 @@ import * as retailerHome from "~/routes/ondernemer._index";
 import * as logout from "~/routes/uitloggen";
 import { newAccount } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
+import { registerUser } from "../support/accounts";
 
 let retailer: { id: string; email: string; name: string; cookie: string };
 

@@ -1,18 +1,20 @@
 import fs from "node:fs";
 import path from "node:path";
-import { count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { loginFailures, passwordTokens, sessions, users } from "~db/schema";
+import { outbox, passwordTokens, rateLimitHits, sessions, users } from "~db/schema";
 import {
   changePassword,
   inviteUser,
   logIn,
-  registerUser,
+  rateRules,
   requestPasswordReset,
+  requestRegistration,
   setPasswordWithToken,
 } from "~/modules/auth/index.server";
 import { drainOutbox, listSentMail, outboxHandlers } from "~/modules/notifications/index.server";
+import { linkTokenMailedTo, registerUser } from "../support/accounts";
 import { newAccount } from "../support/factories";
 
 async function userCount() {
@@ -26,26 +28,80 @@ function tokenFromMail(text: string) {
   return decodeURIComponent(match[1]);
 }
 
+/** The mails queued for an address, oldest first (subjects only). */
+async function queuedSubjects(email: string) {
+  const rows = await db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.topic, "mail.send")).orderBy(outbox.id);
+  return rows.filter((r) => r.payload.to === email).map((r) => String(r.payload.subject));
+}
+
+let clients = 0;
+/** A client address of its own, so one test's mail limit does not hold up another's. */
+const newClient = () => `198.51.100.${++clients}`;
+
 describe("registration", () => {
-  it("stores an argon2id hash, never the password, and starts a session", async () => {
+  it("creates the account without a password and mails a link; the password chosen there is stored as argon2id", async () => {
     const account = newAccount();
-    const result = await registerUser({ ...account, locale: "nl" });
-    expect(result.ok).toBe(true);
+    expect(await requestRegistration({ ...account, locale: "nl" }, newClient())).toEqual({ ok: true });
+    const [pending] = await db.select().from(users).where(eq(users.email, account.email));
+    expect(pending).toMatchObject({ name: account.name, role: "retailer", passwordHash: null });
+    expect(await queuedSubjects(account.email)).toEqual(["Kies je wachtwoord voor Koppel"]);
+    expect((await logIn({ email: account.email, password: account.password })).ok).toBe(false);
+
+    const set = await setPasswordWithToken(await linkTokenMailedTo(account.email), account.password);
+    expect(set).toMatchObject({ ok: true, role: "retailer", purpose: "register" });
+    if (!set.ok) throw new Error("unreachable");
+    expect(set.cookie).toMatch(/^koppel_session=\w+;.*HttpOnly/i);
+    expect(set.cookie).toMatch(/SameSite=Lax/i);
     const [user] = await db.select().from(users).where(eq(users.email, account.email));
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain(account.password);
-    if (!result.ok) throw new Error("unreachable");
-    expect(result.cookie).toMatch(/^koppel_session=\w+;.*HttpOnly/i);
-    expect(result.cookie).toMatch(/SameSite=Lax/i);
   });
 
-  it("refuses a second account for the same address and writes nothing", async () => {
+  it("answers the same for a taken address, changes nothing about the account, and tells its owner by mail", async () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
     const before = await userCount();
-    const again = await registerUser({ ...account, name: "Iemand anders", locale: "nl" });
-    expect(again).toEqual({ ok: false, error: "emailTaken" });
+    const [owner] = await db.select().from(users).where(eq(users.email, account.email));
+    const again = await requestRegistration({ ...account, name: "Iemand anders", role: "provider", locale: "nl" }, newClient());
+    expect(again).toEqual({ ok: true });
     expect(await userCount()).toBe(before);
+    expect((await db.select().from(users).where(eq(users.email, account.email)))[0]).toEqual(owner);
+    expect(await queuedSubjects(account.email)).toEqual(["Kies je wachtwoord voor Koppel", "Je hebt al een account op Koppel"]);
+    // The mail carries a reset link that works.
+    expect((await setPasswordWithToken(await linkTokenMailedTo(account.email), "Een-Nieuw-Lang-Wachtwoord")).ok).toBe(true);
+  });
+
+  it("sends a fresh link to a registration not yet finished, and the older link stops working once one is used", async () => {
+    const account = newAccount();
+    await requestRegistration({ ...account, locale: "nl" }, newClient());
+    const first = await linkTokenMailedTo(account.email);
+    await requestRegistration({ ...account, locale: "nl" }, newClient());
+    const second = await linkTokenMailedTo(account.email);
+    expect(second).not.toBe(first);
+    expect(await db.select({ id: users.id }).from(users).where(eq(users.email, account.email))).toHaveLength(1);
+    expect((await setPasswordWithToken(second, account.password)).ok).toBe(true);
+    expect(await setPasswordWithToken(first, "Een-Ander-Lang-Wachtwoord")).toEqual({ ok: false, error: "tokenInvalid" });
+  });
+});
+
+describe("mail limits", () => {
+  it("sends at most three mails an hour to one address, whoever asks, and answers the same", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    for (let i = 0; i < 10; i++) expect(await requestPasswordReset(account.email, newClient())).toEqual({ ok: true });
+    // The registration link counts too.
+    expect(await queuedSubjects(account.email)).toEqual(["Kies je wachtwoord voor Koppel", "Je nieuw wachtwoord voor Koppel", "Je nieuw wachtwoord voor Koppel"]);
+  });
+
+  it("tells one client to wait after ten requests an hour, whatever the addresses, with the seconds to wait", async () => {
+    const client = newClient();
+    for (let i = 0; i < rateRules.mailClient.max; i++) expect((await requestPasswordReset(newAccount().email, client)).ok).toBe(true);
+    const blocked = await requestRegistration({ ...newAccount(), locale: "nl" }, client);
+    if (blocked.ok) throw new Error("expected the limit");
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(59 * 60);
+    expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(60 * 60);
+    // Another client is not held up.
+    expect((await requestPasswordReset(newAccount().email, newClient())).ok).toBe(true);
   });
 });
 
@@ -59,7 +115,7 @@ describe("login", () => {
     expect(first.cookie).not.toEqual(second.cookie);
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
     const [row] = await db.select({ n: count() }).from(sessions).where(eq(sessions.userId, user.id));
-    expect(row.n).toBe(3); // registration + two logins
+    expect(row.n).toBe(3); // the registration link + two logins
   });
 
   it("answers the same for an unknown address and a wrong password", async () => {
@@ -71,23 +127,32 @@ describe("login", () => {
     expect(unknown).toEqual(wrongPassword);
   });
 
-  it("locks an address after 5 failures for 15 minutes, even with the right password", async () => {
+  it("locks an account on one client after 5 failures for 15 minutes, even with the right password", async () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
     for (let i = 0; i < 5; i++) {
-      const r = await logIn({ email: account.email, password: `fout-${i}-wachtwoord`, clientIp: `198.51.100.${10 + i}` });
+      const r = await logIn({ email: account.email, password: `fout-${i}-wachtwoord`, clientIp: "198.51.100.10" });
       expect(r).toEqual({ ok: false, error: "invalidCredentials" });
     }
-    const blocked = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.99" });
+    const blocked = await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.10" });
     expect(blocked.ok).toBe(false);
     if (blocked.ok || blocked.error !== "tooManyAttempts") throw new Error("expected the limit");
     expect(blocked.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
   });
 
+  it("lets the owner in from another address while an attacker is locked out of their account", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    // Failures spread over many addresses never add up against the account.
+    for (let i = 0; i < 12; i++) await logIn({ email: account.email, password: `fout-${i}-wachtwoord`, clientIp: `203.0.113.${100 + (i % 2)}` });
+    expect(await logIn({ email: account.email, password: account.password, clientIp: "203.0.113.100" })).toMatchObject({ ok: false, error: "tooManyAttempts" });
+    expect((await logIn({ email: account.email, password: account.password, clientIp: "198.51.100.50" })).ok).toBe(true);
+  });
+
   it("limits one IP address across many e-mail addresses", async () => {
     const ip = "198.51.100.200";
-    for (let i = 0; i < 5; i++) await logIn({ email: `raden${i}@voorbeeld.be`, password: "zomaar-een-gok", clientIp: ip });
+    for (let i = 0; i < rateRules.loginClient.max; i++) await logIn({ email: `raden${i}@voorbeeld.be`, password: "zomaar-een-gok", clientIp: ip });
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
     const blocked = await logIn({ email: account.email, password: account.password, clientIp: ip });
@@ -99,7 +164,7 @@ describe("login", () => {
   it("counts failures in the database, so the limit is the same for every process", async () => {
     const email = newAccount().email;
     await logIn({ email, password: "een-verkeerde-gok", clientIp: "198.51.100.77" });
-    const rows = await db.select().from(loginFailures).where(eq(loginFailures.key, `email:${email}`));
+    const rows = await db.select({ key: rateLimitHits.key }).from(rateLimitHits).where(eq(rateLimitHits.key, `login:${email}|198.51.100.77`));
     expect(rows).toHaveLength(1);
   });
 
@@ -112,6 +177,16 @@ describe("login", () => {
 });
 
 describe("password change", () => {
+  it("ends every reset link mailed before it", async () => {
+    const account = newAccount();
+    const registered = await registerUser({ ...account, locale: "nl" });
+    await requestPasswordReset(account.email, newClient());
+    const link = await linkTokenMailedTo(account.email);
+    expect((await changePassword(registered.user.id, { currentPassword: account.password, password: "Een-Nieuw-Lang-Wachtwoord" })).ok).toBe(true);
+    expect(await setPasswordWithToken(link, "Het-Wachtwoord-Van-De-Aanvaller")).toEqual({ ok: false, error: "tokenInvalid" });
+    expect((await logIn({ email: account.email, password: "Een-Nieuw-Lang-Wachtwoord" })).ok).toBe(true);
+  });
+
   it("needs the current password and signs out every other session", async () => {
     const account = newAccount();
     const registered = await registerUser({ ...account, locale: "nl" });
@@ -135,13 +210,13 @@ describe("password reset", () => {
   it("mails a single-use link valid for an hour", async () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
-    await requestPasswordReset(account.email);
+    await requestPasswordReset(account.email, newClient());
     await drainOutbox(outboxHandlers);
-    const mail = (await listSentMail()).find((m) => m.to === account.email);
+    const mail = (await listSentMail()).find((m) => m.to === account.email && m.subject.includes("wachtwoord"));
     expect(mail?.subject).toBe("Je nieuw wachtwoord voor Koppel");
     const token = tokenFromMail(mail!.text);
 
-    const [stored] = await db.select().from(passwordTokens).where(eq(passwordTokens.purpose, "reset"));
+    const [stored] = await db.select().from(passwordTokens).where(and(eq(passwordTokens.purpose, "reset"), isNull(passwordTokens.usedAt)));
     expect(stored.tokenHash).not.toBe(token); // only the hash is kept
     const lifetime = stored.expiresAt.getTime() - stored.createdAt.getTime();
     expect(lifetime).toBeGreaterThan(59 * 60 * 1000);
@@ -154,19 +229,31 @@ describe("password reset", () => {
     expect((await logIn({ email: account.email, password: "Mijn-Nieuwe-Zin-Voor-Koppel" })).ok).toBe(true);
   });
 
+  it("ends every other open link of the account once one is used", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    await requestPasswordReset(account.email, newClient());
+    const older = await linkTokenMailedTo(account.email);
+    await requestPasswordReset(account.email, newClient());
+    const newer = await linkTokenMailedTo(account.email);
+    expect((await setPasswordWithToken(newer, "Mijn-Nieuwe-Zin-Voor-Koppel")).ok).toBe(true);
+    expect(await setPasswordWithToken(older, "Het-Wachtwoord-Van-De-Aanvaller")).toEqual({ ok: false, error: "tokenInvalid" });
+    expect((await logIn({ email: account.email, password: "Mijn-Nieuwe-Zin-Voor-Koppel" })).ok).toBe(true);
+  });
+
   it("refuses an expired link", async () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
-    await requestPasswordReset(account.email);
-    await drainOutbox(outboxHandlers);
-    const token = tokenFromMail((await listSentMail()).find((m) => m.to === account.email)!.text);
+    await requestPasswordReset(account.email, newClient());
+    const token = await linkTokenMailedTo(account.email);
     await db.update(passwordTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(isNull(passwordTokens.usedAt));
     expect(await setPasswordWithToken(token, "Mijn-Nieuwe-Zin-Voor-Koppel")).toEqual({ ok: false, error: "tokenInvalid" });
   });
 
   it("sends nothing for an unknown address, and says nothing different", async () => {
+    await drainOutbox(outboxHandlers);
     const before = (await listSentMail()).length;
-    await expect(requestPasswordReset("onbekend@voorbeeld.be")).resolves.toBeUndefined();
+    await expect(requestPasswordReset("onbekend@voorbeeld.be", newClient())).resolves.toEqual({ ok: true });
     await drainOutbox(outboxHandlers);
     expect(await listSentMail()).toHaveLength(before);
   });

@@ -2,7 +2,6 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { businesses, quickscans } from "~db/schema";
-import { registerUser } from "~/modules/auth/index.server";
 import { questions } from "~/modules/profiles/quickscan";
 import * as businessRoute from "~/routes/ondernemer.zaken.$id/route";
 import * as quickscanResult from "~/routes/ondernemer.quickscans.$scanId";
@@ -10,6 +9,7 @@ import * as quickscanRoute from "~/routes/ondernemer.zaken.$id_.quickscan";
 import { newAccount } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
 import { dutchErrors } from "../support/messages";
+import { registerUser } from "../support/accounts";
 
 let owner = "";
 let other = "";

@@ -84,11 +84,11 @@ function bodyFor(kind: Target["body"], junk: [string, string][], raw: string) {
   return { type: "application/x-www-form-urlencoded", body: new URLSearchParams(junk).toString() };
 }
 
-/** Rows per table: a refusal must leave every count as it was (login failures are recorded by design). */
+/** Rows per table: a refusal must leave every count as it was (failed logins are counted by design). */
 async function tableCounts() {
   const tables = await queryRows<{ table_name: string }>(
     db,
-    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('login_failures') order by 1`,
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('rate_limit_hits') order by 1`,
   );
   const [counts] = await queryRows<Record<string, number>>(db, sql.raw(`select ${tables.map((t) => `(select count(*) from "${t.table_name}")::int as "${t.table_name}"`).join(", ")}`));
   return counts;

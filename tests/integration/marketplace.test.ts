@@ -8,6 +8,7 @@ import { BidSchema } from "~/modules/marketplace/rules";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { drainEverything } from "../support/outbox";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -38,7 +39,7 @@ beforeAll(async () => {
   business = await businessFor(retailer.id);
   bidders = [];
   for (let i = 0; i < 7; i++) bidders.push(await approvedProvider(admin.id));
-  await drainOutbox(allOutboxHandlers); // index the providers
+  await drainEverything(allOutboxHandlers); // index the providers
 });
 
 describe("a help request", () => {

@@ -2,7 +2,7 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { outbox, providers, users } from "~db/schema";
-import { createApiToken, registerUser } from "~/modules/auth/index.server";
+import { createApiToken } from "~/modules/auth/index.server";
 import { builtinSearch, rankProviders, useSearchEngine, type ProviderSearchPort } from "~/modules/matching/index.server";
 import { drainOutbox, pendingOutboxCount } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
@@ -12,6 +12,8 @@ import * as matchApi from "~/routes/api.v1.match";
 import * as directoryApi from "~/routes/api.v1.providers";
 import { newAccount, newEnterpriseNumber } from "../support/factories";
 import { args, getRequest, origin, respond } from "../support/http";
+import { registerUser } from "../support/accounts";
+import { drainEverything } from "../support/outbox";
 
 let adminId = "";
 let token = "";
@@ -66,7 +68,7 @@ beforeAll(async () => {
   await makeProvider("french", { services: ["webshop"], languages: ["fr"] });
   await makeProvider("conflicted", { services: ["website", "webshop"], conflictEnterpriseNumbers: businessKbo });
   await makeProvider("listed", { services: ["webshop"], baseNisCode: "34022", radiusKm: "0", serviceNisCodes: ["31005"] }); // Kortrijk, lists Brugge
-  await drainOutbox(allOutboxHandlers);
+  await drainEverything(allOutboxHandlers);
 });
 
 describe("rankProviders", () => {

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, businesses, sessions, users } from "~db/schema";
-import { logIn, registerUser } from "~/modules/auth/index.server";
+import { logIn } from "~/modules/auth/index.server";
 import { saveBusiness, saveQuickscan } from "~/modules/profiles/index.server";
 import { BusinessSchema } from "~/modules/profiles/schemas";
 import { questions } from "~/modules/profiles/quickscan";
@@ -11,6 +11,7 @@ import * as dataExport from "~/routes/account.gegevens";
 import { newAccount, newEnterpriseNumber } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
 import { dutchErrors } from "../support/messages";
+import { registerUser } from "../support/accounts";
 
 async function retailerWithBusiness() {
   const credentials = newAccount();

@@ -2,7 +2,6 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, notices, outbox, providers, users } from "~db/schema";
-import { registerUser } from "~/modules/auth/index.server";
 import * as publicProvider from "~/routes/aanbieders.$slug";
 import * as profile from "~/routes/aanbieder.profiel/route";
 import * as screening from "~/routes/beheer.screening";
@@ -10,6 +9,7 @@ import * as noticesPage from "~/routes/meldingen";
 import { newAccount } from "../support/factories";
 import { args, formRequest, getRequest, respond } from "../support/http";
 import { dutchErrors } from "../support/messages";
+import { registerUser } from "../support/accounts";
 
 const cookies: Record<"provider" | "admin" | "retailer" | "otherProvider" | "municipality", string> = {
   provider: "",

@@ -64,40 +64,52 @@ export function newCredentials(role: "retailer" | "provider" = "retailer") {
 }
 
 /**
- * The login fixture: creates an account and its session through the app's own registration
- * endpoint (the server holds the embedded database) and puts the session cookie in the browser.
+ * The login fixture: creates an account the way a person does, through the app's own endpoints (the
+ * server holds the embedded database): the registration form, then the mailed link with a password.
+ * The session cookie goes into the browser.
  */
 export async function login(context: BrowserContext, role: "retailer" | "provider" = "retailer") {
   const credentials = newCredentials(role);
-  const response = await fetch(`${baseUrl()}/registreren`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
-    body: new URLSearchParams(credentials),
-  });
-  if (response.status !== 302) throw new Error(`registration failed: ${response.status}`);
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("koppel_session="))!;
+  const post = (path: string, fields: Record<string, string>) =>
+    fetch(`${baseUrl()}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
+      body: new URLSearchParams(fields),
+    });
+  const registered = await post("/registreren", { name: credentials.name, email: credentials.email, role });
+  if (registered.status !== 200) throw new Error(`registration failed: ${registered.status}`);
+  const token = /wachtwoord-instellen\?token=([\w-]+)/.exec((await waitForMail(credentials.email, { subject: "Kies je wachtwoord voor Koppel" })).text)?.[1];
+  if (!token) throw new Error(`no password link mailed to ${credentials.email}`);
+  const set = await post("/wachtwoord-instellen", { token, password: credentials.password, confirmPassword: credentials.password });
+  if (set.status !== 302) throw new Error(`setting the password failed: ${set.status}`);
+  const session = set.headers.getSetCookie().find((c) => c.startsWith("koppel_session="))!;
   const value = session.split(";")[0].slice("koppel_session=".length);
   await context.addCookies([{ name: "koppel_session", value, url: baseUrl(), httpOnly: true, sameSite: "Lax" }]);
   return credentials;
 }
 
-/** The newest .eml the server wrote to a given address (mail goes to files on the embedded defaults), decoded. */
-export async function waitForMail(to: string, timeoutMs = 15_000) {
+/**
+ * The newest .eml the server wrote to a given address (mail goes to files on the embedded defaults),
+ * decoded; with `subject`, the newest with that subject (an earlier mail to the same address may
+ * already be there while the one awaited is still in the outbox).
+ */
+export async function waitForMail(to: string, options: { subject?: string; timeoutMs?: number } = {}) {
+  const { subject, timeoutMs = 15_000 } = options;
   const dir = path.join(inject("serverDataDir"), "mail");
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const files = fs.existsSync(dir) ? fs.readdirSync(dir).sort().reverse() : [];
     for (const file of files) {
       const raw = fs.readFileSync(path.join(dir, file), "utf8");
-      if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) {
-        const parsed = await simpleParser(raw);
-        return { id: file.replace(/\.eml$/, ""), raw, subject: parsed.subject ?? "", text: parsed.text ?? "" };
-      }
+      if (!new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}$`, "m").test(raw)) continue;
+      const parsed = await simpleParser(raw);
+      if (subject && parsed.subject !== subject) continue;
+      return { id: file.replace(/\.eml$/, ""), raw, subject: parsed.subject ?? "", text: parsed.text ?? "" };
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+  throw new Error(`no mail${subject ? ` "${subject}"` : ""} to ${to} within ${timeoutMs} ms`);
 }
 
 /** Logs a page in through the login form, as a person does (demo accounts share one password). */

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { milestones, providers, userMunicipalities, users } from "~db/schema";
-import { registerUser } from "~/modules/auth/index.server";
 import { decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
 import { decideProvider, saveBusiness, saveProviderProfile } from "~/modules/profiles/index.server";
 import { BusinessSchema, ProviderSchema } from "~/modules/profiles/schemas";
 import { newAccount, newEnterpriseNumber } from "./factories";
+import { registerUser } from "./accounts";
 
 /** Accounts with a session cookie, for route tests. */
 export async function account(role: "retailer" | "provider" | "admin" | "municipality" = "retailer", nisCodes: string[] = []) {

@@ -8,8 +8,8 @@ import { queueMail, queueMails } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
-import { clearLoginFailures, loginLimitKeys, loginRetryAfterSeconds, recordLoginFailure } from "./rate-limit.server";
-import { consumePasswordToken, createPasswordToken, insertPasswordTokens, newToken } from "./tokens.server";
+import { clearHits, loginChecks, mailChecks, recordHit, retryAfterSeconds } from "./rate-limit.server";
+import { consumePasswordToken, createPasswordToken, endPasswordTokens, insertPasswordTokens, newToken } from "./tokens.server";
 
 
 async function startSession(userId: string) {
@@ -17,19 +17,71 @@ async function startSession(userId: string) {
   return lucia.createSessionCookie(session.id).serialize();
 }
 
-export async function registerUser(input: { name: string; email: string; password: string; role: "retailer" | "provider"; locale: Locale }) {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    const [user] = await db
-      .insert(users)
-      .values({ name: input.name, email: input.email, role: input.role, passwordHash, locale: input.locale })
-      .returning({ id: users.id, role: users.role });
-    return { ok: true as const, user, cookie: await startSession(user.id) };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false as const, error: "emailTaken" as const };
-    throw error;
-  }
+export type MailRequestResult = { ok: true } | { ok: false; error: "tooManyRequests"; retryAfterSeconds: number };
+
+/**
+ * Runs `send` for a mail to `email` asked for by `clientIp`, within the limits: a client over its
+ * limit is told to wait; an address over its limit silently gets nothing more (it already has
+ * several links), so the answer never depends on whose address it is.
+ */
+async function withinMailLimits(email: string, clientIp: string | undefined, send: () => Promise<void>): Promise<MailRequestResult> {
+  const { address, client } = mailChecks(email, clientIp);
+  const wait = await retryAfterSeconds(client);
+  if (wait > 0) return { ok: false, error: "tooManyRequests", retryAfterSeconds: wait };
+  const addressFull = (await retryAfterSeconds([address])) > 0;
+  await recordHit([address, ...client]);
+  if (!addressFull) await send();
+  return { ok: true };
 }
+
+/**
+ * Self-service registration, answered the same whether or not the address has an account. A new
+ * address gets an account without a password and a link to choose one, which proves the address is
+ * theirs; nobody can claim someone else's address, nor learn that it is registered. An address that
+ * already has an account is told so by mail, with a link to choose a new password.
+ */
+export async function requestRegistration(input: RegistrationInput, clientIp: string | undefined): Promise<MailRequestResult> {
+  return withinMailLimits(input.email, clientIp, () =>
+    registrationMail(input).catch((error) => {
+      // Two registrations of one new address at once: the other one created it and mailed the link.
+      if (!isUniqueViolation(error)) throw error;
+    }),
+  );
+}
+
+type RegistrationInput = { name: string; email: string; role: "retailer" | "provider"; locale: Locale };
+
+function registrationMail(input: RegistrationInput) {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id, name: users.name, locale: users.locale, role: users.role, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
+      .from(users)
+      .where(eq(users.email, input.email));
+    if (existing?.deactivatedAt) return;
+    if (existing && (existing.passwordHash || !isSelfService(existing.role))) {
+      const t = translator(existing.locale);
+      const link = passwordLink(await createPasswordToken(tx, existing.id, "reset"));
+      await queueMail(tx, {
+        to: input.email,
+        subject: t("mail.alreadyRegisteredSubject"),
+        text: t("mail.alreadyRegisteredBody", { name: existing.name, loginLink: `${env.APP_URL}/inloggen`, link }),
+      });
+      return;
+    }
+    // A registration not finished yet gets a fresh link; a new address gets its account now.
+    const userId =
+      existing?.id ??
+      (await tx.insert(users).values({ name: input.name, email: input.email, role: input.role, locale: input.locale }).returning({ id: users.id }))[0].id;
+    const t = translator(existing?.locale ?? input.locale);
+    await queueMail(tx, {
+      to: input.email,
+      subject: t("mail.registerSubject"),
+      text: t("mail.registerBody", { name: existing?.name ?? input.name, link: passwordLink(await createPasswordToken(tx, userId, "register")) }),
+    });
+  });
+}
+
+const isSelfService = (role: Role) => role === "retailer" || role === "provider";
 
 export type LoginResult =
   | { ok: true; user: { id: string; role: Role }; cookie: string }
@@ -41,9 +93,9 @@ export type LoginResult =
  * answer is the same for an unknown address, a wrong password and a deactivated account.
  */
 export async function logIn(input: { email: string; password: string; clientIp?: string }): Promise<LoginResult> {
-  const keys = loginLimitKeys(input.email, input.clientIp);
-  const retryAfterSeconds = await loginRetryAfterSeconds(keys);
-  if (retryAfterSeconds > 0) return { ok: false, error: "tooManyAttempts", retryAfterSeconds };
+  const checks = loginChecks(input.email, input.clientIp);
+  const wait = await retryAfterSeconds(checks);
+  if (wait > 0) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: wait };
 
   const [user] = await db
     .select({ id: users.id, role: users.role, passwordHash: users.passwordHash })
@@ -53,10 +105,11 @@ export async function logIn(input: { email: string; password: string; clientIp?:
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstNothing(input.password);
   if (!user || !valid) {
-    await recordLoginFailure(keys);
+    await recordHit(checks);
     return { ok: false, error: "invalidCredentials" };
   }
-  await clearLoginFailures(keys[0]);
+  // The owner got in: their own mistypes on this client are forgiven; the client's count stays.
+  await clearHits(checks.slice(0, 1));
   // A fresh session id at every login: a planted cookie never becomes an authenticated one.
   return { ok: true, user: { id: user.id, role: user.role }, cookie: await startSession(user.id) };
 }
@@ -76,7 +129,12 @@ export async function changePassword(userId: string, input: { currentPassword: s
   if (!(await checkPassword(userId, input.currentPassword))) {
     return { ok: false as const, error: "wrongCurrentPassword" as const };
   }
-  await db.update(users).set({ passwordHash: await hashPassword(input.password) }).where(eq(users.id, userId));
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    // A reset link mailed before the change must not undo it.
+    await endPasswordTokens(tx, userId);
+  });
   await lucia.invalidateUserSessions(userId);
   return { ok: true as const, cookie: await startSession(userId) };
 }
@@ -85,41 +143,48 @@ function passwordLink(token: string) {
   return `${env.APP_URL}/wachtwoord-instellen?token=${encodeURIComponent(token)}`;
 }
 
-/** Always succeeds from the caller's point of view: whether the address has an account stays private. */
-export async function requestPasswordReset(email: string) {
-  await db.transaction(async (tx) => {
-    const [user] = await tx
-      .select({ id: users.id, name: users.name, locale: users.locale })
-      .from(users)
-      .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
-    if (!user) return;
-    const token = await createPasswordToken(tx, user.id, "reset");
-    const t = translator(user.locale);
-    await queueMail(tx, {
-      to: email,
-      subject: t("mail.resetSubject"),
-      text: t("mail.resetBody", { name: user.name, link: passwordLink(token) }),
-    });
-  });
+/** Answered the same whether or not the address has an account; only a client over its limit is told to wait. */
+export async function requestPasswordReset(email: string, clientIp: string | undefined): Promise<MailRequestResult> {
+  return withinMailLimits(email, clientIp, () =>
+    db.transaction(async (tx) => {
+      const [user] = await tx
+        .select({ id: users.id, name: users.name, locale: users.locale })
+        .from(users)
+        .where(and(eq(users.email, email), isNull(users.deactivatedAt)));
+      if (!user) return;
+      const token = await createPasswordToken(tx, user.id, "reset");
+      const t = translator(user.locale);
+      await queueMail(tx, {
+        to: email,
+        subject: t("mail.resetSubject"),
+        text: t("mail.resetBody", { name: user.name, link: passwordLink(token) }),
+      });
+    }),
+  );
 }
 
-/** Sets a password through a reset or invitation link, signs out every other session and logs in. */
+/**
+ * Sets a password through a reset, invitation or registration link, ends every other open link of
+ * the account (an older link, perhaps in a mailbox someone else reads, must not set it again),
+ * signs out every other session and logs in.
+ */
 export async function setPasswordWithToken(token: string, password: string) {
   const passwordHash = await hashPassword(password);
-  const userId = await db.transaction(async (tx) => {
-    const used = await consumePasswordToken(tx, token);
-    if (!used) return null;
-    const updated = await tx
+  const used = await db.transaction(async (tx) => {
+    const link = await consumePasswordToken(tx, token);
+    if (!link) return null;
+    const [user] = await tx
       .update(users)
       .set({ passwordHash })
-      .where(and(eq(users.id, used.userId), isNull(users.deactivatedAt)))
-      .returning({ id: users.id });
-    return updated.length ? used.userId : null;
+      .where(and(eq(users.id, link.userId), isNull(users.deactivatedAt)))
+      .returning({ id: users.id, role: users.role });
+    if (!user) return null;
+    await endPasswordTokens(tx, user.id);
+    return { user, purpose: link.purpose };
   });
-  if (!userId) return { ok: false as const, error: "tokenInvalid" as const };
-  await lucia.invalidateUserSessions(userId);
-  const [user] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
-  return { ok: true as const, role: user.role, cookie: await startSession(userId) };
+  if (!used) return { ok: false as const, error: "tokenInvalid" as const };
+  await lucia.invalidateUserSessions(used.user.id);
+  return { ok: true as const, role: used.user.role, purpose: used.purpose, cookie: await startSession(used.user.id) };
 }
 
 /**

@@ -6,12 +6,13 @@ export {
   inviteUser,
   logIn,
   logOut,
-  registerUser,
   requestPasswordReset,
+  requestRegistration,
   setPasswordWithToken,
   setUserActive,
   setUserLocale,
   type LoginResult,
+  type MailRequestResult,
 } from "./accounts.server";
 export {
   getUser,
@@ -25,7 +26,7 @@ export {
   requireUserSession,
   type SessionUser,
 } from "./guards.server";
-export { loginLimit } from "./rate-limit.server";
+export { forgetAddress, rateRules } from "./rate-limit.server";
 export { hashPassword } from "./password.server";
 export { authenticateApiToken, createApiToken, getPasswordTokenPurpose, revokeApiToken } from "./tokens.server";
 export { getStaffMunicipalities, listUsers } from "./users.server";

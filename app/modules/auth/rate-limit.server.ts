@@ -1,39 +1,89 @@
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
-import { db } from "~db/client";
-import { loginFailures } from "~db/schema";
+import { and, asc, eq, gt, inArray, like, lt, or } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { rateLimitHits } from "~db/schema";
+import { likeLiteral } from "~/lib/sql-text";
 
-export const loginLimit = { maxFailures: 5, windowMs: 15 * 60 * 1000 };
-
-export function loginLimitKeys(email: string, clientIp: string | undefined) {
-  return [`email:${email}`, ...(clientIp ? [`ip:${clientIp}`] : [])];
+/** At most `max` counted events per subject within `windowMs`. */
+export interface RateRule {
+  name: string;
+  max: number;
+  windowMs: number;
 }
 
-/** Seconds until another attempt may be made, or 0 when none of the keys is over the limit. */
-export async function loginRetryAfterSeconds(keys: string[], now = new Date()) {
-  const windowStart = new Date(now.getTime() - loginLimit.windowMs);
+const minutes = (n: number) => n * 60 * 1000;
+
+export const rateRules = {
+  /**
+   * Failed logins of one account from one client. Counting per account alone let anyone lock any
+   * account out from anywhere; this way the owner on another address still gets in.
+   */
+  loginAccountClient: { name: "login", max: 5, windowMs: minutes(15) },
+  /** Failed logins from one client, whatever the account: one address guessing many accounts. */
+  loginClient: { name: "login-client", max: 20, windowMs: minutes(15) },
+  /** Password and registration mails to one address, whoever asks: nobody's inbox is flooded. */
+  mailAddress: { name: "mail", max: 3, windowMs: minutes(60) },
+  /** Password and registration mails asked for by one client, to any address. */
+  mailClient: { name: "mail-client", max: 10, windowMs: minutes(60) },
+} satisfies Record<string, RateRule>;
+
+/** One rule applied to one subject (an address, a client, an account on a client). */
+export interface RateCheck {
+  rule: RateRule;
+  subject: string;
+}
+
+const keyOf = ({ rule, subject }: RateCheck) => `${rule.name}:${subject}`;
+
+/** Seconds until another event may be counted, or 0 when no check is at its limit. */
+export async function retryAfterSeconds(checks: RateCheck[], now = new Date()) {
   let retryAfterMs = 0;
-  for (const key of keys) {
-    const failures = await db
-      .select({ createdAt: loginFailures.createdAt })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.key, key), gt(loginFailures.createdAt, windowStart)))
-      .orderBy(asc(loginFailures.createdAt));
-    if (failures.length >= loginLimit.maxFailures) {
-      // Once this failure leaves the window, the key is back under the limit.
-      const unlocking = failures[failures.length - loginLimit.maxFailures].createdAt;
-      retryAfterMs = Math.max(retryAfterMs, unlocking.getTime() + loginLimit.windowMs - now.getTime());
+  for (const check of checks) {
+    const { rule } = check;
+    const hits = await db
+      .select({ createdAt: rateLimitHits.createdAt })
+      .from(rateLimitHits)
+      .where(and(eq(rateLimitHits.key, keyOf(check)), gt(rateLimitHits.createdAt, new Date(now.getTime() - rule.windowMs))))
+      .orderBy(asc(rateLimitHits.createdAt));
+    if (hits.length >= rule.max) {
+      // Once this hit leaves the window, the subject is back under the limit.
+      const freeing = hits[hits.length - rule.max].createdAt;
+      retryAfterMs = Math.max(retryAfterMs, freeing.getTime() + rule.windowMs - now.getTime());
     }
   }
   return Math.ceil(retryAfterMs / 1000);
 }
 
-export async function recordLoginFailure(keys: string[], now = new Date()) {
-  await db.insert(loginFailures).values(keys.map((key) => ({ key, createdAt: now })));
+/** Counts one event against every check, and forgets what has left each window. */
+export async function recordHit(checks: RateCheck[], now = new Date()) {
+  if (checks.length === 0) return;
+  await db.insert(rateLimitHits).values(checks.map((check) => ({ key: keyOf(check), createdAt: now })));
   await db
-    .delete(loginFailures)
-    .where(and(inArray(loginFailures.key, keys), lt(loginFailures.createdAt, new Date(now.getTime() - loginLimit.windowMs))));
+    .delete(rateLimitHits)
+    .where(or(...checks.map((check) => and(eq(rateLimitHits.key, keyOf(check)), lt(rateLimitHits.createdAt, new Date(now.getTime() - check.rule.windowMs))))));
 }
 
-export async function clearLoginFailures(key: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key));
+export async function clearHits(checks: RateCheck[]) {
+  if (checks.length === 0) return;
+  await db.delete(rateLimitHits).where(inArray(rateLimitHits.key, checks.map(keyOf)));
+}
+
+/** Forgets every count kept about an address (erasure): its logins on any client and its mails. */
+export async function forgetAddress(executor: Executor, email: string) {
+  await executor.delete(rateLimitHits).where(or(like(rateLimitHits.key, `${rateRules.loginAccountClient.name}:${likeLiteral(email)}|%`), eq(rateLimitHits.key, `${rateRules.mailAddress.name}:${email}`)));
+}
+
+/** What a login attempt is counted against: the account on this client, and the client. */
+export function loginChecks(email: string, clientIp: string | undefined): RateCheck[] {
+  return [
+    { rule: rateRules.loginAccountClient, subject: `${email}|${clientIp ?? "unknown"}` },
+    ...(clientIp ? [{ rule: rateRules.loginClient, subject: clientIp }] : []),
+  ];
+}
+
+/** What a mail to an address is counted against: the address, and the client that asked. */
+export function mailChecks(email: string, clientIp: string | undefined): { address: RateCheck; client: RateCheck[] } {
+  return {
+    address: { rule: rateRules.mailAddress, subject: email },
+    client: clientIp ? [{ rule: rateRules.mailClient, subject: clientIp }] : [],
+  };
 }

@@ -38,10 +38,10 @@ const PasswordSchema = z
 
 export const selfServiceRoles = ["retailer", "provider"] as const;
 
+/** No password here: it is chosen through the mailed link, which proves the address is the user's. */
 export const RegisterSchema = z.object({
   name: NameSchema,
   email: EmailSchema,
-  password: NewPasswordSchema,
   role: z.enum(selfServiceRoles, { errorMap: () => ({ message: "errors.invalidChoice" }) }),
 });
 

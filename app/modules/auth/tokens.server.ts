@@ -6,6 +6,7 @@ import { apiTokens, passwordTokens, users, type PasswordTokenPurpose } from "~db
 export const passwordTokenLifetimeMs: Record<PasswordTokenPurpose, number> = {
   reset: 60 * 60 * 1000,
   invite: 7 * 24 * 60 * 60 * 1000,
+  register: 24 * 60 * 60 * 1000,
 };
 
 /** Secrets are stored only as their SHA-256: a database leak yields no usable link or token. */
@@ -59,6 +60,14 @@ export async function consumePasswordToken(executor: Executor, token: string) {
     )
     .returning({ userId: passwordTokens.userId, purpose: passwordTokens.purpose });
   return row ?? null;
+}
+
+/** Uses up every open password link of the account: once a password is set, older links are void. */
+export async function endPasswordTokens(executor: Executor, userId: string) {
+  await executor
+    .update(passwordTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
 }
 
 export async function createApiToken(userId: string) {

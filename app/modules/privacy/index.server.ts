@@ -1,7 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
+import { forgetAddress } from "~/modules/auth/index.server";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
-import { apiTokens, auditEvents, businesses, loginFailures, notices, passwordTokens, providers, quickscans, sessions, userMunicipalities, users } from "~db/schema";
+import { apiTokens, auditEvents, businesses, notices, passwordTokens, providers, quickscans, sessions, userMunicipalities, users } from "~db/schema";
 
 /*
  * The user's rights over their data: a copy of everything Koppel holds about them, and erasure.
@@ -54,7 +55,7 @@ export async function eraseAccount(userId: string) {
     // An outside search engine must forget the profile too.
     await queueProviderIndexing(tx, removed.map((p) => p.id));
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (user) await tx.delete(loginFailures).where(eq(loginFailures.key, `email:${user.email}`));
+    if (user) await forgetAddress(tx, user.email);
     await tx
       .update(users)
       .set({ email: `verwijderd-${userId}@koppel.invalid`, name: "Verwijderde gebruiker", passwordHash: null, deactivatedAt: new Date() })

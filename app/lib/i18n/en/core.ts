@@ -67,7 +67,8 @@ export const core: DeepStrings<typeof nl> = {
   },
   auth: {
     registerTitle: "Create an account",
-    registerIntro: "Create an account as a business or as a provider.",
+    registerIntro: "Create an account as a business or as a provider. We will e-mail you a link to choose your password.",
+    registerSent: "Check your mailbox. We have sent you an e-mail with a link to choose your password. It is valid for 24 hours. No e-mail? Look in your spam folder too.",
     loginTitle: "Log in",
     name: "Name",
     email: "E-mail address",
@@ -150,6 +151,7 @@ export const core: DeepStrings<typeof nl> = {
     invalidCredentials: "The e-mail address or the password is incorrect.",
     wrongCurrentPassword: "Your current password is incorrect.",
     tooManyAttempts: "Too many failed attempts. Try again in {{minutes}} minutes.",
+    tooManyRequests: "Too many requests from this address. Try again in {{minutes}} minutes.",
     foreignOrigin: "This request did not come from Koppel itself and was refused.",
     invalidMunicipality: "Choose a municipality from the list.",
   },
@@ -216,6 +218,12 @@ export const core: DeepStrings<typeof nl> = {
     resetSubject: "Your new Koppel password",
     resetBody:
       "Hello {{name}},\n\nSomeone (hopefully you) asked for a new password for your Koppel account. Choose one through this link. It is valid for one hour and works once:\n\n{{link}}\n\nDid you not ask for this? Then you need not do anything.\n\nThe Koppel team",
+    registerSubject: "Choose your password for Koppel",
+    registerBody:
+      "Hello {{name}},\n\nWelcome to Koppel. Choose your password through this link to activate your account. It is valid for 24 hours and works once:\n\n{{link}}\n\nDid you not create an account? Then there is nothing to do: without a password nobody can use it.\n\nThe Koppel team",
+    alreadyRegisteredSubject: "You already have an account on Koppel",
+    alreadyRegisteredBody:
+      "Hello {{name}},\n\nSomeone (hopefully you) tried to create a new Koppel account with this e-mail address. You already have one. Log in at {{loginLink}}.\n\nForgot your password? Choose a new one through this link. It is valid for one hour and works once:\n\n{{link}}\n\nWas this not you? Then there is nothing to do.\n\nThe Koppel team",
     inviteSubject: "You are invited to Koppel",
     inviteBody:
       "Hello {{name}},\n\nYou have been invited as {{role}} on Koppel. Choose your password through this link. It is valid for 7 days and works once:\n\n{{link}}\n\nThe Koppel team",

@@ -65,7 +65,9 @@ export const core = {
   },
   auth: {
     registerTitle: "Account aanmaken",
-    registerIntro: "Maak een account als ondernemer of als aanbieder.",
+    registerIntro: "Maak een account als ondernemer of als aanbieder. Je krijgt een e-mail met een link om je wachtwoord te kiezen.",
+    registerSent:
+      "Bekijk je mailbox. We hebben je een e-mail gestuurd met een link om je wachtwoord te kiezen. Hij is 24 uur geldig. Geen mail gekregen? Kijk ook bij je ongewenste mail.",
     loginTitle: "Inloggen",
     name: "Naam",
     email: "E-mailadres",
@@ -149,6 +151,7 @@ export const core = {
     invalidCredentials: "Het e-mailadres of het wachtwoord klopt niet.",
     wrongCurrentPassword: "Je huidige wachtwoord klopt niet.",
     tooManyAttempts: "Te veel mislukte pogingen. Probeer het over {{minutes}} minuten opnieuw.",
+    tooManyRequests: "Te veel aanvragen vanaf dit adres. Probeer het over {{minutes}} minuten opnieuw.",
     foreignOrigin: "Dit verzoek komt niet van Koppel zelf en is geweigerd.",
     invalidMunicipality: "Kies een gemeente uit de lijst.",
   },
@@ -215,6 +218,12 @@ export const core = {
     resetSubject: "Je nieuw wachtwoord voor Koppel",
     resetBody:
       "Hallo {{name}},\n\nIemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je Koppel-account. Kies er een via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nVroeg je dit niet aan? Dan hoef je niets te doen.\n\nHet Koppel-team",
+    registerSubject: "Kies je wachtwoord voor Koppel",
+    registerBody:
+      "Hallo {{name}},\n\nWelkom bij Koppel. Kies je wachtwoord via deze link om je account te activeren. Hij is 24 uur geldig en werkt één keer:\n\n{{link}}\n\nMaakte je geen account aan? Dan hoef je niets te doen: zonder wachtwoord kan niemand het gebruiken.\n\nHet Koppel-team",
+    alreadyRegisteredSubject: "Je hebt al een account op Koppel",
+    alreadyRegisteredBody:
+      "Hallo {{name}},\n\nIemand (hopelijk jij) wilde een nieuw Koppel-account maken met dit e-mailadres. Je hebt er al een. Log in via {{loginLink}}.\n\nWachtwoord vergeten? Kies een nieuw via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nDeed je dit niet? Dan hoef je niets te doen.\n\nHet Koppel-team",
     inviteSubject: "Je bent uitgenodigd voor Koppel",
     inviteBody:
       "Hallo {{name}},\n\nJe bent uitgenodigd als {{role}} op Koppel. Kies je wachtwoord via deze link. Hij is 7 dagen geldig en werkt één keer:\n\n{{link}}\n\nHet Koppel-team",
