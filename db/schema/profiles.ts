@@ -58,6 +58,8 @@ export const businesses = pgTable(
     openingHours: jsonb("opening_hours").$type<OpeningHours>().notNull().default({}),
     digitalPresence: jsonb("digital_presence").$type<DigitalPresence>().notNull().default({}),
     description: text("description").notNull().default(""),
+    /** Its owner erased their account; kept, anonymised, for the vouchers and engagements it has. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -100,6 +102,8 @@ export const providers = pgTable(
     status: providerStatusEnum("status").notNull().default("pending"),
     statusReason: text("status_reason"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+    /** Its user erased their account; kept, anonymised and rejected, for the engagements and payouts it has. */
+    erasedAt: timestamp("erased_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -5,7 +5,6 @@ import { auditEvents, bids, engagements, helpRequests, invitations, milestones, 
 import { getEngagementForViewer, submitMilestone, decideMilestone, postMessage, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, getOpportunity, listOpportunities, publishHelpRequest, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
-import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
 import { drainEverything } from "../support/outbox";

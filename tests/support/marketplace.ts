@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "~db/client";
-import { milestones, providers, userMunicipalities, users } from "~db/schema";
-import { decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
+import { milestones, providers, userMunicipalities, users, vouchers } from "~db/schema";
+import { approveVoucher, confirmOwnShare, decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
 import { decideProvider, saveBusiness, saveProviderProfile } from "~/modules/profiles/index.server";
@@ -70,10 +70,15 @@ export const validBid = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-/** A help request taken through bidding and award to an engagement in the given state. */
+/**
+ * A help request taken through bidding and award to an engagement in the given state. With
+ * `voucher`, the voucher a programme granted is approved and the own share confirmed paid, as the
+ * office does; without, the engagement is moved past those steps directly.
+ */
 export async function engagementFor(
   parties: { adminId: string; retailerId: string; providerUserId: string; businessId: string },
   state: "intake" | "plan" | "completed",
+  options: { voucher?: boolean } = {},
 ) {
   const { adminId, retailerId, providerUserId, businessId } = parties;
   const requestId = (await createHelpRequest(retailerId, { businessId, title: "Hulp", description: "Graag hulp.", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
@@ -86,8 +91,17 @@ export async function engagementFor(
   const asAdmin = { userId: adminId, role: "admin" };
   const asProvider = { userId: providerUserId, role: "provider" };
   const asRetailer = { userId: retailerId, role: "retailer" };
-  await transition(id, "confirm_voucher", asAdmin);
-  await transition(id, "confirm_contribution", asAdmin);
+  if (options.voucher) {
+    const [voucher] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.engagementId, id));
+    if (!voucher) throw new Error("no voucher was requested: is there an open programme for this business?");
+    const approved = await approveVoucher(adminId, voucher.id);
+    if (!approved.ok) throw new Error(approved.error);
+    const paid = await confirmOwnShare(adminId, voucher.id);
+    if (!paid.ok) throw new Error(paid.error);
+  } else {
+    await transition(id, "confirm_voucher", asAdmin);
+    await transition(id, "confirm_contribution", asAdmin);
+  }
   if (state === "intake") return id;
   await transition(id, "start_plan", asProvider);
   if (state === "plan") return id;

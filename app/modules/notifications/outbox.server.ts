@@ -53,7 +53,9 @@ export async function drainOutbox(handlers: Record<string, OutboxHandler>, { bat
     try {
       if (!handler) throw new Error(`No handler for outbox topic ${row.topic}`);
       await handler(row.payload);
-      await db.update(outbox).set({ doneAt: new Date(), lockedUntil: null }).where(eq(outbox.id, row.id));
+      // Done, the payload is not kept: a sent mail's names, addresses and links have no further use
+      // here, and an erased account must not live on in it. The row stays as the record that it ran.
+      await db.update(outbox).set({ doneAt: new Date(), lockedUntil: null, payload: {} }).where(eq(outbox.id, row.id));
       done++;
     } catch (error) {
       failed++;

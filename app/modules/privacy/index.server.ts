@@ -1,13 +1,12 @@
 import { eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
-import { forgetAddress } from "~/modules/auth/index.server";
-import { queueProviderIndexing } from "~/modules/matching/index.server";
-import { apiTokens, auditEvents, businesses, notices, passwordTokens, providers, quickscans, sessions, userMunicipalities, users } from "~db/schema";
+import { apiTokens, auditEvents, businesses, notices, providers, quickscans, userMunicipalities, users } from "~db/schema";
+
+export { eraseAccount } from "./erasure.server";
 
 /*
- * The user's rights over their data: a copy of everything Koppel holds about them, and erasure.
- * Erasure anonymises the account instead of deleting its row: the audit log (which the programme
- * must keep for accountability) refers to it, and refers to it by id only.
+ * The user's rights over their data: a copy of everything Koppel holds about them, and erasure
+ * (erasure.server.ts), which anonymises what the programme must keep and deletes the rest.
  */
 
 /** Everything stored about the user, as one JSON document. Secrets are left out: only their existence shows. */
@@ -36,29 +35,4 @@ export async function exportUserData(userId: string) {
     apiTokens: tokens,
     actionsInAuditLog: decisions,
   };
-}
-
-/**
- * Erases the account: personal data goes, sessions and tokens end at once, businesses and
- * quickscans are deleted, the provider profile is removed. What the audit log holds stays, tied
- * to an anonymous account.
- */
-export async function eraseAccount(userId: string) {
-  await db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
-    await tx.delete(passwordTokens).where(eq(passwordTokens.userId, userId));
-    await tx.delete(notices).where(eq(notices.userId, userId));
-    await tx.delete(userMunicipalities).where(eq(userMunicipalities.userId, userId));
-    await tx.delete(businesses).where(eq(businesses.ownerId, userId));
-    const removed = await tx.delete(providers).where(eq(providers.userId, userId)).returning({ id: providers.id });
-    // An outside search engine must forget the profile too.
-    await queueProviderIndexing(tx, removed.map((p) => p.id));
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (user) await forgetAddress(tx, user.email);
-    await tx
-      .update(users)
-      .set({ email: `verwijderd-${userId}@koppel.invalid`, name: "Verwijderde gebruiker", passwordHash: null, deactivatedAt: new Date() })
-      .where(eq(users.id, userId));
-  });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, engagements, municipalities, naceCodes, postalCodes, quickscans, type Sector } from "~db/schema";
 import { isUniqueViolation } from "~/lib/pg-errors";
@@ -147,7 +147,7 @@ export async function getPublicBusiness(slug: string) {
     })
     .from(businesses)
     .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
-    .where(eq(businesses.slug, slug));
+    .where(and(eq(businesses.slug, slug), isNull(businesses.erasedAt)));
   return row ?? null;
 }
 
