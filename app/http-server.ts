@@ -121,6 +121,8 @@ app.use((_req, res, next) => {
   res.locals.failure = failure;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
+    // A body too large was not read to its end: closing is cheaper than reading the rest to reuse the connection.
+    if (status === 413) res.setHeader("Connection", "close");
     if (status === 500 && failure.databaseUnavailable) {
       res.setHeader("Retry-After", "5");
       return writeHead(503, ...rest);

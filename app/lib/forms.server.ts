@@ -2,27 +2,75 @@ import { json } from "@remix-run/node";
 import { translator } from "./i18n";
 import { getLocale } from "./i18n/locale.server";
 
-/** The posted form, or a 400 in Dutch when the body is not a form at all (JSON, garbage, wrong type). */
-export async function readFormData(request: Request) {
+/** What a form may weigh unless its route says otherwise: far more than any of our text forms needs. */
+export const formMaxBytes = 1024 * 1024;
+
+/**
+ * The body's bytes, or null once it proves larger than `maxBytes`, by its Content-Length or by
+ * counting as it arrives (a chunked body announces no length). Reading stops there: the rest is
+ * never read, and the HTTP server closes the connection after any 413.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    // Not cancelled: cancelling would destroy the socket, and with it the 413.
+    if (total > maxBytes) return reader.releaseLock(), null;
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The body, parsed as the form it says it is (URL-encoded or multipart), from bytes already read. */
+function parseForm(request: Request, bytes: Uint8Array<ArrayBuffer>) {
+  return new Request(request.url, { method: "POST", headers: { "Content-Type": request.headers.get("Content-Type") ?? "" }, body: bytes }).formData();
+}
+
+/**
+ * The posted form, at most `maxBytes` (413 beyond), or a 400 in Dutch when the body is not a form
+ * at all (JSON, garbage, wrong type).
+ */
+export async function readFormData(request: Request, maxBytes = formMaxBytes) {
+  const bytes = await readBody(request, maxBytes);
+  if (!bytes) throw json({ error: translator("nl")("errors.formTooLarge") }, { status: 413 });
   try {
-    return await request.formData();
+    return await parseForm(request, bytes);
   } catch {
     throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
   }
 }
 
+/** The body as UTF-8 text, or null when it is larger than `maxBytes`. */
+export async function readText(request: Request, maxBytes: number) {
+  const bytes = await readBody(request, maxBytes);
+  return bytes && new TextDecoder().decode(bytes);
+}
+
 export type Upload = { ok: true; form: FormData; text: string } | { ok: false; status: 400 | 413; error: string };
 
 /**
- * A form with one uploaded file (CSV imports, bank statements): refused by size before it is read,
- * then the file's text with the rest of the form. Errors are i18n keys.
+ * A form with one uploaded file (CSV imports, bank statements): refused by size before or while it
+ * is read, then the file's text with the rest of the form. Errors are i18n keys.
  */
 export async function readUpload(request: Request, maxBytes: number, field = "file"): Promise<Upload> {
   // A little room over the file itself for the multipart envelope and the other fields.
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes + 10_000) return { ok: false, status: 413, error: "import.fileTooLarge" };
+  const bytes = await readBody(request, maxBytes + 10_000);
+  if (!bytes) return { ok: false, status: 413, error: "import.fileTooLarge" };
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await parseForm(request, bytes);
   } catch {
     return { ok: false, status: 400, error: "errors.invalidForm" };
   }

@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { readText } from "~/lib/forms.server";
 import { requireApiUser } from "~/modules/auth/index.server";
 import { importBusinesses, importProviders } from "~/modules/profiles/index.server";
 
@@ -20,11 +21,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!["text/csv", "text/plain", "application/csv"].includes(type)) {
     return json({ error: { code: "unsupported_media_type", message: "Stuur het bestand als text/csv." } }, { status: 415 });
   }
-  if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) {
-    return json({ error: { code: "too_large", message: "Het bestand is groter dan 20 MB." } }, { status: 413 });
-  }
-  const text = await request.text();
-  if (text.length > maxBytes) return json({ error: { code: "too_large", message: "Het bestand is groter dan 20 MB." } }, { status: 413 });
+  const text = await readText(request, maxBytes);
+  if (text === null) return json({ error: { code: "too_large", message: "Het bestand is groter dan 20 MB." } }, { status: 413 });
   const result = await importer(text, user.id);
   if (!result.ok) return json({ error: { code: "invalid_rows", message: "Niets geïmporteerd: verbeter deze rijen." }, errors: result.errors }, { status: 422 });
   return json({ imported: result.imported, created: result.created, updated: result.updated });

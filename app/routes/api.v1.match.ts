@@ -1,4 +1,5 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { formMaxBytes, readText } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { requireApiUser } from "~/modules/auth/index.server";
 import { rankProviders } from "~/modules/matching/index.server";
@@ -13,9 +14,11 @@ export async function loader() {
 /** POST /api/v1/match {nisCode, sector, services, languages, text, budgetCents, limit} → ranked providers with their factors. */
 export async function action({ request }: ActionFunctionArgs) {
   await requireApiUser(request);
+  const text = await readText(request, formMaxBytes);
+  if (text === null) return json({ error: { code: "too_large", message: "De body is groter dan 1 MB." } }, { status: 413 });
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
     return json({ error: { code: "invalid_json", message: "De body is geen geldige JSON." } }, { status: 400 });
   }

@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > photoMaxBytes + 100_000) {
     return json({ status: "error" as const, error: { photo: ["campaigns.photoTooLarge"] } }, { status: 413 });
   }
-  const form = await readFormData(request);
+  const form = await readFormData(request, photoMaxBytes + 100_000);
   if (form.get("intent") === "withdraw") {
     if (participant && participant.status !== "removed") await withdrawPromotion(user.id, participant.id);
     return redirectWithToast("/ondernemer/zomer", { key: "campaigns.retailer.withdrawn" });

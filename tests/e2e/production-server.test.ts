@@ -91,6 +91,39 @@ describe("a production server", () => {
   });
 });
 
+/** Streams up to `totalBytes` as a chunked POST, stopping as soon as an answer comes; says how much was sent. */
+function chunkedPost(url: string, totalBytes: number) {
+  return new Promise<{ status: number; connection: string | undefined; sentBytes: number }>((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    let sentBytes = 0;
+    let answered = false;
+    const request = http.request(url, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(url).origin } }, (response) => {
+      answered = true;
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, connection: response.headers.connection, sentBytes }));
+    });
+    // The server closing the connection mid-upload is the point; only a failure before any answer is an error.
+    request.on("error", (error) => (answered ? undefined : reject(error)));
+    const pump = () => {
+      while (!answered && sentBytes < totalBytes) {
+        sentBytes += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      if (!answered) request.end();
+    };
+    pump();
+  });
+}
+
+describe("request bodies", () => {
+  it("a 50 MB chunked form is answered 413 long before it is sent, and the connection closed", async () => {
+    const result = await chunkedPost(`${plain.origin}/taal`, 50 * 1024 * 1024);
+    expect(result.status).toBe(413);
+    expect(result.connection).toBe("close");
+    expect(result.sentBytes).toBeLessThan(20 * 1024 * 1024);
+  });
+});
+
 describe("the page micro-cache", () => {
   it("answers every Accept-Encoding correctly, on the first visit and on a cached one", async () => {
     const url = `${withDemo.origin}/zomer/brugge`;
