@@ -4,7 +4,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { auditEvents, campaignEditions, campaignInvitations, campaignParticipants, notices } from "~db/schema";
+import { auditEvents, campaignEditions, campaignInvitations, campaignParticipants, notices, users } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
@@ -172,6 +172,25 @@ describe("municipality staff", () => {
     await drainOutbox(allOutboxHandlers);
     const mailFiles = fs.readdirSync(path.join(env.DATA_DIR, "mail")).map((f) => fs.readFileSync(path.join(env.DATA_DIR, "mail", f), "utf8"));
     expect(mailFiles.some((m) => m.includes("nieuwe.winkel@voorbeeld.be") && m.includes("/registreren"))).toBe(true);
+  });
+
+  it("see whether a retailer of another municipality takes part only once that municipality approved it", async () => {
+    const brugse = await pendingParticipant("Brugse Kaaswinkel");
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, brugse.owner.id));
+    const invited = await respond(() =>
+      staffCampaign.action(args(formRequest(`/gemeente/zomer?editie=${running.slug}`, { intent: "invite", email, nisCode: KORTRIJK }, { cookie: kortrijkStaff.cookie }))),
+    );
+    expect(invited.status).toBe(302);
+    const joinedAsKortrijkSeesIt = async () => {
+      const page = await respond(() => staffCampaign.loader(args(getRequest(`/gemeente/zomer?editie=${running.slug}`, { cookie: kortrijkStaff.cookie }))));
+      const { invitations } = (await page.json()) as { invitations: { email: string | null; joined: boolean }[] };
+      return invitations.find((i) => i.email === email)?.joined;
+    };
+    // Pending in Brugge: Brugge's decision to make, nobody else's business.
+    expect(await joinedAsKortrijkSeesIt()).toBe(false);
+    expect((await decide(bruggeStaff, brugse.participantId, "approve")).status).toBe(302);
+    // Approved, it is on the public pages: Kortrijk may see it too.
+    expect(await joinedAsKortrijkSeesIt()).toBe(true);
   });
 
   it("see the businesses of their own municipality and invite one without seeing its owner's address", async () => {

@@ -240,9 +240,14 @@ export async function inviteRetailer(
   }
 }
 
-/** Invitations sent for the staff member's municipalities, with whether the retailer has joined since. */
+/**
+ * Invitations sent for the staff member's municipalities, with whether the retailer has joined
+ * since. An address may belong to a retailer whose business lies in another municipality: its
+ * participation counts only once public (approved), never while that municipality still decides.
+ */
 export async function listInvitations(nisCodes: string[], editionId: string) {
   if (nisCodes.length === 0) return [];
+  const ownMunicipalities = sql.join(nisCodes.map((code) => sql`${code}`), sql`, `);
   return db
     .select({
       id: campaignInvitations.id,
@@ -255,7 +260,8 @@ export async function listInvitations(nisCodes: string[], editionId: string) {
         join ${businesses} b on b.id = p.business_id
         join ${users} u on u.id = b.owner_id
         where p.edition_id = ${campaignInvitations.editionId}
-          and (p.business_id = ${campaignInvitations.businessId} or u.email = ${campaignInvitations.email}))`,
+          and (p.business_id = ${campaignInvitations.businessId} or u.email = ${campaignInvitations.email})
+          and (p.status = 'approved' or b.nis_code in (${ownMunicipalities})))`,
     })
     .from(campaignInvitations)
     .innerJoin(municipalities, eq(municipalities.nisCode, campaignInvitations.nisCode))
