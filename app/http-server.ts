@@ -14,6 +14,7 @@ import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
 import { PageCache, pageCacheMiddleware } from "~/lib/page-cache.server";
+import { cleanRequestTarget } from "~/lib/text";
 import { isMutation, isSameOrigin } from "~/modules/auth/origin";
 
 interface KoppelEntry {
@@ -90,6 +91,18 @@ app.use((req, res, next) => {
       "request",
     );
   });
+  next();
+});
+
+// Control characters in an address are never a person's: NUL in a query reached PostgreSQL as a
+// 500. A path with one names no page (400); a query string loses them, as form fields do.
+app.use((req, res, next) => {
+  const target = cleanRequestTarget(req.originalUrl);
+  if (target === null) {
+    res.status(400).type("text/plain; charset=utf-8").send(translator("nl")("errors.badAddress"));
+    return;
+  }
+  if (target !== req.originalUrl) req.url = req.originalUrl = target;
   next();
 });
 

@@ -1,6 +1,7 @@
 import { json } from "@remix-run/node";
 import { translator } from "./i18n";
 import { getLocale } from "./i18n/locale.server";
+import { cleanJson, withoutControlCharacters } from "./text";
 
 /** What a form may weigh unless its route says otherwise: far more than any of our text forms needs. */
 export const formMaxBytes = 1024 * 1024;
@@ -40,15 +41,30 @@ function parseForm(request: Request, bytes: Uint8Array<ArrayBuffer>) {
 
 /**
  * The posted form, at most `maxBytes` (413 beyond), or a 400 in Dutch when the body is not a form
- * at all (JSON, garbage, wrong type).
+ * at all (JSON, garbage, wrong type). Names and text values come without control characters.
  */
 export async function readFormData(request: Request, maxBytes = formMaxBytes) {
   const bytes = await readBody(request, maxBytes);
   if (!bytes) throw json({ error: translator("nl")("errors.formTooLarge") }, { status: 413 });
+  let form: FormData;
   try {
-    return await parseForm(request, bytes);
+    form = await parseForm(request, bytes);
   } catch {
     throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+  }
+  const clean = new FormData();
+  for (const [name, value] of form) clean.append(withoutControlCharacters(name), typeof value === "string" ? withoutControlCharacters(value) : value);
+  return clean;
+}
+
+/** A JSON body, at most `maxBytes`: "tooLarge", "invalid", or the value with its strings cleaned of control characters. */
+export async function readJson(request: Request, maxBytes = formMaxBytes): Promise<{ ok: true; value: unknown } | { ok: false; error: "tooLarge" | "invalid" }> {
+  const text = await readText(request, maxBytes);
+  if (text === null) return { ok: false, error: "tooLarge" };
+  try {
+    return { ok: true, value: cleanJson(JSON.parse(text)) };
+  } catch {
+    return { ok: false, error: "invalid" };
   }
 }
 
@@ -62,7 +78,8 @@ export type Upload = { ok: true; form: FormData; text: string } | { ok: false; s
 
 /**
  * A form with one uploaded file (CSV imports, bank statements): refused by size before or while it
- * is read, then the file's text with the rest of the form. Errors are i18n keys.
+ * is read, then the file's text (without control characters) with the rest of the form. Errors
+ * are i18n keys.
  */
 export async function readUpload(request: Request, maxBytes: number, field = "file"): Promise<Upload> {
   // A little room over the file itself for the multipart envelope and the other fields.
@@ -77,7 +94,7 @@ export async function readUpload(request: Request, maxBytes: number, field = "fi
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0) return { ok: false, status: 400, error: "import.fileRequired" };
   if (file.size > maxBytes) return { ok: false, status: 413, error: "import.fileTooLarge" };
-  return { ok: true, form, text: await file.text() };
+  return { ok: true, form, text: withoutControlCharacters(await file.text()) };
 }
 
 /**

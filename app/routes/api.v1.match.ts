@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
-import { formMaxBytes, readText } from "~/lib/forms.server";
+import { readJson } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { requireApiUser } from "~/modules/auth/index.server";
 import { rankProviders } from "~/modules/matching/index.server";
@@ -14,15 +14,10 @@ export async function loader() {
 /** POST /api/v1/match {nisCode, sector, services, languages, text, budgetCents, limit} → ranked providers with their factors. */
 export async function action({ request }: ActionFunctionArgs) {
   await requireApiUser(request);
-  const text = await readText(request, formMaxBytes);
-  if (text === null) return json({ error: { code: "too_large", message: "De body is groter dan 1 MB." } }, { status: 413 });
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return json({ error: { code: "invalid_json", message: "De body is geen geldige JSON." } }, { status: 400 });
-  }
-  const parsed = MatchRequestSchema.safeParse(body);
+  const body = await readJson(request);
+  if (!body.ok && body.error === "tooLarge") return json({ error: { code: "too_large", message: "De body is groter dan 1 MB." } }, { status: 413 });
+  if (!body.ok) return json({ error: { code: "invalid_json", message: "De body is geen geldige JSON." } }, { status: 400 });
+  const parsed = MatchRequestSchema.safeParse(body.value);
   if (!parsed.success) {
     return json(
       { error: { code: "invalid_request", message: "Ongeldige aanvraag.", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "body", t(i.message, { max: 500 })])) } },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, WebUrlSchema } from "~/modules/profiles/schemas";
+import { IsoDateSchema, optionalText, requiredText, WebUrlSchema } from "~/modules/profiles/schemas";
 
 /** The workspace's forms, told apart by `intent`. */
 export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
@@ -30,7 +30,7 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("message"), body: requiredText(5000) }),
   z.object({
     intent: z.literal("log"),
-    workedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date").refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d) <= new Date(), "errors.date"),
+    workedOn: IsoDateSchema.refine((d) => new Date(d) <= new Date(), "errors.date"),
     hours: z.coerce.number({ invalid_type_error: "errors.number" }).min(0.25, "errors.hoursRange").max(24, "errors.hoursRange"),
     note: requiredText(1000),
   }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "~/lib/format";
 import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
 import { maxAnswer, questions } from "./quickscan";
@@ -12,10 +13,7 @@ import { employeeBands, languageCodes, presenceChannels, sectorCodes, serviceCod
 const noMarkup = (s: string) => !/[<>]/.test(s);
 
 /** A calendar date as an <input type="date"> posts it: YYYY-MM-DD, and a real day. */
-export const IsoDateSchema = z
-  .string({ required_error: "errors.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-  .refine((d) => !Number.isNaN(Date.parse(d)), "errors.date");
+export const IsoDateSchema = z.string({ required_error: "errors.required" }).refine(isCalendarDate, "errors.date");
 
 export const requiredText = (max: number) =>
   z
@@ -123,10 +121,7 @@ export const HourlyRateSchema = z
   .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
   .refine((cents) => cents >= 1500 && cents <= 50000, "errors.hourlyRateRange");
 
-export const FoundedOnSchema = z
-  .string({ required_error: "errors.required" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-  .refine((d) => !Number.isNaN(Date.parse(d)) && d >= "1900-01-01" && new Date(d) <= new Date(), "errors.date");
+export const FoundedOnSchema = IsoDateSchema.refine((d) => new Date(d) <= new Date(), "errors.date");
 export const RadiusSchema = z.coerce
   .number({ invalid_type_error: "errors.number" })
   .int("errors.number")

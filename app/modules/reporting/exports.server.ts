@@ -72,7 +72,8 @@ const definitions = {
 
 export type ExportKind = keyof typeof definitions;
 export const exportKinds = Object.keys(definitions) as ExportKind[];
-export const isExportKind = (v: string): v is ExportKind => v in definitions;
+/** Own keys only: `__proto__` and `constructor` are in every object, and are no export. */
+export const isExportKind = (v: string): v is ExportKind => Object.hasOwn(definitions, v);
 
 /** One export as a Belgian Excel CSV, recorded in the audit log with its row count. */
 export async function exportCsv(adminId: string, kind: ExportKind) {

@@ -137,6 +137,7 @@ export const core: DeepStrings<typeof nl> = {
     conflicts: "Businesses you have a conflict of interest with: their enterprise numbers, one per line. You are never matched with them.",
     conflictDeclaration: "You must tick the conflict-of-interest declaration.",
     date: "Enter a valid date (not in the future).",
+    badAddress: "This address contains characters no web address can hold.",
     formTooLarge: "This form is too large (over 1 MB).",
     invalidForm: "This form could not be read.",
     required: "This field is required.",

@@ -138,6 +138,7 @@ export const core = {
     conflictDeclaration: "Je moet de verklaring over belangenconflicten aanvinken.",
     date: "Vul een geldige datum in (niet in de toekomst).",
     invalidForm: "Dit formulier kon niet gelezen worden.",
+    badAddress: "Dit adres bevat tekens die geen webadres kan bevatten.",
     formTooLarge: "Dit formulier is te groot (meer dan 1 MB).",
     required: "Dit veld is verplicht.",
     tooLong: "Dit is te lang (maximaal {{max}} tekens).",
