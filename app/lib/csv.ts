@@ -1,3 +1,25 @@
+import { parse } from "csv-parse/sync";
+
+/**
+ * Reads every uploaded CSV (imports, bank statements): UTF-8 (a BOM is fine), a header row, comma-
+ * or semicolon-separated (whichever the header uses more), fields may be quoted. Returns rows keyed
+ * by header name, lower-cased and trimmed.
+ */
+export function readCsv(text: string): { rows: Record<string, string>[]; columns: string[] } | { error: string } {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  try {
+    const records: string[][] = parse(text, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false });
+    if (records.length === 0) return { error: "empty" };
+    const [header, ...data] = records;
+    const columns = header.map((h) => h.trim().toLowerCase());
+    return { columns, rows: data.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? ""]))) };
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return { error: line ? `line:${line}` : "unreadable" };
+  }
+}
+
 /**
  * Spreadsheet exports as Belgian Excel opens them: UTF-8 with a BOM, semicolons, CRLF. A cell that
  * starts like a formula (= + - @) gets a leading apostrophe, so text a user typed can never run

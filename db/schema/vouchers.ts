@@ -154,3 +154,31 @@ export const payoutLines = pgTable(
   },
   (t) => [uniqueIndex("payout_lines_milestone_kind_idx").on(t.milestoneId, t.kind), index("payout_lines_provider_idx").on(t.providerId, t.batchId)],
 );
+
+export const bankLineResults = ["confirmed", "overpaid", "alreadyPaid", "voucherClosed", "amountTooLow", "unknownReference", "noReference", "debitIgnored", "unreadable"] as const;
+export type BankLineResult = (typeof bankLineResults)[number];
+
+/**
+ * Every bank movement the office uploaded, once, by its fingerprint (a CODA movement's account,
+ * statement and sequence; a CSV row's content): the same statement uploaded again changes nothing.
+ * Money that came in and cannot be kept (too much, twice, too little) waits here for its refund.
+ */
+export const bankTransactions = pgTable(
+  "bank_transactions",
+  {
+    fingerprint: text("fingerprint").primaryKey(),
+    voucherId: text("voucher_id").references(() => vouchers.id),
+    amountCents: integer("amount_cents"),
+    communication: text("communication").notNull(),
+    counterpartyIban: text("counterparty_iban"),
+    counterpartyName: text("counterparty_name").notNull().default(""),
+    valueDate: date("value_date"),
+    result: text("result").$type<BankLineResult>().notNull(),
+    /** What goes back to the payer: an overpayment's excess, a second payment, a payment short of the own share. */
+    refundCents: integer("refund_cents").notNull().default(0),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
+    uploadedBy: text("uploaded_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bank_transactions_voucher_idx").on(t.voucherId), index("bank_transactions_refund_idx").on(t.refundedAt).where(sql`refund_cents > 0`)],
+);

@@ -16,7 +16,7 @@ const [{ database }, { migrate }, { importProviders }, { readCsv }, { ProviderRo
   import("~db/client"),
   import("~db/migrate"),
   import("~/modules/profiles/import.server"),
-  import("~/modules/profiles/csv"),
+  import("~/lib/csv"),
   import("~/modules/profiles/import-rows"),
   import("./provider-csv"),
 ]);

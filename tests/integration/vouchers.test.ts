@@ -245,28 +245,6 @@ describe("payouts", () => {
   });
 });
 
-describe("bank statement lines", () => {
-  it("confirm an own share by its structured communication, once, and only for the full amount", async () => {
-    const { matchBankLines } = await import("~/modules/engagements/index.server");
-    await newProgramme(1_000_000, { name: "Uittreksels", maxVouchersPerBusiness: 100 });
-    const { engagementId, voucher } = await acceptedEngagement();
-    await approveVoucher(admin.id, voucher.id);
-    const [approved] = await db.select().from(vouchers).where(eq(vouchers.id, voucher.id));
-    const digits = approved.paymentReference!.replace(/[^0-9]/g, "");
-    const csv = [
-      "date;amount;communication",
-      `2026-11-20;100,00;${approved.paymentReference}`,
-      `2026-11-21;598,00;+++000/0000/00097+++`,
-      `2026-11-22;598,00;${digits}`,
-      "2026-11-23;12,00;geen mededeling",
-    ].join("\n");
-    const outcomes = await matchBankLines(admin.id, csv);
-    expect(outcomes.map((o) => o.result)).toEqual(["amountTooLow", "unknownReference", "confirmed", "unreadable"]);
-    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("intake");
-    expect((await matchBankLines(admin.id, csv)).map((o) => o.result)).toEqual(["alreadyPaid", "unknownReference", "alreadyPaid", "unreadable"]);
-  });
-});
-
 describe("the programme form", () => {
   it("creates a programme for the office only, refusing bad input in Dutch without writing", async () => {
     const route = await import("~/routes/beheer.programmas");

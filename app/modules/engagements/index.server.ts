@@ -4,4 +4,4 @@ export { addProgressLog, decideMilestone, postMessage, submitMilestone, type Mil
 export { listProviderReviews, replyToReview, submitReview, type ReviewResult } from "./reviews.server";
 export { runTimers, timerSettings } from "./timers.server";
 export { approveVoucher, confirmOwnShare, getVoucherOfEngagement, recordOwnSharePaid, rejectVoucher, type VoucherStepResult } from "./voucher-steps.server";
-export { matchBankLines, type BankLineOutcome } from "./bank-lines.server";
+export { listOpenTransfers, listRefundsDue, matchBankLines, type BankLineOutcome } from "./bank-lines.server";

@@ -121,4 +121,5 @@ async function refundCancelledEngagement(payload: Record<string, unknown>) {
 
 export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement };
 
+export { readBankStatement, type StatementLine } from "./bank-statement";
 export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml } from "./payouts.server";

@@ -8,7 +8,7 @@ import { translator } from "~/lib/i18n";
 import { inviteImportedUsers } from "~/modules/auth/index.server";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { recordAuditMany } from "~/modules/reporting/index.server";
-import { readCsv } from "./csv";
+import { readCsv } from "~/lib/csv";
 import { BusinessRowSchema, businessColumns, ProviderRowSchema, providerColumns, type BusinessRow, type ProviderRow } from "./import-rows";
 
 export interface ImportError {

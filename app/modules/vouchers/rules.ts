@@ -1,3 +1,5 @@
+import type { BankLineResult } from "~db/schema";
+
 /*
  * The voucher's arithmetic, pure and in integer cents. docs/vouchers.md works an example through.
  */
@@ -67,4 +69,25 @@ export function eligibilityIssues(
   if (request.vouchersAlready >= programme.maxVouchersPerBusiness) issues.push("perBusinessLimit");
   if (!request.providerApproved) issues.push("providerNotApproved");
   return issues;
+}
+
+/**
+ * What a bank movement means for the voucher its structured communication names: the own share
+ * confirmed, or money that goes back (too much, twice, too little, too late). The caller holds the
+ * voucher row locked.
+ */
+export function judgeOwnSharePayment(
+  line: { amountCents: number | null; structuredCommunication: string | null; problem: string | null },
+  voucher: { ownShareCents: number; paidAt: Date | null; status: string } | null,
+): { result: BankLineResult; refundCents: number } {
+  if (line.problem || line.amountCents === null) return { result: "unreadable", refundCents: 0 };
+  if (line.amountCents <= 0) return { result: "debitIgnored", refundCents: 0 };
+  if (!line.structuredCommunication) return { result: "noReference", refundCents: 0 };
+  if (!voucher) return { result: "unknownReference", refundCents: 0 };
+  if (voucher.paidAt) return { result: "alreadyPaid", refundCents: line.amountCents };
+  // Cancelled, expired or closed before the money came: it cannot fund anything now.
+  if (voucher.status !== "approved") return { result: "voucherClosed", refundCents: line.amountCents };
+  if (line.amountCents < voucher.ownShareCents) return { result: "amountTooLow", refundCents: line.amountCents };
+  if (line.amountCents > voucher.ownShareCents) return { result: "overpaid", refundCents: line.amountCents - voucher.ownShareCents };
+  return { result: "confirmed", refundCents: 0 };
 }

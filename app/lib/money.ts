@@ -1,0 +1,35 @@
+/**
+ * Euro amounts as people and Belgian banks write them, to integer cents: `2.130,00`, `2130,00`,
+ * `2130.00`, `€ 2.130,00`, `2 130,00`, `-45,10`, `45,10-`. The last separator followed by one or two
+ * digits is the decimal one; a dot or space before groups of three digits separates thousands
+ * (`1.250` is twelve hundred and fifty euros, as a Belgian reads it). Anything else is refused
+ * with its reason rather than guessed.
+ */
+export type AmountReading = { ok: true; cents: number } | { ok: false; reason: "empty" | "format" | "decimals" };
+
+export function parseEuroAmount(input: string): AmountReading {
+  let text = input.replace(/[\s\u00A0\u202F]+/g, " ").trim();
+  text = text.replace(/^(?:€|EUR)\s*|\s*(?:€|EUR)$/gi, "").trim();
+  if (text === "") return { ok: false, reason: "empty" };
+  let sign = 1;
+  if (/^[+-]/.test(text)) {
+    if (text[0] === "-") sign = -1;
+    text = text.slice(1).trim();
+  } else if (/-$/.test(text)) {
+    sign = -1;
+    text = text.slice(0, -1).trim();
+  }
+  text = text.replace(/^(?:€|EUR)\s*/i, "");
+  const decimalMatch = /[.,](\d{1,2})$/.exec(text);
+  const whole = decimalMatch ? text.slice(0, decimalMatch.index) : text;
+  const decimals = decimalMatch ? decimalMatch[1].padEnd(2, "0") : "00";
+  if (/[.,]\d{3,}$/.test(text) && !/^\d{1,3}(?:[. ]\d{3})+$/.test(text)) return { ok: false, reason: "decimals" };
+  // The whole part: plain digits, or groups of three after a dot, a comma or a space (one kind only).
+  const grouped = /^\d{1,3}(?:([., ])\d{3})?(?:\1\d{3})*$/.exec(whole);
+  if (!/^\d+$/.test(whole) && !grouped) return { ok: false, reason: "format" };
+  const separator = grouped?.[1];
+  if (separator && decimalMatch && text[decimalMatch.index] === separator) return { ok: false, reason: "format" };
+  const cents = Number(whole.replace(/[., ]/g, "")) * 100 + Number(decimals);
+  if (!Number.isSafeInteger(cents)) return { ok: false, reason: "format" };
+  return { ok: true, cents: sign * cents };
+}

@@ -1,0 +1,137 @@
+import { createHash } from "node:crypto";
+import { readCsv } from "~/lib/csv";
+import { parseEuroAmount } from "~/lib/money";
+import { isValidStructuredCommunication } from "~/modules/vouchers/rules";
+import { looksLikeCoda, parseCoda, type CodaProblem } from "./coda";
+
+/**
+ * A bank statement as the programme office downloads it: a CODA file (the Belgian banks' standard,
+ * and the first choice) or a CSV export, as KBC, BNP Paribas Fortis, Belfius and ING write them
+ * (Dutch or English headers, Belgian amounts). Either way: one line per movement, signed cents,
+ * the structured communication if there is one, and a fingerprint that is the same when the same
+ * movement is uploaded again.
+ */
+export interface StatementLine {
+  /** Where it stands in the file: the CSV row (the header is row 1) or the CODA record. */
+  line: number;
+  fingerprint: string;
+  /** Signed: a credit is positive. Null when the amount could not be read. */
+  amountCents: number | null;
+  /** `+++123/4567/89002+++`, or null when the line carries none. */
+  structuredCommunication: string | null;
+  communication: string;
+  valueDate: string | null;
+  counterpartyIban: string | null;
+  counterpartyName: string;
+  /** Why the line cannot be read (an i18n key), else null. */
+  problem: string | null;
+}
+
+export type StatementReading =
+  | { ok: true; format: "coda" | "csv"; lines: StatementLine[] }
+  | { ok: false; format: "coda" | "csv"; problem: string; line: number | null };
+
+export function readBankStatement(text: string): StatementReading {
+  return looksLikeCoda(text) ? readCoda(text) : readCsvStatement(text);
+}
+
+/** 12 digits as the structured communication is printed: +++123/4567/89002+++. */
+function formatted(digits: string) {
+  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
+}
+
+/** The structured communication in free text: +++…+++, ***…*** or twelve digits with a valid check. */
+export function findStructuredCommunication(text: string) {
+  const candidates = [...text.matchAll(/[+*]{3}\s*(\d{3})\s*\/?\s*(\d{4})\s*\/?\s*(\d{5})\s*[+*]{3}|(?<![\d])(\d{3})[/ ]?(\d{4})[/ ]?(\d{5})(?![\d])/g)];
+  for (const match of candidates) {
+    const digits = match.slice(1).filter(Boolean).join("");
+    if (isValidStructuredCommunication(digits)) return formatted(digits);
+  }
+  return null;
+}
+
+const codaProblems: Record<CodaProblem, string> = {
+  recordLength: "bankLines.problems.codaRecordLength",
+  version: "bankLines.problems.codaVersion",
+  order: "bankLines.problems.codaOrder",
+  amount: "bankLines.problems.codaAmount",
+  balance: "bankLines.problems.codaBalance",
+  trailer: "bankLines.problems.codaTrailer",
+  empty: "bankLines.problems.empty",
+};
+
+function readCoda(text: string): StatementReading {
+  const parsed = parseCoda(text);
+  if (!parsed.ok) return { ok: false, format: "coda", problem: codaProblems[parsed.reason], line: parsed.line };
+  const lines = parsed.statements.flatMap((statement) =>
+    statement.movements
+      // A global movement's details repeat its parts; the main movement is what reached the account.
+      .filter((m) => m.detail === "0000")
+      .map(
+        (m): StatementLine => ({
+          line: m.line,
+          fingerprint: `coda:${statement.account}:${statement.newBalanceDate}:${statement.statementNumber}:${m.sequence}:${m.bankReference}`,
+          amountCents: m.amountCents,
+          structuredCommunication: m.structuredCommunication ? formatted(m.structuredCommunication) : findStructuredCommunication(m.communication),
+          communication: m.structuredCommunication ? formatted(m.structuredCommunication) : m.communication,
+          valueDate: m.valueDate,
+          counterpartyIban: m.counterpartyIban,
+          counterpartyName: m.counterpartyName,
+          problem: null,
+        }),
+      ),
+  );
+  return { ok: true, format: "coda", lines };
+}
+
+/** Header names Belgian banks use (lower-cased), first match wins. */
+const columns = {
+  amount: ["amount", "bedrag", "montant"],
+  structured: ["gestructureerde mededeling", "communication structurée", "structured communication"],
+  communication: ["communication", "mededeling", "mededelingen", "vrije mededeling", "bericht", "omschrijving", "details", "detail van de omzet", "communication libre"],
+  valueDate: ["value date", "valutadatum", "valuta", "date valeur", "boekingsdatum", "datum", "date"],
+  counterpartyIban: ["counterparty account", "rekening tegenpartij", "rekeningnummer tegenpartij", "tegenpartij", "compte contrepartie"],
+  counterpartyName: ["counterparty name", "naam tegenpartij", "naam van de tegenpartij", "naam tegenpartij bevat", "nom contrepartie"],
+} as const;
+
+function pick(row: Record<string, string>, names: readonly string[]) {
+  for (const name of names) if (row[name] !== undefined && row[name] !== "") return row[name];
+  return "";
+}
+
+/** DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD → YYYY-MM-DD. */
+function csvDate(text: string) {
+  const belgian = /^(\d{2})[/.-](\d{2})[/.-](\d{4})$/.exec(text.trim());
+  if (belgian) return `${belgian[3]}-${belgian[2]}-${belgian[1]}`;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : null;
+}
+
+function readCsvStatement(text: string): StatementReading {
+  const parsed = readCsv(text);
+  if ("error" in parsed) {
+    const line = parsed.error.startsWith("line:") ? Number(parsed.error.slice(5)) : null;
+    return { ok: false, format: "csv", problem: parsed.error === "empty" ? "bankLines.problems.empty" : "bankLines.problems.csvUnreadable", line };
+  }
+  if (!columns.amount.some((c) => parsed.columns.includes(c))) return { ok: false, format: "csv", problem: "bankLines.problems.noAmountColumn", line: 1 };
+  const seen = new Map<string, number>();
+  const lines = parsed.rows.map((row, i): StatementLine => {
+    const communication = [pick(row, columns.structured), pick(row, columns.communication)].filter(Boolean).join(" ");
+    const amount = parseEuroAmount(pick(row, columns.amount));
+    // The same movement uploaded again has the same row; two equal transfers in one file stay two.
+    const content = parsed.columns.map((c) => row[c]).join("\u0001");
+    const occurrence = (seen.get(content) ?? 0) + 1;
+    seen.set(content, occurrence);
+    return {
+      line: i + 2,
+      fingerprint: `csv:${createHash("sha256").update(content).digest("hex")}:${occurrence}`,
+      amountCents: amount.ok ? amount.cents : null,
+      structuredCommunication: findStructuredCommunication(communication),
+      communication,
+      valueDate: csvDate(pick(row, columns.valueDate)),
+      counterpartyIban: pick(row, columns.counterpartyIban).replace(/\s/g, "") || null,
+      counterpartyName: pick(row, columns.counterpartyName),
+      problem: amount.ok ? null : `bankLines.problems.amount.${amount.reason}`,
+    };
+  });
+  return { ok: true, format: "csv", lines };
+}
