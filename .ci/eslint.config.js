@@ -21,6 +21,21 @@ export default tseslint.config(
     },
   },
   {
+    // Dates that decide money and deadlines are Brussels dates from app/lib/dates.ts: a UTC date is
+    // a day off between midnight and 01:00 or 02:00 in Belgium.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/lib/dates.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='slice'][callee.object.type='CallExpression'][callee.object.callee.property.name='toISOString']",
+          message: "A UTC date is a day off in Brussels around midnight: use belgianDate() or addDays() from ~/lib/dates.",
+        },
+      ],
+    },
+  },
+  {
     files: ["app/modules/auth/**"],
     rules: { "no-restricted-imports": "off" },
   },

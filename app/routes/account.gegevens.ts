@@ -1,3 +1,4 @@
+import { belgianDate } from "~/lib/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/index.server";
 import { exportUserData } from "~/modules/privacy/index.server";
@@ -9,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="koppel-gegevens-${new Date().toISOString().slice(0, 10)}.json"`,
+      "Content-Disposition": `attachment; filename="koppel-gegevens-${belgianDate()}.json"`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,3 +1,4 @@
+import { belgianDate } from "~/lib/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/lib/csv";
 import { requireRole } from "~/modules/auth/index.server";
@@ -8,5 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const kind = params.kind ?? "";
   if (!isExportKind(kind)) throw new Response("Not found", { status: 404 });
-  return csvResponse(await exportCsv(admin.id, kind), `koppel-${kind}-${new Date().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(await exportCsv(admin.id, kind), `koppel-${kind}-${belgianDate()}.csv`);
 }

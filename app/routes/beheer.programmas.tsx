@@ -87,6 +87,7 @@ export default function ProgrammesPage() {
           <Field label={t("programmes.maxPerBusiness")} meta={fields.maxVouchersPerBusiness} input={getInputProps(fields.maxVouchersPerBusiness, { type: "number" })} />
           <Field label={t("programmes.paymentDays")} meta={fields.paymentDays} input={getInputProps(fields.paymentDays, { type: "number" })} />
           <Field label={t("programmes.iban")} meta={fields.iban} input={getInputProps(fields.iban, { type: "text" })} />
+          <Field label={t("programmes.bic")} hint={t("programmes.bicHint")} meta={fields.bic} input={getInputProps(fields.bic, { type: "text" })} />
           <button type="submit" disabled={navigation.state === "submitting"}>
             {t("programmes.create")}
           </button>

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";

@@ -1,3 +1,4 @@
+import { belgianDate } from "~/lib/dates";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/lib/env.server";
 import { getUser } from "~/modules/auth/index.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ];
   const body = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map((e) => `  <url><loc>${xml(`${env.APP_URL}${e.path}`)}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ""}</url>`).join("\n")}
+${entries.map((e) => `  <url><loc>${xml(`${env.APP_URL}${e.path}`)}</loc>${e.updatedAt ? `<lastmod>${belgianDate(e.updatedAt)}</lastmod>` : ""}</url>`).join("\n")}
 </urlset>
 `;
   return new Response(body, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });

@@ -28,6 +28,8 @@ export const programmes = pgTable(
     maxVouchersPerBusiness: integer("max_vouchers_per_business").notNull().default(1),
     paymentDays: integer("payment_days").notNull().default(30),
     iban: text("iban").notNull(),
+    /** The bank's BIC, for the SEPA file; optional (IBAN-only transfers are allowed in SEPA). */
+    bic: text("bic"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("programmes_budget_never_overspent", sql`${t.committedCents} >= 0 and ${t.committedCents} <= ${t.budgetCents}`)],
@@ -122,12 +124,22 @@ export const stripeEvents = pgTable("stripe_events", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The account a payout is paid from, as it stood when the batch was made. */
+export interface PayoutDebtor {
+  programmeId: string;
+  name: string;
+  iban: string;
+  bic: string | null;
+}
+
 /** A batch of payouts the programme office paid in one SEPA transfer file. */
 export const payoutBatches = pgTable("payout_batches", {
   id: id(),
   createdBy: text("created_by").references(() => users.id),
   totalCents: integer("total_cents").notNull(),
   paidAt: timestamp("paid_at", { withTimezone: true }).notNull().defaultNow(),
+  /** One per programme account the batch pays from: a later change to a programme leaves old files as they were. */
+  debtors: jsonb("debtors").$type<PayoutDebtor[]>().notNull().default([]),
 });
 
 export const payoutKinds = ["voucher_share", "own_share"] as const;

@@ -1,5 +1,5 @@
 import { count, eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/client";
 import { bids, budgetLedger, engagements, helpRequests, milestones, programmes, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, decideMilestone, rejectVoucher, submitMilestone, transition } from "~/modules/engagements/index.server";
@@ -203,6 +203,27 @@ describe("an own share not paid in time", () => {
   });
 });
 
+describe("the own share's due date", () => {
+  it.each([
+    ["at 00:30 in Brussels on a summer night", "2026-07-14T22:30:00Z", "2026-07-15"],
+    ["at 23:30 in Brussels on a summer night", "2026-07-14T21:30:00Z", "2026-07-14"],
+    ["at 00:30 in Brussels on a winter night", "2026-01-14T23:30:00Z", "2026-01-15"],
+    ["at 23:30 in Brussels on a winter night", "2026-01-14T22:30:00Z", "2026-01-14"],
+  ])("counts from the Belgian date when approved %s", async (_when, instant, approvedOn) => {
+    const { addDays } = await import("~/lib/dates");
+    const { engagementId, voucher } = await acceptedEngagement();
+    const [{ paymentDays }] = await db.select({ paymentDays: programmes.paymentDays }).from(programmes).where(eq(programmes.id, voucher.programmeId));
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date(instant) });
+    try {
+      expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    } finally {
+      vi.useRealTimers();
+    }
+    const [approved] = await db.select().from(vouchers).where(eq(vouchers.engagementId, engagementId));
+    expect(approved.paymentDueOn).toBe(addDays(approvedOn, paymentDays));
+  });
+});
+
 describe("payouts", () => {
   it("owe the provider the voucher share and their part of the own share per approved milestone, paid in a SEPA batch", async () => {
     const { createPayoutBatch, listPayables, payoutBatchCsv, sepaCreditTransferXml } = await import("~/modules/payments/index.server");
@@ -234,10 +255,11 @@ describe("payouts", () => {
     const euros = ((owedBefore + 48_400) / 100).toFixed(2);
     const xml = (await sepaCreditTransferXml(batch.batchId))!;
     expect(xml).toContain('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"');
-    expect(xml).toMatch(/<NbOfTxs>1<\/NbOfTxs>/);
+    // One transfer per programme account the provider's lines are paid from; together, what is owed.
     expect(xml).toContain(`<CtrlSum>${euros}</CtrlSum>`);
     expect(xml).toMatch(/<CdtrAcct><Id><IBAN>BE68539007547034<\/IBAN><\/Id><\/CdtrAcct>/);
-    expect(xml).toContain(`<InstdAmt Ccy="EUR">${euros}</InstdAmt>`);
+    const amounts = [...xml.matchAll(/<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>/g)].map((m) => Math.round(Number(m[1]) * 100));
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(owedBefore + 48_400);
     const csv = (await payoutBatchCsv(batch.batchId))!;
     expect(csv.startsWith("\uFEFFaanbieder;iban;bedrag_eur\r\n")).toBe(true);
     expect(csv).toContain(`;BE68539007547034;${euros.replace(".", ",")}\r\n`);

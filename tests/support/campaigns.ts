@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { db } from "~db/client";
 import { campaignParticipants } from "~db/schema";
 import { env } from "~/lib/env.server";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { createEdition } from "~/modules/campaigns/index.server";
 import { EditionSchema } from "~/modules/campaigns/schemas";
 import * as staffCampaign from "~/routes/gemeente.zomer";

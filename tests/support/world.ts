@@ -3,7 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, campaignParticipants, engagements, programmes, providers, quickscans } from "~db/schema";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { createApiToken } from "~/modules/auth/index.server";
 import { createEdition } from "~/modules/campaigns/index.server";
 import { EditionSchema } from "~/modules/campaigns/schemas";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { CampaignFeedSchema, promotionPath, toFeedItem } from "~/modules/campaigns/feed";
 import { projectBoundaries, type BoundaryFeature } from "~/modules/campaigns/map-projection";
 import { decisionsFor, isRunning, participantDecisions } from "~/modules/campaigns/participation";

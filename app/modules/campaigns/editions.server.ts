@@ -1,7 +1,7 @@
 import { asc, desc, eq, gte } from "drizzle-orm";
 import { db } from "~db/client";
 import { campaignEditions } from "~db/schema";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { isUniqueViolation } from "~/lib/pg-errors";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { isRunning } from "./participation";

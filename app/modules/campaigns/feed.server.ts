@@ -1,5 +1,5 @@
 import { env } from "~/lib/env.server";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { getEditionBySlug } from "./editions.server";
 import { toFeedItem, type CampaignFeed } from "./feed";
 import { isRunning } from "./participation";

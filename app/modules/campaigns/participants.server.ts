@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, campaignEditions, campaignInvitations, campaignParticipants, municipalities, userMunicipalities, users } from "~db/schema";
 import { env } from "~/lib/env.server";
-import { belgianDate } from "~/lib/format";
+import { belgianDate } from "~/lib/dates";
 import { isUniqueViolation } from "~/lib/pg-errors";
 import { translator } from "~/lib/i18n";
 import { notifyUser, queueMail } from "~/modules/notifications/index.server";

@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
-import { recordAuditMany } from "~/modules/reporting/index.server";
+import { addDays, belgianDate } from "~/lib/dates";
+import { recordAudit } from "~/modules/reporting/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
 import { decideMilestone } from "./milestones.server";
 
@@ -13,17 +14,31 @@ const activeStates = ["intake", "plan", "implementation", "review"] as const;
 
 /**
  * The scheduler's work, run by the outbox worker: expired bid deadlines close their requests,
- * milestones left unanswered are approved, quiet engagements get a reminder, engagements whose own
- * share was not paid in time are cancelled (releasing the voucher). Each step is a
- * conditional update, so several processes running it at once do each thing once.
+ * milestones left unanswered are approved, quiet engagements get a reminder, own shares due soon
+ * get one, engagements whose own share was not paid in time are cancelled (releasing the voucher).
+ * Each row is claimed by a conditional update in the transaction that also writes its audit entry
+ * and notices: several processes running this at once do each thing once, and a crash between two
+ * rows loses nothing and sends nothing twice. Dates that decide are Brussels dates.
  */
 export async function runTimers(now = new Date()) {
-  const expired = await db
-    .update(helpRequests)
-    .set({ status: "expired", updatedAt: now })
-    .where(and(eq(helpRequests.status, "open"), lt(helpRequests.bidDeadline, now)))
-    .returning({ id: helpRequests.id });
-  await recordAuditMany(db, expired.map((r) => ({ actorId: null, action: "help_request.expire", entityType: "help_request", entityId: r.id, fromState: "open", toState: "expired" })));
+  const today = belgianDate(now);
+  const expiredCandidates = await db
+    .select({ id: helpRequests.id })
+    .from(helpRequests)
+    .where(and(eq(helpRequests.status, "open"), lt(helpRequests.bidDeadline, now)));
+  let expired = 0;
+  for (const candidate of expiredCandidates) {
+    expired += await db.transaction(async (tx) => {
+      const [request] = await tx
+        .update(helpRequests)
+        .set({ status: "expired", updatedAt: now })
+        .where(and(eq(helpRequests.id, candidate.id), eq(helpRequests.status, "open")))
+        .returning({ id: helpRequests.id });
+      if (!request) return 0;
+      await recordAudit(tx, { actorId: null, action: "help_request.expire", entityType: "help_request", entityId: request.id, fromState: "open", toState: "expired" });
+      return 1;
+    });
+  }
 
   const overdue = await db
     .select({ id: milestones.id })
@@ -31,45 +46,49 @@ export async function runTimers(now = new Date()) {
     .where(and(eq(milestones.status, "submitted"), lt(milestones.submittedAt, daysAgo(timerSettings.autoApproveDays, now))));
   for (const m of overdue) await decideMilestone("system", m.id, { approve: true, comment: undefined });
 
-  const quiet = await db
-    .update(engagements)
-    .set({ remindedAt: now })
-    .where(
-      and(
-        inArray(engagements.state, [...activeStates]),
-        lt(engagements.lastActivityAt, daysAgo(timerSettings.inactivityDays, now)),
-        or(isNull(engagements.remindedAt), lt(engagements.remindedAt, sql`${engagements.lastActivityAt}`), lt(engagements.remindedAt, daysAgo(timerSettings.inactivityDays, now))),
-      ),
-    )
-    .returning({ id: engagements.id });
+  const isQuiet = and(
+    inArray(engagements.state, [...activeStates]),
+    lt(engagements.lastActivityAt, daysAgo(timerSettings.inactivityDays, now)),
+    or(isNull(engagements.remindedAt), lt(engagements.remindedAt, sql`${engagements.lastActivityAt}`), lt(engagements.remindedAt, daysAgo(timerSettings.inactivityDays, now))),
+  );
+  const quiet = await db.select({ id: engagements.id }).from(engagements).where(isQuiet);
+  let reminded = 0;
   for (const e of quiet) {
-    await db.transaction((tx) => notifyParties(tx, e.id, "system", { key: "engagements.notice.inactive", params: {} }));
-  }
-  // A week before the due date, one reminder to pay the own share.
-  const dueSoon = await db
-    .update(vouchers)
-    .set({ paymentRemindedAt: now })
-    .where(
-      and(
-        eq(vouchers.status, "approved"),
-        isNull(vouchers.paidAt),
-        isNull(vouchers.paymentRemindedAt),
-        lt(vouchers.paymentDueOn, new Date(now.getTime() + timerSettings.paymentReminderDays * 86_400_000).toISOString().slice(0, 10)),
-      ),
-    )
-    .returning({ engagementId: vouchers.engagementId });
-  for (const v of dueSoon) {
-    await db.transaction((tx) => notifyParties(tx, v.engagementId, "provider", { key: "engagements.notice.ownShareDue", params: {} }));
+    reminded += await db.transaction(async (tx) => {
+      const [claimed] = await tx.update(engagements).set({ remindedAt: now }).where(and(eq(engagements.id, e.id), isQuiet)).returning({ id: engagements.id });
+      if (!claimed) return 0;
+      await notifyParties(tx, e.id, "system", { key: "engagements.notice.inactive", params: {} });
+      return 1;
+    });
   }
 
-  // An own share not paid by its due date: the engagement is cancelled and the voucher's budget released.
+  // A week before the due date, one reminder to pay the own share.
+  const isDueSoon = and(
+    eq(vouchers.status, "approved"),
+    isNull(vouchers.paidAt),
+    isNull(vouchers.paymentRemindedAt),
+    lt(vouchers.paymentDueOn, addDays(today, timerSettings.paymentReminderDays)),
+  );
+  const dueSoon = await db.select({ id: vouchers.id, engagementId: vouchers.engagementId }).from(vouchers).where(isDueSoon);
+  let paymentReminders = 0;
+  for (const v of dueSoon) {
+    paymentReminders += await db.transaction(async (tx) => {
+      const [claimed] = await tx.update(vouchers).set({ paymentRemindedAt: now }).where(and(eq(vouchers.id, v.id), isDueSoon)).returning({ id: vouchers.id });
+      if (!claimed) return 0;
+      await notifyParties(tx, v.engagementId, "provider", { key: "engagements.notice.ownShareDue", params: {} });
+      return 1;
+    });
+  }
+
+  // An own share not paid by its due date (the day after it, in Brussels): the engagement is
+  // cancelled and the voucher's budget released. applyTransition claims the row itself.
   const unpaid = await db
     .select({ engagementId: vouchers.engagementId })
     .from(vouchers)
     .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-    .where(and(eq(vouchers.status, "approved"), isNull(vouchers.paidAt), lt(vouchers.paymentDueOn, now.toISOString().slice(0, 10)), eq(engagements.state, "awaiting_contribution")));
+    .where(and(eq(vouchers.status, "approved"), isNull(vouchers.paidAt), lt(vouchers.paymentDueOn, today), eq(engagements.state, "awaiting_contribution")));
   for (const u of unpaid) {
     await db.transaction((tx) => applyTransition(tx, u.engagementId, "cancel", "system", "Eigen bijdrage niet ontvangen vóór de vervaldag."));
   }
-  return { expired: expired.length, autoApproved: overdue.length, reminded: quiet.length, paymentReminders: dueSoon.length, unpaidCancelled: unpaid.length };
+  return { expired, autoApproved: overdue.length, reminded, paymentReminders, unpaidCancelled: unpaid.length };
 }

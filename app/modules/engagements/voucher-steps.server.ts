@@ -1,3 +1,4 @@
+import { addDays, belgianDate } from "~/lib/dates";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { businesses, engagements, programmes, vouchers } from "~db/schema";
@@ -25,7 +26,7 @@ export async function approveVoucher(adminId: string, voucherId: string): Promis
     if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
     if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
     const [programme] = await tx.select({ paymentDays: programmes.paymentDays }).from(programmes).where(eq(programmes.id, voucher.programmeId));
-    const due = new Date(Date.now() + programme.paymentDays * 86_400_000).toISOString().slice(0, 10);
+    const due = addDays(belgianDate(), programme.paymentDays);
     await tx
       .update(vouchers)
       .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due })

@@ -1,7 +1,8 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { db } from "~db/client";
-import { payoutBatches, payoutLines, programmes, providers } from "~db/schema";
+import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { db, type Executor } from "~db/client";
+import { payoutBatches, payoutLines, programmes, providers, vouchers } from "~db/schema";
+import { belgianDate, belgianDateTime, nextBelgianBankingDay } from "~/lib/dates";
 import { parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 
@@ -28,8 +29,29 @@ export async function listPayoutBatches() {
 }
 
 /**
+ * The programme account each provider's open lines are paid from (the programme whose voucher
+ * funded the engagement), as it stands now. Lines of an engagement without a voucher are paid from
+ * the newest programme's account.
+ */
+async function debtorsNow(executor: Executor, where: SQL) {
+  const rows = await executor
+    .selectDistinct({ providerId: payoutLines.providerId, programmeId: vouchers.programmeId })
+    .from(payoutLines)
+    .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
+    .where(where);
+  const programmeRows = await executor.select({ id: programmes.id, name: programmes.name, iban: programmes.iban, bic: programmes.bic, createdAt: programmes.createdAt }).from(programmes).orderBy(desc(programmes.createdAt));
+  const newest = programmeRows[0];
+  const debtorOf = (programmeId: string | null) => {
+    const programme = programmeRows.find((p) => p.id === programmeId) ?? newest;
+    return programme ? { programmeId: programme.id, name: programme.name, iban: programme.iban, bic: programme.bic } : null;
+  };
+  return { byLine: rows.map((r) => ({ providerId: r.providerId, debtor: debtorOf(r.programmeId) })), debtorOf };
+}
+
+/**
  * Pays what is owed in one batch: every open line of providers with a valid IBAN. Providers
- * without one stay owed (and are named), so no money goes to an account that cannot be right.
+ * without one stay owed (and are named), so no money goes to an account that cannot be right. The
+ * accounts paid from are stored on the batch, so its file can be downloaded again unchanged.
  */
 export async function createPayoutBatch(adminId: string) {
   const payables = await listPayables();
@@ -38,7 +60,9 @@ export async function createPayoutBatch(adminId: string) {
   return db.transaction(async (tx) => {
     const ids = payable.map((p) => p.providerId);
     const total = payable.reduce((sum, p) => sum + p.totalCents, 0);
-    const [batch] = await tx.insert(payoutBatches).values({ createdBy: adminId, totalCents: total }).returning({ id: payoutBatches.id });
+    const { byLine } = await debtorsNow(tx, and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids))!);
+    const debtors = [...new Map(byLine.flatMap((l) => (l.debtor ? [[l.debtor.programmeId, l.debtor] as const] : []))).values()];
+    const [batch] = await tx.insert(payoutBatches).values({ createdBy: adminId, totalCents: total, debtors }).returning({ id: payoutBatches.id });
     const marked = await tx
       .update(payoutLines)
       .set({ batchId: batch.id })
@@ -52,68 +76,101 @@ export async function createPayoutBatch(adminId: string) {
   });
 }
 
+/** A batch's transfers, one per provider and account paid from, with the debtors stored on it. */
 async function batchTransfers(batchId: string) {
   const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, batchId));
   if (!batch) return null;
-  const transfers = await db
-    .select({ providerId: payoutLines.providerId, name: providers.companyName, iban: providers.iban, amountCents: sql<number>`sum(${payoutLines.amountCents})::int` })
+  const rows = await db
+    .select({ providerId: payoutLines.providerId, name: providers.companyName, iban: providers.iban, programmeId: vouchers.programmeId, amountCents: sql<number>`sum(${payoutLines.amountCents})::int` })
     .from(payoutLines)
     .innerJoin(providers, eq(providers.id, payoutLines.providerId))
+    .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
     .where(eq(payoutLines.batchId, batchId))
-    .groupBy(payoutLines.providerId, providers.companyName, providers.iban)
+    .groupBy(payoutLines.providerId, providers.companyName, providers.iban, vouchers.programmeId)
     .orderBy(providers.companyName);
-  const [programme] = await db.select({ iban: programmes.iban, name: programmes.name }).from(programmes).orderBy(desc(programmes.createdAt)).limit(1);
-  return { batch, transfers, debtor: programme };
+  // Batches made before debtors were stored: the accounts as they stand now.
+  const stored = batch.debtors.length ? batch.debtors : null;
+  const { debtorOf } = await debtorsNow(db, eq(payoutLines.batchId, batchId));
+  const debtorFor = (programmeId: string | null) => stored?.find((d) => d.programmeId === programmeId) ?? stored?.[0] ?? debtorOf(programmeId);
+  const transfers = rows.map((r) => ({ ...r, debtor: debtorFor(r.programmeId) }));
+  return { batch, transfers };
 }
 
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 const euros = (cents: number) => (cents / 100).toFixed(2);
-/** SEPA allows 35 characters for identifiers and 70 for names and remittance text. */
-const sepaId = (text: string) => text.replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, "").slice(0, 35);
 
-/** The batch as a SEPA credit transfer initiation (pain.001.001.03) for the programme's bank. */
-export async function sepaCreditTransferXml(batchId: string) {
+/**
+ * Text as a SEPA credit transfer may carry it: the EPC's Latin character set (a–z, A–Z, 0–9 and
+ * / - ? : ( ) . , ' + space), accents taken off (é → e), & as +, anything else dropped, cut to the
+ * schema's length (Max35Text for identifiers, Max70Text for names, Max140Text for remittance).
+ */
+export function sepaText(text: string, max: 35 | 70 | 140) {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/&/g, "+")
+    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, max)
+    .trim();
+}
+
+/**
+ * The batch as a SEPA credit transfer initiation (pain.001.001.03), one payment block per account
+ * paid from. Downloaded again it is the same file, but for the requested execution date: the next
+ * Belgian banking day on or after the batch's date, or after today once that has passed, since a
+ * bank refuses a date in the past.
+ */
+export async function sepaCreditTransferXml(batchId: string, now = new Date()) {
   const found = await batchTransfers(batchId);
   if (!found) return null;
-  const { batch, transfers, debtor } = found;
+  const { batch, transfers } = found;
   const total = transfers.reduce((sum, t) => sum + t.amountCents, 0);
-  const created = batch.paidAt.toISOString().slice(0, 19);
-  const executionDate = batch.paidAt.toISOString().slice(0, 10);
-  const tx = transfers
-    .map(
-      (t, i) => `      <CdtTrfTxInf>
-        <PmtId><EndToEndId>${sepaId(`KOPPEL-${batchId.slice(0, 8)}-${i + 1}`)}</EndToEndId></PmtId>
+  const batchDay = belgianDate(batch.paidAt);
+  const today = belgianDate(now);
+  const executionDate = nextBelgianBankingDay(batchDay > today ? batchDay : today);
+  const blocks = [...new Map(transfers.map((t) => [t.debtor?.programmeId ?? "", t.debtor])).entries()].map(([programmeId, debtor], blockIndex) => {
+    const own = transfers.filter((t) => (t.debtor?.programmeId ?? "") === programmeId);
+    const name = xml(sepaText(debtor?.name ?? "Koppel", 70));
+    const agent = debtor?.bic ? `<BIC>${xml(sepaText(debtor.bic, 35))}</BIC>` : "<Othr><Id>NOTPROVIDED</Id></Othr>";
+    const tx = own
+      .map(
+        (t, i) => `      <CdtTrfTxInf>
+        <PmtId><EndToEndId>${sepaText(`KOPPEL-${batchId.slice(0, 8)}-${blockIndex + 1}-${i + 1}`, 35)}</EndToEndId></PmtId>
         <Amt><InstdAmt Ccy="EUR">${euros(t.amountCents)}</InstdAmt></Amt>
-        <Cdtr><Nm>${xml(t.name.slice(0, 70))}</Nm></Cdtr>
+        <Cdtr><Nm>${xml(sepaText(t.name, 70))}</Nm></Cdtr>
         <CdtrAcct><Id><IBAN>${parseIban(t.iban ?? "")}</IBAN></Id></CdtrAcct>
-        <RmtInf><Ustrd>${xml(`Koppel uitbetaling ${batchId.slice(0, 8)}`)}</Ustrd></RmtInf>
+        <RmtInf><Ustrd>${xml(sepaText(`Koppel uitbetaling ${batchId.slice(0, 8)} ${t.name}`, 140))}</Ustrd></RmtInf>
       </CdtTrfTxInf>`,
-    )
-    .join("\n");
+      )
+      .join("\n");
+    return `    <PmtInf>
+      <PmtInfId>${sepaText(`PAYOUT-${batchId.slice(0, 24)}-${blockIndex + 1}`, 35)}</PmtInfId>
+      <PmtMtd>TRF</PmtMtd>
+      <BtchBookg>true</BtchBookg>
+      <NbOfTxs>${own.length}</NbOfTxs>
+      <CtrlSum>${euros(own.reduce((sum, t) => sum + t.amountCents, 0))}</CtrlSum>
+      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>
+      <ReqdExctnDt>${executionDate}</ReqdExctnDt>
+      <Dbtr><Nm>${name}</Nm></Dbtr>
+      <DbtrAcct><Id><IBAN>${debtor?.iban ?? ""}</IBAN></Id></DbtrAcct>
+      <DbtrAgt><FinInstnId>${agent}</FinInstnId></DbtrAgt>
+      <ChrgBr>SLEV</ChrgBr>
+${tx}
+    </PmtInf>`;
+  });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <CstmrCdtTrfInitn>
     <GrpHdr>
-      <MsgId>${sepaId(`KOPPEL-${batchId}`)}</MsgId>
-      <CreDtTm>${created}</CreDtTm>
+      <MsgId>${sepaText(`KOPPEL-${batchId.replace(/-/g, "").slice(0, 28)}`, 35)}</MsgId>
+      <CreDtTm>${belgianDateTime(batch.paidAt)}</CreDtTm>
       <NbOfTxs>${transfers.length}</NbOfTxs>
       <CtrlSum>${euros(total)}</CtrlSum>
-      <InitgPty><Nm>${xml(debtor?.name.slice(0, 70) ?? "Koppel")}</Nm></InitgPty>
+      <InitgPty><Nm>${xml(sepaText(transfers[0]?.debtor?.name ?? "Koppel", 70))}</Nm></InitgPty>
     </GrpHdr>
-    <PmtInf>
-      <PmtInfId>${sepaId(`PAYOUT-${batchId}`)}</PmtInfId>
-      <PmtMtd>TRF</PmtMtd>
-      <BtchBookg>true</BtchBookg>
-      <NbOfTxs>${transfers.length}</NbOfTxs>
-      <CtrlSum>${euros(total)}</CtrlSum>
-      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>
-      <ReqdExctnDt>${executionDate}</ReqdExctnDt>
-      <Dbtr><Nm>${xml(debtor?.name.slice(0, 70) ?? "Koppel")}</Nm></Dbtr>
-      <DbtrAcct><Id><IBAN>${debtor?.iban ?? ""}</IBAN></Id></DbtrAcct>
-      <DbtrAgt><FinInstnId><Othr><Id>NOTPROVIDED</Id></Othr></FinInstnId></DbtrAgt>
-      <ChrgBr>SLEV</ChrgBr>
-${tx}
-    </PmtInf>
+${blocks.join("\n")}
   </CstmrCdtTrfInitn>
 </Document>
 `;
@@ -123,8 +180,15 @@ ${tx}
 export async function payoutBatchCsv(batchId: string) {
   const found = await batchTransfers(batchId);
   if (!found) return null;
+  // One row per provider, whatever accounts paid them.
+  const perProvider = new Map<string, { name: string; iban: string | null; amountCents: number }>();
+  for (const t of found.transfers) {
+    const row = perProvider.get(t.providerId) ?? { name: t.name, iban: t.iban, amountCents: 0 };
+    row.amountCents += t.amountCents;
+    perProvider.set(t.providerId, row);
+  }
   return toExcelCsv(
     ["aanbieder", "iban", "bedrag_eur"],
-    found.transfers.map((t) => [t.name, parseIban(t.iban ?? "") ?? "", csvEuros(t.amountCents)]),
+    [...perProvider.values()].map((t) => [t.name, parseIban(t.iban ?? "") ?? "", csvEuros(t.amountCents)]),
   );
 }

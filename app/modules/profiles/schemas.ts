@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "~/lib/format";
+import { isCalendarDate } from "~/lib/dates";
 import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
 import { maxAnswer, questions } from "./quickscan";

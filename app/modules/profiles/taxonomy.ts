@@ -47,10 +47,11 @@ export const profileSettings = { starterMaxAgeYears: 5 };
 
 /** The earliest founding date (YYYY-MM-DD) that still counts as a starter today. */
 export function starterSince(today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
-  return new Date(Date.UTC(today.getUTCFullYear() - maxAgeYears, today.getUTCMonth(), today.getUTCDate())).toISOString().slice(0, 10);
+  return addYears(belgianDate(today), -maxAgeYears);
 }
 
 /** A starter: founded at most `maxAgeYears` ago. */
 export function isStarter(foundedOn: string, today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
   return foundedOn >= starterSince(today, maxAgeYears) && new Date(`${foundedOn}T00:00:00Z`) <= today;
-}
+}import { addYears, belgianDate } from "~/lib/dates";
+

@@ -1,3 +1,4 @@
+import { belgianDate } from "~/lib/dates";
 import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
@@ -35,7 +36,7 @@ export function getProgrammeBudgetFigures(programmeId: string) {
 
 /** What a voucher would be for a price today: shown in the bid comparison before accepting. */
 export async function estimateVoucher(priceCents: number) {
-  const programme = await currentProgramme(db, new Date().toISOString().slice(0, 10));
+  const programme = await currentProgramme(db, belgianDate());
   if (!programme) return null;
   const amountCents = voucherAmount(priceCents, programme);
   return { amountCents, ownShareCents: ownShare(priceCents, amountCents) };
@@ -60,7 +61,7 @@ export async function requestVoucher(
   tx: Executor,
   input: { engagementId: string; businessId: string; priceCents: number; providerApproved: boolean; declaredNoDoubleFunding: Date },
 ) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = belgianDate();
   const programme = await currentProgramme(tx, today);
   if (!programme) return null;
   const [business] = await tx.select({ sector: businesses.sector, nisCode: businesses.nisCode }).from(businesses).where(eq(businesses.id, input.businessId));
@@ -188,6 +189,7 @@ export async function createProgramme(adminId: string, input: ProgrammeInput) {
         maxVouchersPerBusiness: input.maxVouchersPerBusiness,
         paymentDays: input.paymentDays,
         iban: input.iban,
+        bic: input.bic ?? null,
       })
       .returning({ id: programmes.id });
     await recordAudit(tx, { actorId: adminId, action: "programme.create", entityType: "programme", entityId: row.id, data: { name: input.name, budgetCents: input.budget } });

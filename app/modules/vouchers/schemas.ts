@@ -35,6 +35,13 @@ export const ProgrammeSchema = z
       if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });
       return parsed ?? "";
     }),
+    /** The bank's BIC for the SEPA file; optional, since SEPA transfers may go by IBAN alone. */
+    bic: z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/\s/g, "").toUpperCase() || undefined)
+      .pipe(z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "errors.bic").optional())
+      .optional(),
   })
   .refine((p) => p.closesOn >= p.opensOn, { path: ["closesOn"], message: "errors.windowOrder" });
 export type ProgrammeInput = z.infer<typeof ProgrammeSchema>;

@@ -133,6 +133,7 @@ export const core: DeepStrings<typeof nl> = {
     chooseAtLeastOne: "Choose at least one.",
     tooManyLinks: "Give at most 10 links.",
     iban: "This IBAN is not correct (check digits).",
+    bic: "A BIC has 8 or 11 characters, like GKCCBEBB.",
     vatNumber: "Enter a Belgian VAT number: BE followed by your enterprise number.",
     conflicts: "Businesses you have a conflict of interest with: their enterprise numbers, one per line. You are never matched with them.",
     conflictDeclaration: "You must tick the conflict-of-interest declaration.",

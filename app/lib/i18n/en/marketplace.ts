@@ -319,6 +319,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     maxPerBusiness: "Maximum vouchers per business",
     paymentDays: "Days to pay the own share",
     iban: "The programme's IBAN",
+    bic: "The bank's BIC (optional)",
+    bicHint: "For example GKCCBEBB. Without a BIC the payout goes by IBAN alone, which every Belgian bank accepts.",
     create: "Create programme",
     created: "The programme has been created.",
   },

@@ -133,6 +133,7 @@ export const core = {
     chooseAtLeastOne: "Kies er minstens één.",
     tooManyLinks: "Geef hoogstens 10 links.",
     iban: "Dit IBAN-nummer klopt niet (controlegetal).",
+    bic: "Een BIC heeft 8 of 11 tekens, zoals GKCCBEBB.",
     vatNumber: "Vul een Belgisch btw-nummer in: BE gevolgd door je ondernemingsnummer.",
     conflicts: "Zaken waarmee je een belangenconflict hebt: hun ondernemingsnummers, één per regel. Je wordt nooit aan hen gekoppeld.",
     conflictDeclaration: "Je moet de verklaring over belangenconflicten aanvinken.",

@@ -317,6 +317,8 @@ export const marketplace = {
     maxPerBusiness: "Maximum vouchers per zaak",
     paymentDays: "Dagen om de eigen bijdrage te betalen",
     iban: "IBAN van het programma",
+    bic: "BIC van de bank (optioneel)",
+    bicHint: "Bijvoorbeeld GKCCBEBB. Zonder BIC gaat de uitbetaling op IBAN alleen, wat elke Belgische bank aanvaardt.",
     create: "Programma aanmaken",
     created: "Het programma is aangemaakt.",
   },

@@ -1,0 +1,2 @@
+ALTER TABLE "payout_batches" ADD COLUMN "debtors" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "programmes" ADD COLUMN "bic" text;

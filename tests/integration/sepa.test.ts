@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~db/client";
+import { payoutBatches, programmes, providers } from "~db/schema";
+import { createPayoutBatch, sepaCreditTransferXml } from "~/modules/payments/index.server";
+import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
+import { painErrors } from "../support/xsd";
+
+/*
+ * A payout file a Belgian bank accepts: valid against the official pain.001.001.03 schema, names
+ * and texts in the EPC character set and within the schema's lengths, the debtor as it stood when
+ * the batch was made, and an execution date that is a Belgian banking day and never in the past.
+ */
+
+let batchId = "";
+let programmeId = "";
+
+beforeAll(async () => {
+  const admin = await account("admin");
+  const retailer = await account("retailer");
+  const business = await businessFor(retailer.id);
+  const [programme] = await db
+    .insert(programmes)
+    .values({ name: "Relance West-Vlaanderen – Digitale Handel & Horeca", budgetCents: 1_000_000, eligibleSectors: ["retail"], opensOn: "2020-01-01", closesOn: "2099-12-31", iban: "BE68539007547034", bic: "GKCCBEBB" })
+    .returning({ id: programmes.id });
+  programmeId = programme.id;
+  const provider = await approvedProvider(admin.id, { companyName: "Pixels & Café Zeeën — Webateliers voor de Westhoek, de Kust en het Brugse Ommeland" });
+  await db.update(providers).set({ iban: "BE71 0961 2345 6769" }).where(eq(providers.id, provider.providerId));
+  await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId: business.id }, "completed", { voucher: true });
+  const batch = await createPayoutBatch(admin.id);
+  if (!batch.ok) throw new Error(batch.error);
+  batchId = batch.batchId;
+});
+
+describe("a SEPA payout file", () => {
+  it("is valid against the ISO 20022 schema", async () => {
+    const xml = (await sepaCreditTransferXml(batchId))!;
+    expect(await painErrors(xml)).toEqual([]);
+    expect(xml).toContain("<DbtrAgt><FinInstnId><BIC>GKCCBEBB</BIC></FinInstnId></DbtrAgt>");
+  });
+
+  it("carries names and remittance text in the EPC character set, cut to the schema's lengths", async () => {
+    const xml = (await sepaCreditTransferXml(batchId))!;
+    const creditor = /<Cdtr><Nm>([^<]*)<\/Nm><\/Cdtr>/.exec(xml)![1];
+    expect(creditor).toBe("Pixels + Cafe Zeeen Webateliers voor de Westhoek, de Kust en het Brugs");
+    expect(creditor.length).toBeLessThanOrEqual(70);
+    expect(/<Dbtr><Nm>([^<]*)<\/Nm><\/Dbtr>/.exec(xml)![1]).toBe("Relance West-Vlaanderen Digitale Handel + Horeca");
+    for (const [, text] of xml.matchAll(/<(?:Nm|Ustrd|EndToEndId|MsgId|PmtInfId)>([^<]*)</g)) expect(text).toMatch(/^[A-Za-z0-9/\-?:().,'+ ]*$/);
+    expect(/<Ustrd>([^<]*)<\/Ustrd>/.exec(xml)![1].length).toBeLessThanOrEqual(140);
+  });
+
+  it("is the same file when downloaded again, even after the programme's account changed", async () => {
+    const now = new Date();
+    const first = await sepaCreditTransferXml(batchId, now);
+    await db.update(programmes).set({ iban: "BE62510007547061", name: "Hernoemd", bic: null }).where(eq(programmes.id, programmeId));
+    expect(await sepaCreditTransferXml(batchId, now)).toBe(first);
+    expect(first).toContain("<DbtrAcct><Id><IBAN>BE68539007547034</IBAN></Id></DbtrAcct>");
+  });
+
+  it("asks for execution on the next Belgian banking day, never in the past", async () => {
+    await db.update(payoutBatches).set({ paidAt: new Date("2026-12-18T10:00:00Z") }).where(eq(payoutBatches.id, batchId));
+    const executionOn = async (now: string) => /<ReqdExctnDt>([^<]+)</.exec((await sepaCreditTransferXml(batchId, new Date(now)))!)![1];
+    // Made on Friday 18 December, downloaded the same day: that day.
+    expect(await executionOn("2026-12-18T15:00:00Z")).toBe("2026-12-18");
+    // Downloaded on Saturday: Monday.
+    expect(await executionOn("2026-12-19T09:00:00Z")).toBe("2026-12-21");
+    // Thursday 24 December at 23:30 in Brussels is still the 24th; at 00:30 it is Christmas, then
+    // Boxing Day (TARGET2 closed) and a Sunday: Monday the 28th.
+    expect(await executionOn("2026-12-24T22:30:00Z")).toBe("2026-12-24");
+    expect(await executionOn("2026-12-24T23:30:00Z")).toBe("2026-12-28");
+  });
+});
