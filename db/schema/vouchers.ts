@@ -114,7 +114,8 @@ export const payments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payments_voucher_idx").on(t.voucherId)],
+  // One open Checkout Session per voucher at a time: a second click reuses it, so two can never both be paid.
+  (t) => [index("payments_voucher_idx").on(t.voucherId), uniqueIndex("payments_one_open_idx").on(t.voucherId).where(sql`status = 'open'`)],
 );
 
 /** Every Stripe event id handled, once: replays and concurrent duplicates change nothing. */

@@ -16,8 +16,8 @@ const fake = await vi.hoisted(async () => {
 import { count, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { db } from "~db/client";
-import { engagements, payments, programmes, stripeEvents, vouchers } from "~db/schema";
-import { approveVoucher, transition } from "~/modules/engagements/index.server";
+import { auditEvents, engagements, payments, programmes, stripeEvents, vouchers } from "~db/schema";
+import { approveVoucher, confirmOwnShare, runTimers, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
 import { drainOutbox } from "~/modules/notifications/index.server";
@@ -160,7 +160,78 @@ describe("own share by Stripe Checkout", () => {
     while ((await drainOutbox(allOutboxHandlers)).claimed > 0);
     const refund = fake.calls.filter((c) => c.path === "/v1/refunds").at(-1)!;
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.externalId}`);
+    expect(refund.params.get("amount")).toBe(String(payment.amountCents));
     expect(refund.idempotencyKey).toBe(`refund-${payment.id}`);
     expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
+  });
+});
+
+const auditOf = async (paymentId: string) => (await db.select().from(auditEvents).where(eq(auditEvents.entityId, paymentId)).orderBy(auditEvents.createdAt)).map((a) => [a.action, a.reason ?? a.toState]);
+const drainAll = async () => {
+  while ((await drainOutbox(allOutboxHandlers)).claimed > 0);
+};
+
+describe("one open Checkout Session per voucher", () => {
+  it("gives a second click the same session, also when both come at once", async () => {
+    const { engagementId, voucher } = await awaitingOwnShare();
+    const [first, second] = await Promise.all([startOwnShareCheckout(retailer.id, engagementId), startOwnShareCheckout(retailer.id, engagementId)]);
+    expect(second).toBe(first);
+    expect(await startOwnShareCheckout(retailer.id, engagementId)).toBe(first);
+    const rows = await db.select().from(payments).where(eq(payments.voucherId, voucher.id));
+    expect(rows.filter((p) => p.status === "open")).toHaveLength(1);
+    // A session made by the losing click of a race is expired at Stripe, never left payable.
+    for (const extra of rows.filter((p) => p.status !== "open")) expect(fake.session(extra.externalId)?.status).toBe("expired");
+  });
+
+  it("replaces a session Stripe expired, and sends a customer who already paid back to the engagement", async () => {
+    const { engagementId } = await awaitingOwnShare();
+    const first = (await startOwnShareCheckout(retailer.id, engagementId))!;
+    const firstId = first.split("/").at(-1)!;
+    fake.lapse(firstId);
+    const second = (await startOwnShareCheckout(retailer.id, engagementId))!;
+    expect(second).not.toBe(first);
+    fake.complete(second.split("/").at(-1)!);
+    expect(await startOwnShareCheckout(retailer.id, engagementId)).toMatch(new RegExp(`/trajecten/${engagementId}\\?betaling=ok$`));
+  });
+});
+
+describe("a payment is always credited or refunded", () => {
+  it("refunds a Stripe payment that arrives after the transfer was confirmed from the bank statement", async () => {
+    const { engagementId, voucher } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
+    fake.complete(payment.externalId);
+    const late = delivery(sessionEvent(`evt_late_${engagementId}`, "checkout.session.completed", payment.externalId));
+    expect((await handleStripeWebhook(late.payload, late.signature)).status).toBe(200);
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("paid");
+    await drainAll();
+    const refund = fake.calls.filter((c) => c.path === "/v1/refunds").at(-1)!;
+    expect(Object.fromEntries(refund.params)).toMatchObject({ payment_intent: `pi_${payment.externalId}`, amount: String(payment.amountCents), reason: "duplicate" });
+    expect(refund.idempotencyKey).toBe(`refund-${payment.id}`);
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
+    expect(await auditOf(payment.id)).toEqual([
+      ["payment.refund_due", "alreadyPaid"],
+      ["payment.refunded", "succeeded"],
+    ]);
+    // A retried delivery changes nothing and refunds nothing more.
+    const refunds = fake.calls.filter((c) => c.path === "/v1/refunds").length;
+    await handleStripeWebhook(late.payload, late.signature);
+    await drainAll();
+    expect(fake.calls.filter((c) => c.path === "/v1/refunds").length).toBe(refunds);
+  });
+
+  it("refunds a payment that arrives after the unpaid-share timer cancelled the engagement", async () => {
+    const { engagementId, voucher } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    await db.update(vouchers).set({ paymentDueOn: "2020-01-01" }).where(eq(vouchers.id, voucher.id));
+    await runTimers();
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("cancelled");
+    const late = delivery(sessionEvent(`evt_after_cancel_${engagementId}`, "checkout.session.completed", payment.externalId));
+    await handleStripeWebhook(late.payload, late.signature);
+    await drainAll();
+    expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
+    expect((await auditOf(payment.id))[0]).toEqual(["payment.refund_due", "engagementCancelled"]);
   });
 });

@@ -1,10 +1,13 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import Stripe from "stripe";
-import { db } from "~db/client";
+import { db, type Executor } from "~db/client";
 import { businesses, engagements, payments, stripeEvents, vouchers } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
+import { isUniqueViolation } from "~/lib/pg-errors";
 import { recordOwnSharePaid } from "~/modules/engagements/index.server";
+import { enqueue } from "~/modules/notifications/index.server";
+import { recordAudit } from "~/modules/reporting/index.server";
 
 /*
  * Own-share payments online: Stripe Checkout (card and Bancontact, EUR) when STRIPE_SECRET_KEY is
@@ -27,7 +30,12 @@ function stripe() {
   return client;
 }
 
-/** A Checkout Session for the retailer's own share of one of their engagements; null when not theirs or not due. */
+/**
+ * The Checkout Session for the retailer's own share of one of their engagements; null when not
+ * theirs or not due. A session still open is reused (a second click, another tab), and any other
+ * open one expired: one open session per voucher, held by a unique index, so two payments of the
+ * same own share cannot both go through here. Should one come through anyway, the webhook refunds it.
+ */
 export async function startOwnShareCheckout(ownerId: string, engagementId: string) {
   const [row] = await db
     .select({ voucher: vouchers, businessName: businesses.name })
@@ -37,6 +45,8 @@ export async function startOwnShareCheckout(ownerId: string, engagementId: strin
     .where(and(eq(vouchers.engagementId, engagementId), eq(businesses.ownerId, ownerId), eq(vouchers.status, "approved"), isNull(vouchers.paidAt)));
   if (!row) return null;
   const back = `${env.APP_URL}/trajecten/${engagementId}`;
+  const reusable = await openSessionUrl(row.voucher.id, row.voucher.ownShareCents);
+  if (reusable) return reusable.paid ? `${back}?betaling=ok` : reusable.url;
   const session = await stripe().checkout.sessions.create({
     mode: "payment",
     // The current API filters the dynamically eligible methods down to these two.
@@ -54,8 +64,32 @@ export async function startOwnShareCheckout(ownerId: string, engagementId: strin
     success_url: `${back}?betaling=ok`,
     cancel_url: `${back}?betaling=geannuleerd`,
   });
-  await db.insert(payments).values({ voucherId: row.voucher.id, externalId: session.id, amountCents: row.voucher.ownShareCents });
-  return session.url;
+  try {
+    await db.insert(payments).values({ voucherId: row.voucher.id, externalId: session.id, amountCents: row.voucher.ownShareCents });
+    return session.url;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another click made its session in the meantime: that one stays, this one goes.
+    await stripe().checkout.sessions.expire(session.id);
+    const other = await openSessionUrl(row.voucher.id, row.voucher.ownShareCents);
+    return other?.paid ? `${back}?betaling=ok` : (other?.url ?? null);
+  }
+}
+
+/**
+ * The voucher's open session as Stripe sees it now: its URL while it can still be paid, `paid`
+ * when the customer paid and the webhook is on its way. A session for another amount, or one that
+ * Stripe expired, is expired here too.
+ */
+async function openSessionUrl(voucherId: string, amountCents: number) {
+  const [open] = await db.select().from(payments).where(and(eq(payments.voucherId, voucherId), eq(payments.status, "open")));
+  if (!open) return null;
+  const session = await stripe().checkout.sessions.retrieve(open.externalId);
+  if (session.status === "complete") return { paid: true as const, url: null };
+  if (session.status === "open" && session.url && open.amountCents === amountCents) return { paid: false as const, url: session.url };
+  if (session.status === "open") await stripe().checkout.sessions.expire(open.externalId);
+  await db.update(payments).set({ status: "expired", updatedAt: new Date() }).where(and(eq(payments.id, open.id), eq(payments.status, "open")));
+  return null;
 }
 
 export type WebhookOutcome = { status: 200 | 400; body: { received: boolean; duplicate?: boolean; error?: string } };
@@ -86,12 +120,18 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     const paidNow =
       (event.type === "checkout.session.completed" && session.payment_status === "paid") || event.type === "checkout.session.async_payment_succeeded";
     if (paidNow) {
+      // "open" or "expired": a session we expired may still have been paid in the seconds before.
       const updated = await tx
         .update(payments)
         .set({ status: "paid", paymentIntentId: intent, updatedAt: new Date() })
-        .where(and(eq(payments.id, payment.id), eq(payments.status, "open")))
+        .where(and(eq(payments.id, payment.id), inArray(payments.status, ["open", "expired"])))
         .returning({ id: payments.id });
-      if (updated.length) await recordOwnSharePaid(tx, null, payment.voucherId);
+      if (updated.length) {
+        const credited = await recordOwnSharePaid(tx, null, payment.voucherId);
+        // Paid, but nothing to pay for any more: the transfer came first, or the engagement was
+        // cancelled meanwhile. The money goes back, through the outbox, once.
+        if (!credited.ok) await queueRefund(tx, payment.id, credited.error === "notAllowed" ? await whyNotCredited(tx, payment.voucherId) : credited.error);
+      }
     } else if (event.type === "checkout.session.async_payment_failed" || event.type === "checkout.session.expired") {
       await tx
         .update(payments)
@@ -103,7 +143,40 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
   });
 }
 
-/** On cancellation an own share paid online goes back through Stripe (run by the outbox worker). */
+/** Why a payment could not be credited, for the audit log. */
+async function whyNotCredited(tx: Executor, voucherId: string) {
+  const [row] = await tx.select({ paidAt: vouchers.paidAt, status: vouchers.status, state: engagements.state }).from(vouchers).innerJoin(engagements, eq(engagements.id, vouchers.engagementId)).where(eq(vouchers.id, voucherId));
+  if (row?.paidAt) return "alreadyPaid";
+  if (row?.state === "cancelled") return "engagementCancelled";
+  return `voucher${row?.status ?? "Missing"}`;
+}
+
+/** A refund of one payment, queued in the caller's transaction and audited there. */
+async function queueRefund(tx: Executor, paymentId: string, reason: string) {
+  await enqueue(tx, "payment.refund", { paymentId, reason });
+  await recordAudit(tx, { actorId: null, action: "payment.refund_due", entityType: "payment", entityId: paymentId, reason });
+}
+
+/**
+ * The worker's refund: the whole amount back to the payment intent. The idempotency key makes a
+ * retried job (after a crash between Stripe's answer and our write) ask Stripe for the same
+ * refund, not a second one. Stripe's answer, its status and amount, goes into the audit log.
+ */
+async function refundPayment(payload: Record<string, unknown>) {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, String(payload.paymentId)));
+  if (!payment || payment.status === "refunded") return;
+  if (!payment.paymentIntentId) throw new Error(`payment ${payment.id} has no payment intent to refund`);
+  const refund = await stripe().refunds.create(
+    { payment_intent: payment.paymentIntentId, amount: payment.amountCents, reason: payload.reason === "alreadyPaid" ? "duplicate" : "requested_by_customer" },
+    { idempotencyKey: `refund-${payment.id}` },
+  );
+  await db.transaction(async (tx) => {
+    await tx.update(payments).set({ status: "refunded", updatedAt: new Date() }).where(eq(payments.id, payment.id));
+    await recordAudit(tx, { actorId: null, action: "payment.refunded", entityType: "payment", entityId: payment.id, toState: refund.status ?? "unknown", data: { refundId: refund.id, amountCents: refund.amount } });
+  });
+}
+
+/** On cancellation an own share paid online goes back through Stripe. */
 async function refundCancelledEngagement(payload: Record<string, unknown>) {
   const engagementId = payload.engagementId as string;
   const paid = await db
@@ -111,15 +184,10 @@ async function refundCancelledEngagement(payload: Record<string, unknown>) {
     .from(payments)
     .innerJoin(vouchers, eq(vouchers.id, payments.voucherId))
     .where(and(eq(vouchers.engagementId, engagementId), eq(payments.status, "paid")));
-  for (const { payment } of paid) {
-    if (!payment.paymentIntentId) continue;
-    // The idempotency key makes a retried job ask Stripe for the same refund, not a second one.
-    await stripe().refunds.create({ payment_intent: payment.paymentIntentId, reason: "requested_by_customer" }, { idempotencyKey: `refund-${payment.id}` });
-    await db.update(payments).set({ status: "refunded", updatedAt: new Date() }).where(eq(payments.id, payment.id));
-  }
+  for (const { payment } of paid) await refundPayment({ paymentId: payment.id, reason: "engagementCancelled" });
 }
 
-export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement };
+export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement, "payment.refund": refundPayment };
 
 export { readBankStatement, type StatementLine } from "./bank-statement";
 export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml } from "./payouts.server";

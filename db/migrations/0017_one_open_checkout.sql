@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "payments_one_open_idx" ON "payments" USING btree ("voucher_id") WHERE status = 'open';
