@@ -55,6 +55,7 @@ export default function AdminDashboard() {
             [
               ["vetting", "/beheer/screening"],
               ["vouchers", "/trajecten"],
+              ["relatedParty", "/trajecten"],
               ["payments", "/beheer/betalingen"],
               ["disputes", "/trajecten"],
             ] as const

@@ -49,6 +49,9 @@ export const businesses = pgTable(
       .references(() => municipalities.nisCode),
     postalCode: text("postal_code").notNull(),
     street: text("street").notNull().default(""),
+    /** Optional; with the IBAN, compared with the provider's before a voucher (related parties). */
+    phone: text("phone"),
+    iban: text("iban"),
     /** Taken from the postal code: no outside geocoding. */
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
@@ -95,6 +98,10 @@ export const providers = pgTable(
     portfolioLinks: text("portfolio_links").array().notNull().default(sql`'{}'::text[]`),
     iban: text("iban"),
     vatNumber: text("vat_number"),
+    /** The registered office and phone, compared with the business's before a voucher (related parties). */
+    street: text("street"),
+    postalCode: text("postal_code"),
+    phone: text("phone"),
     /** Businesses (by enterprise number) the provider declared a conflict of interest with: never matched. */
     conflictEnterpriseNumbers: text("conflict_enterprise_numbers").array().notNull().default(sql`'{}'::text[]`),
     /** When the provider declared having no conflict of interest with the businesses they bid for. */

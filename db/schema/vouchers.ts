@@ -62,6 +62,13 @@ export const vouchers = pgTable(
     decisionReason: text("decision_reason"),
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The rates the amounts were computed with: later changes to the programme or the VAT setting leave this voucher as it is. */
+    rateBasisPoints: integer("rate_basis_points").notNull().default(0),
+    vatBasisPoints: integer("vat_basis_points").notNull().default(2100),
+    /** Why the business and the provider may be related parties (enterprise number, IBAN, …); empty when none. */
+    relatedParty: jsonb("related_party").$type<string[]>().notNull().default([]),
+    /** The office's written reason for approving a voucher flagged as related-party. */
+    approvalJustification: text("approval_justification"),
     /** Belgian structured communication for the own share: 12 digits, mod-97. */
     paymentReference: text("payment_reference").unique(),
     paymentDueOn: date("payment_due_on"),

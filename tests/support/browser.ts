@@ -60,7 +60,7 @@ let accountCounter = 0;
 export function newCredentials(role: "retailer" | "provider" = "retailer") {
   accountCounter += 1;
   const tag = `${process.pid}${accountCounter}${Date.now().toString(36)}`;
-  return { name: `E2E Gebruiker ${accountCounter}`, email: `e2e.${tag}@voorbeeld.be`, password: `Leiekaai-Wandeling-${tag}`, role };
+  return { name: `E2E Gebruiker ${accountCounter}`, email: `e2e.${tag}@voorbeeld.test`, password: `Leiekaai-Wandeling-${tag}`, role };
 }
 
 /**

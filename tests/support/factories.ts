@@ -6,7 +6,8 @@ export function newAccount(overrides: Partial<{ name: string; email: string; pas
   const tag = `${Date.now().toString(36)}${sequence}`;
   return {
     name: `Testgebruiker ${sequence}`,
-    email: `gebruiker.${tag}@voorbeeld.be`,
+    // A reserved test domain: shared by every test account, it is no sign of related parties.
+    email: `gebruiker.${tag}@voorbeeld.test`,
     password: `Zeedijk-Wandeling-${tag}`,
     role: "retailer" as const,
     ...overrides,

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, type EngagementState } from "~db/schema";
+import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, vouchers, type EngagementState } from "~db/schema";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, enqueue, notifyUser } from "~/modules/notifications/index.server";
 import { releaseVoucher, requestVoucher } from "~/modules/vouchers/index.server";
@@ -18,7 +18,7 @@ export async function createEngagementFromBid(tx: Executor, bid: typeof bids.$in
     .returning({ id: engagements.id });
   await queueProviderIndexing(tx, [bid.providerId]);
   const [provider] = await tx.select({ status: providers.status }).from(providers).where(eq(providers.id, bid.providerId));
-  await requestVoucher(tx, { engagementId: engagement.id, businessId, priceCents: bid.priceCents, providerApproved: provider.status === "approved", declaredNoDoubleFunding });
+  await requestVoucher(tx, { engagementId: engagement.id, businessId, providerId: bid.providerId, priceCents: bid.priceCents, providerApproved: provider.status === "approved", declaredNoDoubleFunding });
   await tx.insert(milestones).values([
     { engagementId: engagement.id, position: 1, phase: "advice", deliverables: bid.advice.deliverables, priceCents: bid.advice.priceCents, durationDays: bid.advice.durationDays },
     { engagementId: engagement.id, position: 2, phase: "implementation", deliverables: bid.implementation.deliverables, priceCents: bid.implementation.priceCents, durationDays: bid.implementation.durationDays },
@@ -79,7 +79,11 @@ export async function applyTransition(
     const why = reason?.trim() || null;
     if (rule.needsReason && !why) return { ok: false, error: "reasonRequired" };
     if (rule.guard) {
-      const context = { milestones: await tx.select({ phase: milestones.phase, status: milestones.status }).from(milestones).where(eq(milestones.engagementId, engagementId)) };
+      const [voucher] = await tx.select({ status: vouchers.status, paidAt: vouchers.paidAt }).from(vouchers).where(eq(vouchers.engagementId, engagementId));
+      const context = {
+        milestones: await tx.select({ phase: milestones.phase, status: milestones.status }).from(milestones).where(eq(milestones.engagementId, engagementId)),
+        voucher: voucher ?? null,
+      };
       if (!guards[rule.guard](context)) return { ok: false, error: "guardFailed", guard: rule.guard };
     }
     const to: EngagementState = rule.to === "previous" ? (engagement.resumeState ?? "intake") : rule.to;

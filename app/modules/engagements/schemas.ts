@@ -40,7 +40,7 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
     body: requiredText(3000),
   }),
   z.object({ intent: z.literal("reply"), reply: requiredText(2000) }),
-  z.object({ intent: z.literal("approveVoucher"), voucherId: z.string().uuid("errors.invalidChoice") }),
+  z.object({ intent: z.literal("approveVoucher"), voucherId: z.string().uuid("errors.invalidChoice"), justification: optionalText(2000) }),
   z.object({ intent: z.literal("rejectVoucher"), voucherId: z.string().uuid("errors.invalidChoice"), reason: requiredText(1000) }),
   z.object({ intent: z.literal("confirmPayment"), voucherId: z.string().uuid("errors.invalidChoice") }),
   z.object({ intent: z.literal("payOnline") }),

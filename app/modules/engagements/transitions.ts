@@ -19,6 +19,8 @@ export type EngagementAction =
 
 export interface GuardContext {
   milestones: { phase: string; status: MilestoneStatus }[];
+  /** The engagement's voucher, if a programme granted one. */
+  voucher: { status: string; paidAt: Date | null } | null;
 }
 
 /** Conditions a transition needs besides state and actor, named so a refusal can say which failed. */
@@ -27,6 +29,10 @@ export const guards = {
   implementationSubmitted: (c: GuardContext) =>
     c.milestones.filter((m) => m.phase === "implementation").every((m) => m.status === "submitted" || m.status === "approved"),
   allMilestonesApproved: (c: GuardContext) => c.milestones.every((m) => m.status === "approved"),
+  // No button or call moves an engagement past the voucher without its budget reserved (approval
+  // does both), nor past the own share before it is paid. Without a voucher there is nothing to wait for.
+  voucherReserved: (c: GuardContext) => c.voucher === null || c.voucher.status === "approved",
+  ownSharePaid: (c: GuardContext) => c.voucher === null || c.voucher.paidAt !== null,
 } as const;
 export type GuardName = keyof typeof guards;
 
@@ -45,8 +51,8 @@ const disputable: EngagementState[] = ["plan", "implementation", "review"];
 
 export const engagementTransitions: readonly Transition[] = [
   // The voucher and payment steps: an admin until the vouchers module drives them.
-  { from: "awaiting_voucher", action: "confirm_voucher", to: "awaiting_contribution", actors: ["admin", "system"] },
-  { from: "awaiting_contribution", action: "confirm_contribution", to: "intake", actors: ["admin", "system"] },
+  { from: "awaiting_voucher", action: "confirm_voucher", to: "awaiting_contribution", actors: ["admin", "system"], guard: "voucherReserved" },
+  { from: "awaiting_contribution", action: "confirm_contribution", to: "intake", actors: ["admin", "system"], guard: "ownSharePaid" },
   { from: "intake", action: "start_plan", to: "plan", actors: ["provider"] },
   { from: "plan", action: "start_implementation", to: "implementation", actors: ["retailer", "system"], guard: "adviceApproved" },
   { from: "implementation", action: "request_review", to: "review", actors: ["provider"], guard: "implementationSubmitted" },

@@ -1,7 +1,7 @@
 import { addDays, belgianDate } from "~/lib/dates";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { businesses, engagements, programmes, vouchers } from "~db/schema";
+import { businesses, engagements, programmes, users, vouchers } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
@@ -14,14 +14,29 @@ import { applyTransition, notifyParties } from "./engagements.server";
 
 export type VoucherStepResult =
   | { ok: true }
-  | { ok: false; error: "notFound" | "notAllowed" | "notEligible" | "budgetExhausted" | "reasonRequired"; issues?: string[] };
+  | { ok: false; error: "notFound" | "notAllowed" | "notEligible" | "budgetExhausted" | "reasonRequired" | "forbidden" | "justificationRequired"; issues?: string[] };
 
-export async function approveVoucher(adminId: string, voucherId: string): Promise<VoucherStepResult> {
+/** Only an active account of the programme office decides on vouchers and money, whoever calls. */
+async function isOffice(executor: Executor, userId: string) {
+  const [user] = await executor.select({ role: users.role }).from(users).where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
+  return user?.role === "admin";
+}
+
+/**
+ * The office approves a voucher: the budget is reserved (never beyond the programme's), the
+ * structured communication and due date set, and the engagement moves on, in one transaction. A
+ * voucher flagged as a possible related-party deal needs a written justification, kept with it and
+ * in the audit log.
+ */
+export async function approveVoucher(adminId: string, voucherId: string, justification?: string): Promise<VoucherStepResult> {
   return db.transaction(async (tx) => {
+    if (!(await isOffice(tx, adminId))) return { ok: false, error: "forbidden" };
     const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId)).for("update");
     if (!voucher) return { ok: false, error: "notFound" };
     if (voucher.status !== "requested") return { ok: false, error: "notAllowed" };
     if (voucher.eligibilityIssues.length) return { ok: false, error: "notEligible", issues: voucher.eligibilityIssues };
+    const why = justification?.trim() || null;
+    if (voucher.relatedParty.length && (why?.length ?? 0) < 20) return { ok: false, error: "justificationRequired", issues: voucher.relatedParty };
     const [engagement] = await tx.select({ state: engagements.state }).from(engagements).where(eq(engagements.id, voucher.engagementId));
     if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
     if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
@@ -29,9 +44,18 @@ export async function approveVoucher(adminId: string, voucherId: string): Promis
     const due = addDays(belgianDate(), programme.paymentDays);
     await tx
       .update(vouchers)
-      .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due })
+      .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due, approvalJustification: voucher.relatedParty.length ? why : null })
       .where(eq(vouchers.id, voucherId));
-    await recordAudit(tx, { actorId: adminId, action: "voucher.approve", entityType: "voucher", entityId: voucherId, fromState: "requested", toState: "approved", data: { amountCents: voucher.amountCents } });
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: "voucher.approve",
+      entityType: "voucher",
+      entityId: voucherId,
+      fromState: "requested",
+      toState: "approved",
+      reason: voucher.relatedParty.length ? why : null,
+      data: { amountCents: voucher.amountCents, ...(voucher.relatedParty.length ? { relatedParty: voucher.relatedParty } : {}) },
+    });
     const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
     if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
     return { ok: true };
@@ -41,6 +65,7 @@ export async function approveVoucher(adminId: string, voucherId: string): Promis
 export async function rejectVoucher(adminId: string, voucherId: string, reason: string): Promise<VoucherStepResult> {
   if (!reason.trim()) return { ok: false, error: "reasonRequired" };
   return db.transaction(async (tx) => {
+    if (!(await isOffice(tx, adminId))) return { ok: false, error: "forbidden" };
     const updated = await tx
       .update(vouchers)
       .set({ status: "rejected", decisionReason: reason.trim(), decidedBy: adminId, decidedAt: new Date() })
@@ -55,7 +80,7 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
 
 /** The programme office saw the own share arrive (bank transfer): the engagement moves to intake. */
 export function confirmOwnShare(adminId: string, voucherId: string): Promise<VoucherStepResult> {
-  return db.transaction((tx) => recordOwnSharePaid(tx, adminId, voucherId));
+  return db.transaction(async (tx) => ((await isOffice(tx, adminId)) ? recordOwnSharePaid(tx, adminId, voucherId) : { ok: false, error: "forbidden" }));
 }
 
 /**

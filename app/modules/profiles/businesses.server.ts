@@ -36,6 +36,8 @@ function columnsFrom(input: BusinessInput) {
     nisCode: input.nisCode,
     postalCode: input.postalCode,
     street: input.street,
+    phone: input.phone,
+    iban: input.iban,
     inShoppingArea: input.inShoppingArea,
     employeeBand: input.employeeBand ?? null,
     languages: input.languages,

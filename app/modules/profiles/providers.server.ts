@@ -29,6 +29,9 @@ function columnsFrom(input: ProviderInput) {
     portfolioLinks: input.portfolioLinks,
     iban: input.iban,
     vatNumber: input.vatNumber,
+    street: input.street || null,
+    postalCode: input.postalCode,
+    phone: input.phone,
     conflictEnterpriseNumbers: input.conflictEnterpriseNumbers,
   };
 }

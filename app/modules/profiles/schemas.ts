@@ -94,6 +94,27 @@ const PresenceSchema = z.object(
   ) as unknown as Record<(typeof presenceChannels)[number]["code"], z.ZodType<{ active: boolean; url?: string }, z.ZodTypeDef, { active?: "on"; url?: string } | undefined>>,
 );
 
+/** An IBAN, checked by its check digits; empty means none. */
+export const OptionalIbanSchema = z
+  .string()
+  .max(40, "errors.iban")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v?.trim()) return null;
+    const parsed = parseIban(v);
+    if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });
+    return parsed;
+  });
+
+/** A phone number as people write it: digits, spaces, dots, slashes, a leading + (050 12 34 56, +32 50 12 34 56). */
+export const OptionalPhoneSchema = z
+  .string()
+  .trim()
+  .max(30, "errors.phone")
+  .optional()
+  .transform((v) => v || null)
+  .refine((v) => v === null || (/^\+?[\d\s./()-]{8,}$/.test(v) && v.replace(/\D/g, "").length >= 8), "errors.phone");
+
 export const BusinessSchema = z.object({
   name: requiredText(120),
   enterpriseNumber: EnterpriseNumberSchema,
@@ -105,6 +126,9 @@ export const BusinessSchema = z.object({
   nisCode: NisCodeSchema,
   postalCode: z.string({ required_error: "errors.required" }).regex(/^8\d{3}$/, "errors.postalCode"),
   street: optionalText(200),
+  phone: OptionalPhoneSchema,
+  /** The business's own account: compared with the provider's before a voucher (related parties). */
+  iban: OptionalIbanSchema,
   inShoppingArea: z.literal("on").optional().transform((v) => v === "on"),
   employeeBand: choice(employeeBands).optional(),
   languages: choices(languageCodes),
@@ -153,16 +177,16 @@ export const ProviderSchema = z.object({
     .default("")
     .transform((v) => v.split(/\s+/).filter(Boolean))
     .pipe(z.array(WebUrlSchema).max(10, "errors.tooManyLinks")),
-  iban: z
+  iban: OptionalIbanSchema,
+  /** The registered office and phone: compared with the business's before a voucher (related parties). */
+  street: optionalText(200),
+  postalCode: z
     .string()
-    .max(40, "errors.iban")
+    .trim()
     .optional()
-    .transform((v, ctx) => {
-      if (!v?.trim()) return null;
-      const parsed = parseIban(v);
-      if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });
-      return parsed;
-    }),
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^[1-9]\d{3}$/.test(v), "errors.belgianPostalCode"),
+  phone: OptionalPhoneSchema,
   vatNumber: z
     .string()
     .max(20, "errors.vatNumber")

@@ -1,8 +1,9 @@
 import { belgianDate } from "~/lib/dates";
 import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
-import { budgetLedger, businesses, engagements, payoutLines, programmes, vouchers, type LedgerKind } from "~db/schema";
+import { budgetLedger, businesses, engagements, payoutLines, programmes, providers, users, vouchers, type LedgerKind } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
+import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatSettings, voucherAmount, voucherShares } from "./rules";
 
@@ -54,12 +55,13 @@ async function currentProgramme(tx: Executor, today: string) {
 }
 
 /**
- * Requested when a bid is accepted, in that transaction: the amount by the programme's rule and
- * the eligibility issues (with reasons) the admin will see. Null when no programme is open.
+ * Requested when a bid is accepted, in that transaction: the amount by the programme's rule, with
+ * the rates it was computed with, the eligibility issues (with reasons) and the related-party
+ * reasons the admin will see. Null when no programme is open.
  */
 export async function requestVoucher(
   tx: Executor,
-  input: { engagementId: string; businessId: string; priceCents: number; providerApproved: boolean; declaredNoDoubleFunding: Date },
+  input: { engagementId: string; businessId: string; providerId: string; priceCents: number; providerApproved: boolean; declaredNoDoubleFunding: Date },
 ) {
   const today = belgianDate();
   const programme = await currentProgramme(tx, today);
@@ -70,6 +72,7 @@ export async function requestVoucher(
     sql`select count(*)::int as n from vouchers where business_id = ${input.businessId} and programme_id = ${programme.id} and status in ('requested', 'approved', 'closed')`,
   );
   const amountCents = voucherAmount(input.priceCents, programme);
+  const vatBasisPoints = vatSettings.basisPoints;
   const [voucher] = await tx
     .insert(vouchers)
     .values({
@@ -77,12 +80,30 @@ export async function requestVoucher(
       engagementId: input.engagementId,
       businessId: input.businessId,
       amountCents,
-      ownShareCents: ownShare(input.priceCents, amountCents),
+      ownShareCents: ownShare(input.priceCents, amountCents, vatBasisPoints),
+      rateBasisPoints: programme.rateBasisPoints,
+      vatBasisPoints,
+      relatedParty: await relatedPartyOf(tx, input.businessId, input.providerId),
       eligibilityIssues: eligibilityIssues(programme, { ...business, today, vouchersAlready: Number(n), providerApproved: input.providerApproved }),
       noDoubleFundingDeclaredAt: input.declaredNoDoubleFunding,
     })
     .returning({ id: vouchers.id });
   return voucher.id;
+}
+
+/** The related-party reasons between a business and a provider, from their profiles and accounts. */
+async function relatedPartyOf(tx: Executor, businessId: string, providerId: string) {
+  const [business] = await tx
+    .select({ enterpriseNumber: businesses.enterpriseNumber, iban: businesses.iban, phone: businesses.phone, street: businesses.street, postalCode: businesses.postalCode, userId: users.id, email: users.email, name: users.name })
+    .from(businesses)
+    .innerJoin(users, eq(users.id, businesses.ownerId))
+    .where(eq(businesses.id, businessId));
+  const [provider] = await tx
+    .select({ enterpriseNumber: providers.enterpriseNumber, vatNumber: providers.vatNumber, iban: providers.iban, phone: providers.phone, street: providers.street, postalCode: providers.postalCode, userId: users.id, email: users.email, name: users.name })
+    .from(providers)
+    .innerJoin(users, eq(users.id, providers.userId))
+    .where(eq(providers.id, providerId));
+  return business && provider ? findRelatedParty(business, provider) : [];
 }
 
 async function addLedger(tx: Executor, entry: { programmeId: string; voucherId: string; kind: LedgerKind; amountCents: number }) {
@@ -133,7 +154,8 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
   const lines = [
     { kind: "voucher_share" as const, amountCents: amount },
     // Only money the programme holds: the own share once it has been paid.
-    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, vatSettings.basisPoints) - amount : 0 },
+    // With the VAT rate the own share was computed with, not the setting in force today.
+    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, voucher.vatBasisPoints) - amount : 0 },
   ].filter((l) => l.amountCents > 0);
   if (lines.length) {
     await tx

@@ -63,6 +63,9 @@ export function ProviderForm({
       <TextareaField label={t("provider.portfolioLinks")} meta={fields.portfolioLinks} rows={3} />
       <Field label={t("provider.iban")} meta={fields.iban} input={{ ...getInputProps(fields.iban, { type: "text" }), autoComplete: "off" }} />
       <Field label={t("provider.vatNumber")} meta={fields.vatNumber} input={getInputProps(fields.vatNumber, { type: "text" })} />
+      <Field label={t("provider.street")} meta={fields.street} input={{ ...getInputProps(fields.street, { type: "text" }), autoComplete: "street-address" }} />
+      <Field label={t("provider.postalCode")} meta={fields.postalCode} input={{ ...getInputProps(fields.postalCode, { type: "text" }), inputMode: "numeric", autoComplete: "postal-code" }} />
+      <Field label={t("provider.phone")} meta={fields.phone} input={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }} />
       <TextareaField label={t("provider.conflicts")} meta={fields.conflictEnterpriseNumbers} rows={2} />
       <div className="field">
         <label className="choice">

@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (user.role !== "admin") return json({ errors: ["workspace.errors.forbidden"] }, { status: 403 });
     const voucherResult =
       input.intent === "approveVoucher"
-        ? await approveVoucher(user.id, input.voucherId)
+        ? await approveVoucher(user.id, input.voucherId, input.justification)
         : input.intent === "rejectVoucher"
           ? await rejectVoucher(user.id, input.voucherId, input.reason)
           : await confirmOwnShare(user.id, input.voucherId);

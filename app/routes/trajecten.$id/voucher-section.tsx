@@ -40,6 +40,14 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
               </ul>
             </div>
           ) : null}
+          {voucher.voucher.relatedParty.length && role === "admin" ? (
+            <div className="notice" role="note">
+              <p>
+                <strong>{t("voucher.relatedParty")}</strong>: {voucher.voucher.relatedParty.map((r) => t(`voucher.relatedPartyReason.${r}`)).join(", ")}.
+              </p>
+              {voucher.voucher.approvalJustification ? <p>{t("voucher.justified", { text: voucher.voucher.approvalJustification })}</p> : <p>{t("voucher.relatedPartyIntro")}</p>}
+            </div>
+          ) : null}
           {voucher.voucher.status === "approved" && !voucher.voucher.paidAt && role === "retailer" ? (
             <div className="card">
               <h3>{t("voucher.payTitle")}</h3>
@@ -67,6 +75,12 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
               <Form method="post">
                 <input type="hidden" name="intent" value="approveVoucher" />
                 <input type="hidden" name="voucherId" value={voucher.voucher.id} />
+                {voucher.voucher.relatedParty.length ? (
+                  <div className="field">
+                    <label htmlFor="voucher-justification">{t("voucher.justification")}</label>
+                    <textarea id="voucher-justification" name="justification" rows={3} minLength={20} maxLength={2000} required />
+                  </div>
+                ) : null}
                 <button type="submit" disabled={busy}>
                   {t("voucher.approve")}
                 </button>

@@ -122,6 +122,8 @@ export const core: DeepStrings<typeof nl> = {
     url: "Enter a full web address, e.g. https://www.example.be.",
     urlScheme: "Only addresses starting with http:// or https:// are allowed.",
     postalCode: "Enter a West-Flemish postal code (8000–8999).",
+    belgianPostalCode: "Enter a Belgian postal code of four digits.",
+    phone: "Enter a phone number, like 050 12 34 56 or +32 50 12 34 56.",
     postalCodeMunicipality: "This postal code does not belong to the chosen municipality.",
     naceSector: "This activity (NACE code) does not fit the chosen sector.",
     openingHours: "Write the hours as 09:00-12:30, 13:30-18:00, or leave empty when closed.",

@@ -43,6 +43,7 @@ export const office: DeepStrings<typeof nl> = {
     queue: {
       vetting: "Providers to vet",
       vouchers: "Vouchers to approve",
+      relatedParty: "of which possibly related parties",
       payments: "Transfers to confirm",
       disputes: "Disputes",
     },

@@ -122,6 +122,8 @@ export const core = {
     url: "Vul een volledig webadres in, bv. https://www.voorbeeld.be.",
     urlScheme: "Alleen adressen die beginnen met http:// of https:// zijn toegelaten.",
     postalCode: "Vul een West-Vlaamse postcode in (8000–8999).",
+    belgianPostalCode: "Vul een Belgische postcode van vier cijfers in.",
+    phone: "Vul een telefoonnummer in, zoals 050 12 34 56 of +32 50 12 34 56.",
     postalCodeMunicipality: "Deze postcode hoort niet bij de gekozen gemeente.",
     naceSector: "Deze activiteit (NACE-code) past niet bij de gekozen sector.",
     openingHours: "Schrijf de uren als 09:00-12:30, 13:30-18:00, of laat leeg als je gesloten bent.",

@@ -40,6 +40,7 @@ export const office = {
     queue: {
       vetting: "Aanbieders te screenen",
       vouchers: "Vouchers goed te keuren",
+      relatedParty: "waarvan met mogelijk verbonden partijen",
       payments: "Overschrijvingen te bevestigen",
       disputes: "Geschillen",
     },
