@@ -9,7 +9,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
 import { withVat } from "~/modules/vouchers/rules";
-import { estimateVoucher } from "~/modules/vouchers/index.server";
+import { estimateVouchers } from "~/modules/vouchers/index.server";
 import { isStarter } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const found = await getOwnHelpRequest(user.id, params.id ?? "");
   if (!found) throw new Response("Not found", { status: 404 });
-  const estimates = await Promise.all(found.bids.map((b) => estimateVoucher(b.bid.priceCents)));
+  const estimates = await estimateVouchers(found.bids.map((b) => b.bid.priceCents));
   return json({
     ...found,
     bids: found.bids.map((b, i) => ({ ...b, starter: isStarter(b.foundedOn), priceInclVatCents: withVat(b.bid.priceCents), voucher: estimates[i] })),

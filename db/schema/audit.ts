@@ -19,7 +19,7 @@ export const auditEvents = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId), index("audit_events_created_idx").on(t.createdAt)],
+  (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId), index("audit_events_created_idx").on(t.createdAt), index("audit_events_actor_idx").on(t.actorId, t.createdAt)],
 );
 
 /** In-app notices shown to a user; e-mails go through the outbox beside them. */

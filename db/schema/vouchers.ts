@@ -99,7 +99,7 @@ export const budgetLedger = pgTable(
     amountCents: integer("amount_cents").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("budget_ledger_programme_idx").on(t.programmeId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
+  (t) => [index("budget_ledger_programme_idx").on(t.programmeId), index("budget_ledger_voucher_idx").on(t.voucherId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
 );
 
 export const paymentStatuses = ["open", "paid", "failed", "expired", "refunded"] as const;

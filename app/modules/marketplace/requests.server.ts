@@ -4,7 +4,7 @@ import { bids, businesses, engagements, helpRequests, invitations, providers, qu
 import { isUniqueViolation } from "~/lib/pg-errors";
 import { createEngagementFromBid } from "~/modules/engagements/index.server";
 import { rankProviders } from "~/modules/matching/index.server";
-import { notifyUser } from "~/modules/notifications/index.server";
+import { notifyUser, notifyUsers } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { budgetCentsOf, marketplaceSettings, type BidInput, type HelpRequestInput } from "./rules";
 
@@ -235,10 +235,12 @@ export async function acceptBid(ownerId: string, requestId: string, bidId: strin
       const engagementId = await createEngagementFromBid(tx, bid, request.request.businessId, declaredNoDoubleFunding);
       await recordAudit(tx, { actorId: ownerId, action: "bid.accept", entityType: "help_request", entityId: requestId, fromState: "open", toState: "awarded", data: { bidId, engagementId } });
 
-      const userOf = async (providerId: string) => (await tx.select({ userId: providers.userId }).from(providers).where(eq(providers.id, providerId)))[0].userId;
+      const providerIds = [bid.providerId, ...declined.map((d) => d.providerId)];
+      const people = await tx.select({ id: providers.id, userId: providers.userId }).from(providers).where(inArray(providers.id, providerIds));
+      const userOf = (providerId: string) => people.find((p) => p.id === providerId)!.userId;
       const params = { title: request.request.title, business: request.businessName };
-      await tell(tx, await userOf(bid.providerId), "marketplace.notice.bidAccepted", params, `/trajecten/${engagementId}`);
-      for (const d of declined) await tell(tx, await userOf(d.providerId), "marketplace.notice.bidDeclined", params, "/opdrachten");
+      await tell(tx, userOf(bid.providerId), "marketplace.notice.bidAccepted", params, `/trajecten/${engagementId}`);
+      await notifyUsers(tx, declined.map((d) => userOf(d.providerId)), { messageKey: "marketplace.notice.bidDeclined", subjectKey: "marketplace.notice.bidDeclinedSubject", params, link: "/opdrachten" });
       return { ok: true as const, engagementId };
     });
   } catch (error) {

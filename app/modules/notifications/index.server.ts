@@ -21,4 +21,4 @@ export function queueMails(executor: Executor, mails: Mail[]) {
   return enqueue(executor, "mail.send", ...mails.map((m) => ({ ...m })));
 }
 export { countUnreadNotices, createNotice, readNotices } from "./notices.server";
-export { notifyUser } from "./notify.server";
+export { notifyUser, notifyUsers } from "./notify.server";

@@ -10,6 +10,10 @@ export async function createNotice(
   await executor.insert(notices).values({ ...notice, params: notice.params ?? {} });
 }
 
+export async function createNotices(executor: Executor, list: { userId: string; messageKey: string; params?: Record<string, string | number>; link?: string }[]) {
+  if (list.length) await executor.insert(notices).values(list.map((n) => ({ ...n, params: n.params ?? {} })));
+}
+
 export async function countUnreadNotices(userId: string) {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "~db/client";
 import { users } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
-import { queueMail } from "./index.server";
-import { createNotice } from "./notices.server";
+import { queueMail, queueMails } from "./index.server";
+import { createNotice, createNotices } from "./notices.server";
 
 /**
  * Tells one user something, in the app and by e-mail, in their own language: the notice keeps the
@@ -25,4 +25,23 @@ export async function notifyUser(
     subject: t(notice.subjectKey, params),
     text: t("mail.noticeBody", { name: user.name, message: t(notice.messageKey, params), link: `${env.APP_URL}${notice.link}` }),
   });
+}
+
+/** The same notice to several users (the providers whose bids were declined), in three statements, not three per user. */
+export async function notifyUsers(
+  executor: Executor,
+  userIds: string[],
+  notice: { messageKey: string; subjectKey: string; params?: Record<string, string | number>; link: string },
+) {
+  if (userIds.length === 0) return;
+  const people = await executor.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, userIds));
+  const params = { ...notice.params };
+  await createNotices(executor, people.map((p) => ({ userId: p.id, messageKey: notice.messageKey, params, link: notice.link })));
+  await queueMails(
+    executor,
+    people.map((p) => {
+      const t = translator(p.locale);
+      return { to: p.email, subject: t(notice.subjectKey, params), text: t("mail.noticeBody", { name: p.name, message: t(notice.messageKey, params), link: `${env.APP_URL}${notice.link}` }) };
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 /** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
 export {
   createProgramme,
-  estimateVoucher,
+  estimateVouchers,
   getProgrammeBudget,
   getProgrammeBudgetFigures,
   listProgrammes,

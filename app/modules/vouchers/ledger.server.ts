@@ -7,17 +7,29 @@ import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatSettings, voucherAmount, voucherShares } from "./rules";
 
+/** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
+async function ledgerSums(executor: Executor, programmeIds?: string[]) {
+  const rows = await queryRows<{ programme_id: string; reserve: number; release: number; redeem: number }>(
+    executor,
+    sql`select programme_id,
+               coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
+               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
+               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
+        from budget_ledger
+        ${programmeIds ? sql`where programme_id in (${sql.join(programmeIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        group by programme_id`,
+  );
+  return new Map(rows.map((r) => [r.programme_id, r]));
+}
+
 /** The programme's figures, from the ledger alone. */
 export async function getProgrammeBudget(executor: Executor, programmeId: string) {
   const [programme] = await executor.select().from(programmes).where(eq(programmes.id, programmeId));
   if (!programme) return null;
-  const [sums] = await queryRows<{ reserve: number; release: number; redeem: number }>(
-    executor,
-    sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
-               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
-               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
-        from budget_ledger where programme_id = ${programmeId}`,
-  );
+  return budgetFigures(programme, (await ledgerSums(executor, [programmeId])).get(programmeId));
+}
+
+function budgetFigures(programme: { budgetCents: number; committedCents: number }, sums: { reserve: number; release: number; redeem: number } = { reserve: 0, release: 0, redeem: 0 }) {
   const redeemedCents = Number(sums.redeem);
   const reservedCents = Number(sums.reserve) - Number(sums.release) - redeemedCents;
   return {
@@ -35,12 +47,14 @@ export function getProgrammeBudgetFigures(programmeId: string) {
   return getProgrammeBudget(db, programmeId);
 }
 
-/** What a voucher would be for a price today: shown in the bid comparison before accepting. */
-export async function estimateVoucher(priceCents: number) {
+/** What a voucher would be for each price today: shown in the bid comparison before accepting. One programme look-up for all bids. */
+export async function estimateVouchers(pricesCents: number[]) {
   const programme = await currentProgramme(db, belgianDate());
-  if (!programme) return null;
-  const amountCents = voucherAmount(priceCents, programme);
-  return { amountCents, ownShareCents: ownShare(priceCents, amountCents) };
+  return pricesCents.map((priceCents) => {
+    if (!programme) return null;
+    const amountCents = voucherAmount(priceCents, programme);
+    return { amountCents, ownShareCents: ownShare(priceCents, amountCents) };
+  });
 }
 
 /** The programme a new voucher comes from: the newest whose window is open today. */
@@ -221,6 +235,6 @@ export async function createProgramme(adminId: string, input: ProgrammeInput) {
 
 /** Every programme with its figures from the ledger, for the office. */
 export async function listProgrammesWithBudget() {
-  const rows = await listProgrammes();
-  return Promise.all(rows.map(async (p) => ({ ...p, budget: (await getProgrammeBudget(db, p.id))! })));
+  const [rows, sums] = await Promise.all([listProgrammes(), ledgerSums(db)]);
+  return rows.map((p) => ({ ...p, budget: budgetFigures(p, sums.get(p.id)) }));
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_events_actor_idx" ON "audit_events" USING btree ("actor_id","created_at");--> statement-breakpoint
+CREATE INDEX "budget_ledger_voucher_idx" ON "budget_ledger" USING btree ("voucher_id");
