@@ -4,8 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { getProviderOfUser } from "~/modules/profiles/index.server";
-import { isStarter } from "~/modules/profiles/taxonomy";
+import { getProviderOfUser, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           statusReason: provider.statusReason,
           services: provider.services,
           hourlyRateCents: provider.hourlyRateCents,
-          starter: isStarter(provider.foundedOn),
+          starter: isStarterToday(provider.foundedOn),
         }
       : null,
   });

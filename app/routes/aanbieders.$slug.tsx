@@ -6,8 +6,7 @@ import { formatDate, formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { getUser } from "~/modules/auth/index.server";
 import { listProviderReviews } from "~/modules/engagements/index.server";
-import { getPublicProvider } from "~/modules/profiles/index.server";
-import { isStarter } from "~/modules/profiles/taxonomy";
+import { getPublicProvider, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
 
@@ -18,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!provider) throw new Response("Not found", { status: 404 });
   return json({
     reviews: await listProviderReviews(provider.id),
-    provider: { ...provider, starter: isStarter(provider.foundedOn) },
+    provider: { ...provider, starter: isStarterToday(provider.foundedOn) },
     locale: await getLocale(request, viewer),
     url: `${env.APP_URL}/aanbieders/${provider.slug}`,
   });

@@ -10,6 +10,7 @@ import { getMunicipalityMap } from "~/modules/campaigns/index.server";
 import { exportKinds, getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
 import { BurnUpChart, ChartFigure, HorizontalBars } from "~/ui/charts";
+import { currentSettings } from "~/modules/settings/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const filter = FilterSchema.parse({ programme: search.get("programme") || undefined, from: search.get("from") || undefined, until: search.get("until") || undefined });
   const [figures, queues, programmes, locale] = await Promise.all([
-    getDashboardFigures({ programmeId: filter.programme, from: filter.from, until: filter.until }),
+    getDashboardFigures({ programmeId: filter.programme, from: filter.from, until: filter.until }, currentSettings().starterMaxAgeYears),
     getWorkQueues(),
     listProgrammesWithBudget(),
     getLocale(request, admin),

@@ -6,6 +6,7 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getDashboardFigures } from "~/modules/reporting/index.server";
 import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
+import { currentSettings } from "~/modules/settings/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useOutcomeFigures } from "~/ui/outcomes";
 
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const programme = (await listProgrammesWithBudget()).find((p) => p.id === params.id);
   if (!programme) throw new Response("Not found", { status: 404 });
-  const [figures, locale] = await Promise.all([getDashboardFigures({ programmeId: programme.id }), getLocale(request, admin)]);
+  const [figures, locale] = await Promise.all([getDashboardFigures({ programmeId: programme.id }, currentSettings().starterMaxAgeYears), getLocale(request, admin)]);
   return json({ programme, figures, locale, today: new Date().toISOString() });
 }
 

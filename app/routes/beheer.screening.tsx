@@ -6,10 +6,9 @@ import { readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { decideProvider, listProvidersForVetting } from "~/modules/profiles/index.server";
+import { decideProvider, isStarterToday, listProvidersForVetting } from "~/modules/profiles/index.server";
 import { formatEnterpriseNumber } from "~/modules/profiles/enterprise-number";
 import { VettingSchema } from "~/modules/profiles/schemas";
-import { isStarter } from "~/modules/profiles/taxonomy";
 import { vettingActionsFor } from "~/modules/profiles/vetting";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     providers: rows.map(({ provider, email, baseMunicipality }) => ({
       ...provider,
       enterpriseNumber: formatEnterpriseNumber(provider.enterpriseNumber),
-      starter: isStarter(provider.foundedOn),
+      starter: isStarterToday(provider.foundedOn),
       email,
       baseMunicipality,
       actions: vettingActionsFor(provider.status).map((a) => ({ action: a.action, needsReason: a.needsReason })),

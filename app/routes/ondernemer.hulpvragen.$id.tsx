@@ -8,9 +8,8 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
-import { withVat } from "~/modules/vouchers/rules";
 import { estimateVouchers } from "~/modules/vouchers/index.server";
-import { isStarter } from "~/modules/profiles/taxonomy";
+import { isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 
@@ -21,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const estimates = await estimateVouchers(found.bids.map((b) => b.bid.priceCents));
   return json({
     ...found,
-    bids: found.bids.map((b, i) => ({ ...b, starter: isStarter(b.foundedOn), priceInclVatCents: withVat(b.bid.priceCents), voucher: estimates[i] })),
+    bids: found.bids.map((b, i) => ({ ...b, starter: isStarterToday(b.foundedOn), ...estimates[i] })),
     locale: await getLocale(request, user),
   });
 }

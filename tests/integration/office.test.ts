@@ -3,12 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { apiTokens, auditEvents, bids, budgetLedger, engagements, helpRequests, programmes, quickscans, settings, vouchers } from "~db/schema";
 import { authenticateApiToken, createApiToken } from "~/modules/auth/index.server";
-import { marketplaceSettings } from "~/modules/marketplace/rules";
-import { defaultWeights } from "~/modules/matching/score";
 import { saveProviderProfile } from "~/modules/profiles/index.server";
 import { getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
-import { vatSettings, withVat } from "~/modules/vouchers/rules";
+import { currentSettings, useSettingsForTest } from "../support/settings";
+import { estimateVouchers } from "~/modules/vouchers/index.server";
 import * as audit from "~/routes/beheer.audit";
 import * as exportCsv from "~/routes/beheer.export.$kind[.]csv";
 import * as users from "~/routes/beheer.gebruikers";
@@ -102,7 +101,7 @@ beforeAll(async () => {
 
 describe("dashboard figures", () => {
   it("add up to the hand-worked values over everything", async () => {
-    const f = await getDashboardFigures({});
+    const f = await getDashboardFigures({}, 5);
     expect(f.funnel).toEqual({ published: 3, withBids: 2, awarded: 2, started: 2, completed: 1 });
     expect(f.vouchersByStatus).toEqual([
       { status: "approved", count: 1, cents: 97_500 },
@@ -131,14 +130,14 @@ describe("dashboard figures", () => {
   });
 
   it("narrow to one programme's engagements, and to a period", async () => {
-    const a = await getDashboardFigures({ programmeId: programmeA });
+    const a = await getDashboardFigures({ programmeId: programmeA }, 5);
     expect(a.outcomes).toMatchObject({ engagements: 1, starterShare: 1, medianDaysToAward: 4 });
     expect(a.vouchersByStatus).toEqual([{ status: "approved", count: 1, cents: 97_500 }]);
     expect(a.bySector.map((g) => g.key)).toEqual(["retail"]);
-    const b = await getDashboardFigures({ programmeId: programmeB });
+    const b = await getDashboardFigures({ programmeId: programmeB }, 5);
     expect(b.burnUp).toEqual([]);
 
-    const late = await getDashboardFigures({ from: "2026-03-15", until: "2026-03-31" });
+    const late = await getDashboardFigures({ from: "2026-03-15", until: "2026-03-31" }, 5);
     expect(late.outcomes).toMatchObject({ engagements: 1, starterShare: 0, medianDaysToAward: 10, medianDaysToComplete: null });
     expect(late.burnUp).toEqual([{ day: "2026-03-20", spentCents: 30_000, committedCents: 0 }]);
     expect(late.funnel).toEqual({ published: 0, withBids: 0, awarded: 0, started: 0, completed: 0 });
@@ -225,34 +224,37 @@ describe("settings", () => {
       expect(response.status, JSON.stringify(bad)).toBe(400);
     }
     expect(await db.select().from(settings)).toHaveLength(0);
-    expect(marketplaceSettings.invitationCount).toBe(5);
+    expect(currentSettings().invitationCount).toBe(5);
   });
 
   it("store, audit and apply a valid change, so new requests and prices use it", async () => {
     const response = await save(fields());
     expect(response.status).toBe(302);
-    expect({ invitationCount: marketplaceSettings.invitationCount, maxBids: marketplaceSettings.maxBids, vat: vatSettings.basisPoints, starter: defaultWeights.starter }).toEqual({
+    const snapshot = currentSettings();
+    expect({ invitationCount: snapshot.invitationCount, maxBids: snapshot.maxBids, vat: snapshot.vatBasisPoints, starter: snapshot.weights.starter }).toEqual({
       invitationCount: 7,
       maxBids: 6,
       vat: 600,
       starter: 15,
     });
-    expect(withVat(10_000)).toBe(10_600);
+    // The snapshot cannot be written into: a change goes through saveSettings, audited, or not at all.
+    expect(Object.isFrozen(snapshot) && Object.isFrozen(snapshot.weights)).toBe(true);
+    expect((await estimateVouchers([10_000]))[0].priceInclVatCents).toBe(10_600);
     const [entry] = await db.select().from(auditEvents).where(eq(auditEvents.action, "settings.update"));
     expect(entry).toMatchObject({ actorId: admin.id, entityType: "settings" });
     expect(entry.data).toMatchObject({ invitationCount: { from: 5, to: 7 }, vatBasisPoints: { from: 2100, to: 600 } });
     expect(entry.data).not.toHaveProperty("maxBids.from", 6);
 
     // Another process picks the stored values up on its next refresh.
-    vatSettings.basisPoints = 2100;
+    useSettingsForTest({ ...snapshot, vatBasisPoints: 2100 });
     await refreshSettings();
-    expect(vatSettings.basisPoints).toBe(600);
+    expect(currentSettings().vatBasisPoints).toBe(600);
 
     const page = await respond(() => settingsPage.loader(args(getRequest("/beheer/instellingen", { cookie: admin.cookie }))));
     expect((await page.json()).current).toMatchObject({ invitationCount: 7, vatBasisPoints: 600 });
     // Back to the defaults for the rest of the file.
     expect((await save(fields({ "weights.coverage": "30", "weights.starter": "10", "weights.exposure": "15", invitationCount: "5", maxBids: "5", autoApproveDays: "14", starterMaxAgeYears: "5", vatPercent: "21" }))).status).toBe(302);
-    expect(vatSettings.basisPoints).toBe(2100);
+    expect(currentSettings().vatBasisPoints).toBe(2100);
   });
 });
 

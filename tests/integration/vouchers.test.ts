@@ -224,6 +224,32 @@ describe("the own share's due date", () => {
   });
 });
 
+describe("the rates a voucher was computed with", () => {
+  it("stay with it: a later change of the VAT setting or the programme's rate changes no amount owed", async () => {
+    const { currentSettings, useSettingsForTest } = await import("../support/settings");
+    const { payoutLines } = await import("~db/schema");
+    const { engagementId, voucher } = await acceptedEngagement();
+    expect(voucher).toMatchObject({ vatBasisPoints: 2100, rateBasisPoints: 7500 });
+    await approveVoucher(admin.id, voucher.id);
+    await confirmOwnShare(admin.id, voucher.id);
+    const before = currentSettings();
+    useSettingsForTest({ ...before, vatBasisPoints: 600 });
+    try {
+      await db.update(programmes).set({ rateBasisPoints: 5000 }).where(eq(programmes.id, voucher.programmeId));
+      await transition(engagementId, "start_plan", { userId: provider.id, role: "provider" });
+      const [advice] = await db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(milestones.position);
+      await submitMilestone({ id: provider.id, role: "provider" }, advice.id, { text: "plan", links: [] });
+      await decideMilestone({ id: retailer.id, role: "retailer" }, advice.id, { approve: true });
+      const lines = await db.select().from(payoutLines).where(eq(payoutLines.milestoneId, advice.id));
+      // Advice € 400 at the voucher's 21 %: € 400 + € 84 − the voucher's € 300 = € 184 (at 6 % it would be € 124).
+      expect(Object.fromEntries(lines.map((l) => [l.kind, l.amountCents]))).toEqual({ voucher_share: 30_000, own_share: 18_400 });
+    } finally {
+      useSettingsForTest(before);
+      await db.update(programmes).set({ rateBasisPoints: 7500 }).where(eq(programmes.id, voucher.programmeId));
+    }
+  });
+});
+
 describe("payouts", () => {
   it("owe the provider the voucher share and their part of the own share per approved milestone, paid in a SEPA batch", async () => {
     const { createPayoutBatch, listPayables, payoutBatchCsv, sepaCreditTransferXml } = await import("~/modules/payments/index.server");

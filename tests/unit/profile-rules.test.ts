@@ -33,10 +33,10 @@ describe("IBAN", () => {
 describe("starter badge", () => {
   const today = new Date("2026-11-28T12:00:00Z");
   it("goes to companies founded at most five years ago", () => {
-    expect(isStarter("2021-11-28", today)).toBe(true);
-    expect(isStarter("2021-11-27", today)).toBe(false);
-    expect(isStarter("2026-01-01", today)).toBe(true);
-    expect(isStarter("2027-01-01", today)).toBe(false); // a date in the future is no founding date
+    expect(isStarter("2021-11-28", today, 5)).toBe(true);
+    expect(isStarter("2021-11-27", today, 5)).toBe(false);
+    expect(isStarter("2026-01-01", today, 5)).toBe(true);
+    expect(isStarter("2027-01-01", today, 5)).toBe(false); // a date in the future is no founding date
   });
   it("follows the setting", () => expect(isStarter("2019-01-01", today, 10)).toBe(true));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainMatch } from "~/modules/matching/explain";
-import { defaultWeights, factorNames, rankCandidates, scoreCandidate, type MatchCandidate } from "~/modules/matching/score";
+import { baseWeights, factorNames, rankCandidates, scoreCandidate, type MatchCandidate } from "~/modules/matching/score";
 import { expandQuery, meilisearchSynonyms } from "~/modules/matching/synonyms";
 
 const need = { services: ["website", "webshop", "seo_sea"], sector: "retail", budgetCents: 150_000 };
@@ -68,7 +68,7 @@ describe("the matching score", () => {
   });
 
   it("takes its weights from one configuration object", () => {
-    const heavyStarters = { ...defaultWeights, starter: 50 };
+    const heavyStarters = { ...baseWeights, starter: 50 };
     expect(scoreCandidate(need, { ...base, starter: true }, heavyStarters).factors.starter).toBe(50);
   });
 

@@ -20,7 +20,7 @@ describe("the voucher amount", () => {
 describe("the own share", () => {
   it("is the price minus the voucher plus 21 % VAT on the full price", () => {
     // € 1,300 excl. VAT: voucher € 975, VAT € 273 → the retailer pays € 598.
-    expect(ownShare(130_000, 97_500)).toBe(59_800);
+    expect(ownShare(130_000, 97_500, 2100)).toBe(59_800);
   });
 });
 

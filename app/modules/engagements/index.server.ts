@@ -2,6 +2,6 @@
 export { createEngagementFromBid, getEngagementForViewer, listEngagementsOf, roleInEngagement, transition, type TransitionResult } from "./engagements.server";
 export { addProgressLog, decideMilestone, postMessage, submitMilestone, type MilestoneResult } from "./milestones.server";
 export { listProviderReviews, replyToReview, submitReview, type ReviewResult } from "./reviews.server";
-export { runTimers, timerSettings } from "./timers.server";
+export { runTimers } from "./timers.server";
 export { approveVoucher, confirmOwnShare, getVoucherOfEngagement, recordOwnSharePaid, rejectVoucher, type VoucherStepResult } from "./voucher-steps.server";
 export { listOpenTransfers, listRefundsDue, matchBankLines, type BankLineOutcome } from "./bank-lines.server";

@@ -3,11 +3,12 @@ import { db } from "~db/client";
 import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
 import { addDays, belgianDate } from "~/lib/dates";
 import { recordAudit } from "~/modules/reporting/index.server";
+import { currentSettings } from "~/modules/settings/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
 import { decideMilestone } from "./milestones.server";
 
-/** Timer settings the programme office will tune later. */
-export const timerSettings = { autoApproveDays: 14, inactivityDays: 14, paymentReminderDays: 7 };
+/** Fixed timings; how long a submitted milestone waits before it is approved is the office's setting. */
+export const timers = Object.freeze({ inactivityDays: 14, paymentReminderDays: 7 });
 
 const daysAgo = (days: number, now: Date) => new Date(now.getTime() - days * 86_400_000);
 const activeStates = ["intake", "plan", "implementation", "review"] as const;
@@ -43,13 +44,13 @@ export async function runTimers(now = new Date()) {
   const overdue = await db
     .select({ id: milestones.id })
     .from(milestones)
-    .where(and(eq(milestones.status, "submitted"), lt(milestones.submittedAt, daysAgo(timerSettings.autoApproveDays, now))));
+    .where(and(eq(milestones.status, "submitted"), lt(milestones.submittedAt, daysAgo(currentSettings().autoApproveDays, now))));
   for (const m of overdue) await decideMilestone("system", m.id, { approve: true, comment: undefined });
 
   const isQuiet = and(
     inArray(engagements.state, [...activeStates]),
-    lt(engagements.lastActivityAt, daysAgo(timerSettings.inactivityDays, now)),
-    or(isNull(engagements.remindedAt), lt(engagements.remindedAt, sql`${engagements.lastActivityAt}`), lt(engagements.remindedAt, daysAgo(timerSettings.inactivityDays, now))),
+    lt(engagements.lastActivityAt, daysAgo(timers.inactivityDays, now)),
+    or(isNull(engagements.remindedAt), lt(engagements.remindedAt, sql`${engagements.lastActivityAt}`), lt(engagements.remindedAt, daysAgo(timers.inactivityDays, now))),
   );
   const quiet = await db.select({ id: engagements.id }).from(engagements).where(isQuiet);
   let reminded = 0;
@@ -67,7 +68,7 @@ export async function runTimers(now = new Date()) {
     eq(vouchers.status, "approved"),
     isNull(vouchers.paidAt),
     isNull(vouchers.paymentRemindedAt),
-    lt(vouchers.paymentDueOn, addDays(today, timerSettings.paymentReminderDays)),
+    lt(vouchers.paymentDueOn, addDays(today, timers.paymentReminderDays)),
   );
   const dueSoon = await db.select({ id: vouchers.id, engagementId: vouchers.engagementId }).from(vouchers).where(isDueSoon);
   let paymentReminders = 0;

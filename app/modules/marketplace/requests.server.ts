@@ -6,7 +6,8 @@ import { createEngagementFromBid } from "~/modules/engagements/index.server";
 import { rankProviders } from "~/modules/matching/index.server";
 import { notifyUser, notifyUsers } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
-import { budgetCentsOf, marketplaceSettings, type BidInput, type HelpRequestInput } from "./rules";
+import { currentSettings } from "~/modules/settings/index.server";
+import { bidDeadlineDays, budgetCentsOf, type BidInput, type HelpRequestInput } from "./rules";
 
 /** E-mail and in-app notice to one user, in their language; the subject key is the message's plus "Subject". */
 function tell(tx: Executor, userId: string, messageKey: string, params: Record<string, string | number>, link: string) {
@@ -44,8 +45,8 @@ export async function createHelpRequest(ownerId: string, input: HelpRequestInput
       budgetBand: input.budgetBand,
       desiredStart: input.desiredStart ?? null,
       languages: input.languages,
-      bidDeadline: new Date(Date.now() + marketplaceSettings.bidDeadlineDays * 86_400_000),
-      maxBids: marketplaceSettings.maxBids,
+      bidDeadline: new Date(Date.now() + bidDeadlineDays * 86_400_000),
+      maxBids: currentSettings().maxBids,
     })
     .returning({ id: helpRequests.id });
   return row.id;
@@ -107,12 +108,12 @@ export async function publishHelpRequest(ownerId: string, requestId: string) {
       languages: found.request.languages,
       text: `${found.request.title} ${found.request.description}`,
       budgetCents: budgetCentsOf(found.request.budgetBand),
-      limit: marketplaceSettings.invitationCount,
+      limit: currentSettings().invitationCount,
     })) ?? [];
   return db.transaction(async (tx) => {
     const opened = await tx
       .update(helpRequests)
-      .set({ status: "open", publishedAt: new Date(), bidDeadline: new Date(Date.now() + marketplaceSettings.bidDeadlineDays * 86_400_000), updatedAt: new Date() })
+      .set({ status: "open", publishedAt: new Date(), bidDeadline: new Date(Date.now() + bidDeadlineDays * 86_400_000), updatedAt: new Date() })
       .where(and(eq(helpRequests.id, requestId), eq(helpRequests.status, "draft")))
       .returning({ id: helpRequests.id });
     if (opened.length === 0) return { ok: false as const, error: "notAllowed" as const };

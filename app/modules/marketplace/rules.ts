@@ -2,14 +2,8 @@ import { z } from "zod";
 import { choices, IsoDateSchema as isoDate, optionalText, requiredText } from "~/modules/profiles/schemas";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 
-/** Marketplace settings the programme office will tune later. */
-export const marketplaceSettings = {
-  /** Providers invited when a request is published. */
-  invitationCount: 5,
-  /** Bids a request takes before bidding closes. */
-  maxBids: 5,
-  bidDeadlineDays: 14,
-};
+/** How long a published request takes bids. (How many providers are invited and how many bids it takes are the office's settings.) */
+export const bidDeadlineDays = 14;
 
 /** Budget bands a retailer picks from; the upper bound feeds the price fit of matching. */
 export const budgetBands = [

@@ -5,12 +5,13 @@ import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/modules/notifications/index.server";
 import { starterSince } from "~/modules/profiles/taxonomy";
+import { currentSettings } from "~/modules/settings/index.server";
 import { builtinSearch } from "./builtin.server";
 import { approvedProviderIds, buildProviderDocuments } from "./documents.server";
 import { explainMatch } from "./explain";
 import { distanceKm } from "./geo";
 import { createMeilisearchAdapter } from "./meilisearch.server";
-import { defaultWeights, rankCandidates, type Factor } from "./score";
+import { rankCandidates, type Factor } from "./score";
 import type { DirectoryParams } from "./params";
 import type { ProviderSearchPort } from "./search-port";
 
@@ -82,10 +83,10 @@ export async function searchDirectory(params: DirectoryParams) {
     sort: params.sort,
     page: params.page,
     near,
-    starterSince: starterSince(),
+    starterSince: starterSince(new Date(), currentSettings().starterMaxAgeYears),
   });
   const approved = await stillApproved(page.hits.map((h) => h.id));
-  return { ...page, hits: page.hits.filter((h) => approved.has(h.id)).map((h) => ({ ...h, starter: h.foundedOn >= starterSince() })) };
+  return { ...page, hits: page.hits.filter((h) => approved.has(h.id)).map((h) => ({ ...h, starter: h.foundedOn >= starterSince(new Date(), currentSettings().starterMaxAgeYears) })) };
 }
 
 /** Invitations each provider received in the last 30 days: the exposure penalty spreads work with it. */
@@ -121,7 +122,7 @@ export async function scoreOpportunities(providerId: string, needs: OpportunityN
   const doc = documents[0];
   if (!doc) return [];
   const recent = (await recentInvitationCounts([providerId])).get(providerId) ?? 0;
-  const since = starterSince();
+  const since = starterSince(new Date(), currentSettings().starterMaxAgeYears);
   return needs
     .filter(
       (n) =>
@@ -134,7 +135,7 @@ export async function scoreOpportunities(providerId: string, needs: OpportunityN
     .map((n) => {
       const km = distanceKm(n, doc);
       const input = { ...doc, providerId: doc.id, distanceKm: km, textRelevance: 0, starter: doc.foundedOn >= since, invitationsLast30Days: recent };
-      const [scored] = rankCandidates({ services: n.services, sector: n.sector, budgetCents: n.budgetCents }, [input]);
+      const [scored] = rankCandidates({ services: n.services, sector: n.sector, budgetCents: n.budgetCents }, [input], currentSettings().weights);
       return {
         requestId: n.requestId,
         score: scored.score,
@@ -196,7 +197,7 @@ export async function rankProviders(request: MatchRequest) {
     limit: 200,
   });
   const approved = await stillApproved(candidates.map((c) => c.id));
-  const since = starterSince();
+  const since = starterSince(new Date(), currentSettings().starterMaxAgeYears);
   const recent = await recentInvitationCounts(candidates.map((c) => c.id));
   const eligible = candidates
     .filter((c) => approved.has(c.id))
@@ -224,7 +225,7 @@ export async function rankProviders(request: MatchRequest) {
   const ranked = rankCandidates(
     need,
     eligible.map((e) => e.input),
-    defaultWeights,
+    currentSettings().weights,
   ).slice(0, Math.min(request.limit ?? 10, 50));
   return ranked.map((r) => {
     const { doc, input } = byId.get(r.providerId)!;

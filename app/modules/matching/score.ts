@@ -8,8 +8,8 @@
 export const factorNames = ["coverage", "sector", "distance", "text", "quality", "capacity", "starter", "price", "exposure"] as const;
 export type Factor = (typeof factorNames)[number];
 
-/** Weights in points. The programme office will tune these; the sum of positive weights is 100. */
-export const defaultWeights: Record<Factor, number> = {
+/** Weights in points as Koppel ships them; the office's choice comes in as a settings snapshot. The sum of positive weights is 100. */
+export const baseWeights: Readonly<Record<Factor, number>> = Object.freeze({
   coverage: 30,
   sector: 10,
   distance: 10,
@@ -19,7 +19,7 @@ export const defaultWeights: Record<Factor, number> = {
   starter: 10,
   price: 12,
   exposure: 15,
-};
+});
 
 export const scoringSettings = {
   /** Beyond this distance the distance factor is 0. */
@@ -88,7 +88,7 @@ export function factorValues(need: MatchNeed, c: MatchCandidate, settings = scor
   };
 }
 
-export function scoreCandidate(need: MatchNeed, candidate: MatchCandidate, weights = defaultWeights): ScoredCandidate {
+export function scoreCandidate(need: MatchNeed, candidate: MatchCandidate, weights: Readonly<Record<Factor, number>> = baseWeights): ScoredCandidate {
   const values = factorValues(need, candidate);
   // "+ 0" turns a negative zero (no penalty) into a plain 0.
   const hundredths = Object.fromEntries(factorNames.map((f) => [f, Math.round(values[f] * weights[f] * 100) + 0])) as Record<Factor, number>;
@@ -101,7 +101,7 @@ export function scoreCandidate(need: MatchNeed, candidate: MatchCandidate, weigh
 }
 
 /** Highest score first; equal scores by fewer recent invitations, then by id: the same order every time. */
-export function rankCandidates(need: MatchNeed, candidates: MatchCandidate[], weights = defaultWeights) {
+export function rankCandidates(need: MatchNeed, candidates: MatchCandidate[], weights: Readonly<Record<Factor, number>> = baseWeights) {
   const invitations = new Map(candidates.map((c) => [c.providerId, c.invitationsLast30Days]));
   return candidates
     .map((c) => scoreCandidate(need, c, weights))

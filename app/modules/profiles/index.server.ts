@@ -29,3 +29,11 @@ export async function listPublicProfilePaths() {
     ...businessRows.map((r) => ({ path: `/zaken/${r.slug}`, updatedAt: r.updatedAt })),
   ];
 }
+
+import { currentSettings } from "~/modules/settings/index.server";
+import { isStarter } from "./taxonomy";
+
+/** Whether a provider founded on `foundedOn` counts as a starter today, by the age limit in force. */
+export function isStarterToday(foundedOn: string) {
+  return isStarter(foundedOn, new Date(), currentSettings().starterMaxAgeYears);
+}

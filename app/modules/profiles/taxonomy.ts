@@ -42,16 +42,13 @@ export type PresenceChannel = (typeof presenceChannels)[number]["code"];
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
 
-/** Programme settings that the admin will tune later (issue: settings). */
-export const profileSettings = { starterMaxAgeYears: 5 };
-
-/** The earliest founding date (YYYY-MM-DD) that still counts as a starter today. */
-export function starterSince(today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
+/** The earliest founding date (YYYY-MM-DD) that still counts as a starter today; the age limit is the office's setting. */
+export function starterSince(today: Date, maxAgeYears: number) {
   return addYears(belgianDate(today), -maxAgeYears);
 }
 
 /** A starter: founded at most `maxAgeYears` ago. */
-export function isStarter(foundedOn: string, today: Date = new Date(), maxAgeYears = profileSettings.starterMaxAgeYears) {
+export function isStarter(foundedOn: string, today: Date, maxAgeYears: number) {
   return foundedOn >= starterSince(today, maxAgeYears) && new Date(`${foundedOn}T00:00:00Z`) <= today;
 }import { addYears, belgianDate } from "~/lib/dates";
 

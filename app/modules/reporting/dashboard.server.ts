@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "~db/client";
-import { profileSettings } from "~/modules/profiles/taxonomy";
 
 /*
  * The programme office's figures, each one SQL aggregate (budgets per programme come from the
@@ -28,7 +27,8 @@ function period(column: SQL, f: DashboardFilter) {
 const engagementScope = (f: DashboardFilter) =>
   sql`${period(sql`e.created_at`, f)}${f.programmeId ? sql` and exists (select 1 from vouchers v where v.engagement_id = e.id and v.programme_id = ${f.programmeId})` : sql``}`;
 
-export async function getDashboardFigures(f: DashboardFilter) {
+/** The office's figures; `starterMaxAgeYears` is the age limit in force (a setting), passed in. */
+export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears: number) {
   const ledgerDays = await queryRows<{ day: string; kind: string; cents: number }>(
     db,
     sql`select to_char(${day(sql`created_at`)}, 'YYYY-MM-DD') as day, kind::text as kind, sum(amount_cents)::int as cents
@@ -100,7 +100,7 @@ export async function getDashboardFigures(f: DashboardFilter) {
           group by q.business_id having count(*) >= 2)
         select (select count(*) from scoped)::int as total,
                -- A starter at the time of the award, by the age limit in force.
-               (select count(*) from scoped where founded_on > (created_at - make_interval(years => ${profileSettings.starterMaxAgeYears}))::date)::int as starters,
+               (select count(*) from scoped where founded_on > (created_at - make_interval(years => ${starterMaxAgeYears}))::date)::int as starters,
                (select round(avg(gain)::numeric, 1)::float8 from gains) as gain,
                (select round((percentile_cont(0.5) within group (order by extract(epoch from created_at - published_at) / 86400))::numeric, 1)::float8 from scoped) as days_to_award,
                (select round((percentile_cont(0.5) within group (order by extract(epoch from completed_at - created_at) / 86400))::numeric, 1)::float8

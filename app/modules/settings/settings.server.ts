@@ -2,42 +2,17 @@ import { eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { settings } from "~db/schema";
 import { logger } from "~/lib/logger.server";
-import { timerSettings } from "~/modules/engagements/index.server";
-import { marketplaceSettings } from "~/modules/marketplace/rules";
-import { defaultWeights, factorNames } from "~/modules/matching/score";
-import { profileSettings } from "~/modules/profiles/taxonomy";
 import { recordAudit } from "~/modules/reporting/index.server";
-import { vatSettings } from "~/modules/vouchers/rules";
 import type { PlatformSettings } from "./schema";
+import { defaultSettings, useSettings } from "./snapshot";
 
 /*
- * The tunable values live where they are used, one settings object per module (matching weights,
- * marketplace, timers, starter age, VAT), so pure code keeps reading plain values. This module
- * stores the office's choices in the database and writes them into those objects: at start-up,
- * after a save, and every minute from the outbox worker, so every app process follows within a
- * minute.
+ * The office's choices, stored in the database and put in force as one immutable snapshot
+ * (snapshot.ts): at start-up, after a save, and every minute from the outbox worker, so every app
+ * process follows within a minute.
  */
 
 const key = "platform";
-
-/** What the modules shipped with, captured before any stored choice is applied. */
-export const defaultSettings: PlatformSettings = {
-  weights: { ...defaultWeights },
-  invitationCount: marketplaceSettings.invitationCount,
-  maxBids: marketplaceSettings.maxBids,
-  autoApproveDays: timerSettings.autoApproveDays,
-  starterMaxAgeYears: profileSettings.starterMaxAgeYears,
-  vatBasisPoints: vatSettings.basisPoints,
-};
-
-function apply(values: PlatformSettings) {
-  for (const f of factorNames) defaultWeights[f] = values.weights[f];
-  marketplaceSettings.invitationCount = values.invitationCount;
-  marketplaceSettings.maxBids = values.maxBids;
-  timerSettings.autoApproveDays = values.autoApproveDays;
-  profileSettings.starterMaxAgeYears = values.starterMaxAgeYears;
-  vatSettings.basisPoints = values.vatBasisPoints;
-}
 
 /** The settings in force: the stored ones over the defaults (a value missing from storage keeps its default). */
 export async function getSettings(): Promise<PlatformSettings & { updatedAt: Date | null }> {
@@ -50,7 +25,7 @@ export async function getSettings(): Promise<PlatformSettings & { updatedAt: Dat
 export async function refreshSettings() {
   try {
     const { updatedAt: _updatedAt, ...current } = await getSettings();
-    apply(current);
+    useSettings(current);
   } catch (error) {
     logger.error({ err: error }, "settings could not be refreshed");
   }
@@ -71,6 +46,6 @@ export async function saveSettings(adminId: string, next: PlatformSettings) {
       .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedBy: adminId, updatedAt: new Date() } });
     await recordAudit(tx, { actorId: adminId, action: "settings.update", entityType: "settings", entityId: key, data: changes });
   });
-  apply(next);
+  useSettings(next);
   return changes;
 }

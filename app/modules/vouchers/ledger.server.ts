@@ -5,7 +5,8 @@ import { budgetLedger, businesses, engagements, payoutLines, programmes, provide
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
-import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, vatSettings, voucherAmount, voucherShares } from "./rules";
+import { currentSettings } from "~/modules/settings/index.server";
+import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, voucherAmount, voucherShares, withVat } from "./rules";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 async function ledgerSums(executor: Executor, programmeIds?: string[]) {
@@ -47,13 +48,19 @@ export function getProgrammeBudgetFigures(programmeId: string) {
   return getProgrammeBudget(db, programmeId);
 }
 
-/** What a voucher would be for each price today: shown in the bid comparison before accepting. One programme look-up for all bids. */
+/**
+ * What each price comes to today, for the bid comparison before accepting: incl. VAT, and the
+ * voucher and own share if a programme is open (null otherwise). One programme look-up for all bids.
+ */
 export async function estimateVouchers(pricesCents: number[]) {
   const programme = await currentProgramme(db, belgianDate());
+  const { vatBasisPoints } = currentSettings();
   return pricesCents.map((priceCents) => {
-    if (!programme) return null;
-    const amountCents = voucherAmount(priceCents, programme);
-    return { amountCents, ownShareCents: ownShare(priceCents, amountCents) };
+    const amountCents = programme ? voucherAmount(priceCents, programme) : null;
+    return {
+      priceInclVatCents: withVat(priceCents, vatBasisPoints),
+      voucher: amountCents === null ? null : { amountCents, ownShareCents: ownShare(priceCents, amountCents, vatBasisPoints) },
+    };
   });
 }
 
@@ -86,7 +93,7 @@ export async function requestVoucher(
     sql`select count(*)::int as n from vouchers where business_id = ${input.businessId} and programme_id = ${programme.id} and status in ('requested', 'approved', 'closed')`,
   );
   const amountCents = voucherAmount(input.priceCents, programme);
-  const vatBasisPoints = vatSettings.basisPoints;
+  const { vatBasisPoints } = currentSettings();
   const [voucher] = await tx
     .insert(vouchers)
     .values({

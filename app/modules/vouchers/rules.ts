@@ -4,9 +4,6 @@ import type { BankLineResult } from "~db/schema";
  * The voucher's arithmetic, pure and in integer cents. docs/vouchers.md works an example through.
  */
 
-/** VAT on a price excl. VAT, in basis points: 21 % unless the programme office sets another rate. */
-export const vatSettings = { basisPoints: 2100 };
-
 /** `amount × basisPoints / 10,000`, rounded to the cent, halves up (cents are never negative here). */
 export function percentageOf(amountCents: number, basisPoints: number) {
   return Math.floor((amountCents * basisPoints + 5_000) / 10_000);
@@ -17,11 +14,11 @@ export function voucherAmount(priceCents: number, programme: { rateBasisPoints: 
   return Math.min(percentageOf(priceCents, programme.rateBasisPoints), programme.capCents);
 }
 
-/** A price excl. VAT with VAT added, rounded half up. */
-export const withVat = (cents: number) => cents + percentageOf(cents, vatSettings.basisPoints);
+/** A price excl. VAT with VAT (in basis points: 2100 is 21 %) added, rounded half up. */
+export const withVat = (cents: number, vatBasisPoints: number) => cents + percentageOf(cents, vatBasisPoints);
 
 /** What the retailer pays: the price minus the voucher, plus VAT on the full price. */
-export function ownShare(priceCents: number, voucherCents: number, vat = vatSettings.basisPoints) {
+export function ownShare(priceCents: number, voucherCents: number, vat: number) {
   return priceCents - voucherCents + percentageOf(priceCents, vat);
 }
 
