@@ -174,4 +174,44 @@ describe("authorization matrix", () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  it("lets the owners of the records in, where the others got a 404", async () => {
+    const w = world;
+    // Route → the owner who may see it, and what they get: the same rows as above, from the other side.
+    const owned: Record<string, [Exclude<Role, "anonymous">, number][]> = {
+      "ondernemer.zaken.$id": [["retailer", 200]],
+      "ondernemer.zaken.$id_.quickscan": [["retailer", 200]],
+      "ondernemer.quickscans.$scanId": [["retailer", 200]],
+      "ondernemer.hulpvragen.nieuw": [["retailer", 200]],
+      "ondernemer.hulpvragen.$id": [["retailer", 200]],
+      "ondernemer.zomer.$businessId.$edition": [["retailer", 200]],
+      "opdrachten.$id": [["provider", 200]],
+      "trajecten.$id": [["retailer", 200], ["provider", 200]],
+    };
+    const rows = matrix();
+    const mismatches: string[] = [];
+    for (const [id, expectations] of Object.entries(owned)) {
+      for (const [role, expected] of expectations) {
+        Object.assign(sessions, { [role]: w.owners[role] });
+        const status = await statusOf(id, rows[id], "GET", role);
+        if (status !== expected) mismatches.push(`${id} GET as its ${role}: ${status}, expected ${expected}`);
+      }
+    }
+    Object.assign(sessions, w.others);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("shows each municipality's staff their own participants only, in the page and the export", async () => {
+    const w = world;
+    const csvAs = async (staff: { cookie: string; token: string }) => {
+      Object.assign(sessions, { municipality: staff });
+      const row = matrix()["gemeente.zomer_.deelnemers[.]csv"];
+      const route = await loadRoute("gemeente.zomer_.deelnemers[.]csv");
+      const response = await respond(() => route.loader!(args(request(row, "GET", "municipality"))));
+      return response.text();
+    };
+    expect(await csvAs(w.owners.municipality)).toContain("Eigenaarswinkel");
+    expect(await csvAs(w.others.municipality)).not.toContain("Eigenaarswinkel");
+    Object.assign(sessions, w.others);
+  });
 });
