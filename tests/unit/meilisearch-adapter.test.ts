@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createMeilisearchAdapter } from "~/modules/matching/meilisearch.server";
 import { startFakeMeilisearch } from "../support/fakes/meilisearch";
-import { providerDocument } from "../support/search-fixtures";
+import { conformanceDocuments, providerDocument } from "../support/search-fixtures";
 
 /*
  * The adapter's side of the protocol, against a fake of Meilisearch's documented API: settings
- * before documents, every task awaited, a failed task surfaced as an error (so the outbox retries).
- * What Meilisearch answers to searches is the conformance suite's job, with a real server.
+ * before documents, every task awaited, a failed task surfaced as an error (so the outbox retries),
+ * and what it makes of the answers: hits, distances, facets, totals and ranking scores. How well
+ * Meilisearch itself ranks and forgives typos is the conformance suite's job, with a real server.
  */
 let fake: Awaited<ReturnType<typeof startFakeMeilisearch>> | undefined;
 afterEach(async () => {
@@ -67,5 +68,48 @@ describe("the Meilisearch adapter", () => {
     await port.search({ q: "webshop", sort: "distance", near: { latitude: 51.2, longitude: 3.2 }, services: ["webshop"], starterSince: "2021-11-28", page: 2, perPage: 10 });
     const [main] = fake.requests.filter((r) => r.path === "/indexes/providers/search").map((r) => r.body as Record<string, unknown>);
     expect(main).toMatchObject({ sort: ["_geoPoint(51.2, 3.2):asc"], page: 2, hitsPerPage: 10, facets: ["services", "sectors", "servedNisCodes", "languages"], filter: ['services IN ["webshop"]'] });
+  });
+
+  it("maps the hits, distances, facets and totals Meilisearch answers into the directory page", async () => {
+    fake = await startFakeMeilisearch();
+    const port = createMeilisearchAdapter({ host: fake.host, taskTimeoutMs: 2000 });
+    await port.setup();
+    await port.upsert(conformanceDocuments);
+    const brugge = { latitude: 51.2147, longitude: 3.2074 };
+    const page = await port.search({ q: "webwinkel", services: ["webshop"], sort: "distance", near: brugge, starterSince: "2021-11-28", page: 1, perPage: 2 });
+    // A synonym finds the webshop builders; the nearest first, with its distance in km.
+    expect(page.hits.map((h) => [h.id, h.distanceKm])).toEqual([
+      ["shop-brugge", 0],
+      ["conflict-brugge", 0],
+    ]);
+    expect(page.total).toBe(3);
+    expect(page.facets.service).toEqual({ webshop: 3, website: 2, pos_integration: 1 });
+    expect(page.facets.municipality["34022"]).toBe(1);
+    expect(page.facets.starter).toEqual({ true: 0, false: 3 });
+    const second = await port.search({ q: "webwinkel", services: ["webshop"], sort: "distance", near: brugge, starterSince: "2021-11-28", page: 2, perPage: 2 });
+    expect(second.hits.map((h) => h.id)).toEqual(["shop-kortrijk"]);
+    expect(second.hits[0].distanceKm).toBeGreaterThan(40);
+    expect(second.hits[0].distanceKm).toBeLessThan(50);
+    const byRating = await port.search({ services: ["webshop"], sort: "rating", starterSince: "2021-11-28" });
+    expect(byRating.hits.map((h) => [h.id, h.distanceKm])).toEqual([
+      ["shop-brugge", null],
+      ["shop-kortrijk", null],
+      ["conflict-brugge", null],
+    ]);
+  });
+
+  it("turns Meilisearch's ranking score into each candidate's text relevance, within the hard filters", async () => {
+    fake = await startFakeMeilisearch();
+    const port = createMeilisearchAdapter({ host: fake.host, taskTimeoutMs: 2000 });
+    await port.setup();
+    await port.upsert(conformanceDocuments);
+    const candidates = await port.candidates({ nisCode: "31005", services: ["website", "webshop"], languages: ["nl"], enterpriseNumber: "0700000104", text: "webwinkel brugge", limit: 50 });
+    // Full (no free capacity) and the declared conflict are filtered out; Kortrijk does not serve Brugge.
+    expect(candidates.map((c) => c.id).sort()).toEqual(["shop-brugge"]);
+    expect(candidates[0].textRelevance).toBe(0.5);
+    expect(candidates[0]).not.toHaveProperty("bio");
+    const withoutText = await port.candidates({ nisCode: "31005", services: ["website"], languages: [], limit: 50 });
+    expect(withoutText.map((c) => c.id).sort()).toEqual(["conflict-brugge", "shop-brugge"]);
+    expect(withoutText.every((c) => c.textRelevance === 0)).toBe(true);
   });
 });

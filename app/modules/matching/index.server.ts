@@ -44,8 +44,23 @@ export async function indexProviders(providerIds: string[], port = searchEngine(
   await port.remove(removed);
 }
 
+/**
+ * At start-up: the engine's index and settings (filterable attributes, synonyms). When the engine
+ * is down, a job in the outbox retries the setup, with the outbox's backoff, until it succeeds; a
+ * search before then fails loudly rather than filtering on attributes Meilisearch does not know.
+ */
+export async function setUpSearch() {
+  try {
+    await searchEngine().setup();
+  } catch (error) {
+    logger.error({ err: error }, "search engine setup failed; retrying through the outbox");
+    await enqueue(db, "search.setup", {});
+  }
+}
+
 export const matchingOutboxHandlers = {
   "search.provider": (payload: Record<string, unknown>) => indexProviders(payload.providerIds as string[]),
+  "search.setup": () => searchEngine().setup(),
 };
 
 /** `npm run search:reindex`: settings, every approved provider, and nothing else. */

@@ -5,7 +5,7 @@ import { env } from "~/lib/env.server";
 import { logger } from "~/lib/logger.server";
 import { hashPassword } from "~/modules/auth/index.server";
 import { runTimers } from "~/modules/engagements/index.server";
-import { matchingOutboxHandlers, reindexAll, searchEngine } from "~/modules/matching/index.server";
+import { matchingOutboxHandlers, reindexAll, setUpSearch } from "~/modules/matching/index.server";
 import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
@@ -25,12 +25,8 @@ export async function seedIfEmpty() {
 /** Called once by the HTTP server before it listens. */
 export async function boot() {
   await migrate(database);
-  try {
-    await searchEngine().setup();
-  } catch (error) {
-    // Search being down must not keep Koppel down: index updates wait in the outbox.
-    logger.error({ err: error }, "search engine setup failed; will retry through the outbox");
-  }
+  // Search being down must not keep Koppel down: its setup and index updates wait in the outbox.
+  await setUpSearch();
   if (env.SEED_DEMO && env.isProduction) {
     logger.warn("SEED_DEMO is on in production: an empty database gets the demo accounts, whose password is public");
   }
