@@ -56,6 +56,8 @@ export const engagements = pgTable(
     uniqueIndex("engagements_bid_idx").on(t.bidId),
     index("engagements_provider_idx").on(t.providerId),
     index("engagements_business_idx").on(t.businessId),
+    // The office's work queues and the dashboard count by state.
+    index("engagements_state_idx").on(t.state),
   ],
 );
 
@@ -79,7 +81,8 @@ export const milestones = pgTable(
     decisionComment: text("decision_comment"),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("milestones_position_idx").on(t.engagementId, t.position)],
+  // The scheduler looks for milestones submitted long ago.
+  (t) => [uniqueIndex("milestones_position_idx").on(t.engagementId, t.position), index("milestones_submitted_idx").on(t.status, t.submittedAt)],
 );
 
 export const engagementMessages = pgTable(

@@ -172,7 +172,7 @@ export const payoutLines = pgTable(
     batchId: text("batch_id").references(() => payoutBatches.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("payout_lines_milestone_kind_idx").on(t.milestoneId, t.kind), index("payout_lines_provider_idx").on(t.providerId, t.batchId)],
+  (t) => [uniqueIndex("payout_lines_milestone_kind_idx").on(t.milestoneId, t.kind), index("payout_lines_provider_idx").on(t.providerId, t.batchId), index("payout_lines_engagement_idx").on(t.engagementId)],
 );
 
 export const bankLineResults = ["confirmed", "overpaid", "alreadyPaid", "voucherClosed", "amountTooLow", "unknownReference", "noReference", "debitIgnored", "unreadable"] as const;
