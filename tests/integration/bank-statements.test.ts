@@ -3,13 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, bankTransactions, engagements, programmes, vouchers } from "~db/schema";
 import { approveVoucher } from "~/modules/engagements/index.server";
-import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
-import { BidSchema } from "~/modules/marketplace/rules";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as payments from "~/routes/beheer.betalingen";
 import { codaFile } from "../support/coda";
 import { args, getRequest, multipartRequest, respond } from "../support/http";
-import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
 import { drainEverything } from "../support/outbox";
 
 /*
@@ -35,13 +33,7 @@ beforeAll(async () => {
 
 /** An accepted bid (400 + 900 excl. VAT) whose voucher the office approved: an own share of €598.00 is due. */
 async function approvedVoucher() {
-  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Webshop", description: "Online verkopen.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailer.id, requestId);
-  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const [requested] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+  const { voucher: requested } = await acceptedBid({ retailerId: retailer.id, businessId, providerUserId: provider.id }, { services: ["webshop"] });
   expect(await approveVoucher(admin.id, requested.id)).toEqual({ ok: true });
   const [voucher] = await db.select().from(vouchers).where(eq(vouchers.id, requested.id));
   expect(voucher.ownShareCents).toBe(59_800);

@@ -3,11 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, engagements, programmes, users, vouchers } from "~db/schema";
 import { approveVoucher, rejectVoucher } from "~/modules/engagements/index.server";
-import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
-import { BidSchema } from "~/modules/marketplace/rules";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { getWorkQueues } from "~/modules/reporting/index.server";
-import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
 import { drainEverything } from "../support/outbox";
 
 /*
@@ -37,14 +35,8 @@ async function acceptedPair(shared: boolean) {
   await db.update(users).set({ email: `jan.${retailer.id.slice(0, 8)}@bakkerij-belfort.be`, name: "Jan Peeters" }).where(eq(users.id, retailer.id));
   await db.update(users).set({ email: `an.${provider.id.slice(0, 8)}@${domain}`, name: shared ? "Peeters Jan" : "An Claes" }).where(eq(users.id, provider.id));
   await drainEverything(allOutboxHandlers);
-  const requestId = (await createHelpRequest(retailer.id, { businessId: business.id, title: "Webshop", description: "Online verkopen.", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailer.id, requestId);
-  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
-  return { voucher, engagementId: accepted.engagementId, retailer };
+  const { engagementId, voucher } = await acceptedBid({ retailerId: retailer.id, businessId: business.id, providerUserId: provider.id });
+  return { voucher, engagementId, retailer };
 }
 
 describe("the related-party check", () => {

@@ -18,14 +18,12 @@ import Stripe from "stripe";
 import { db } from "~db/client";
 import { auditEvents, engagements, payments, programmes, stripeEvents, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, runTimers, transition } from "~/modules/engagements/index.server";
-import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
-import { BidSchema } from "~/modules/marketplace/rules";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { handleStripeWebhook, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as webhook from "~/routes/webhooks.stripe";
 import { args, origin, respond } from "../support/http";
-import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
 
 const stripe = new Stripe("sk_test_koppel");
 let admin: Awaited<ReturnType<typeof account>>;
@@ -44,15 +42,9 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function awaitingOwnShare() {
-  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Webshop", description: "x", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailer.id, requestId);
-  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+  const { engagementId, voucher } = await acceptedBid({ retailerId: retailer.id, businessId, providerUserId: provider.id });
   await approveVoucher(admin.id, voucher.id);
-  return { engagementId: accepted.engagementId, voucher };
+  return { engagementId, voucher };
 }
 
 /** The checkout payment of an engagement's own share. */

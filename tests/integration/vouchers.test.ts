@@ -3,13 +3,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/client";
 import { bids, budgetLedger, engagements, helpRequests, milestones, programmes, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, decideMilestone, rejectVoucher, submitMilestone, transition } from "~/modules/engagements/index.server";
-import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
-import { BidSchema } from "~/modules/marketplace/rules";
 import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { getProgrammeBudget } from "~/modules/vouchers/index.server";
 import { isValidStructuredCommunication } from "~/modules/vouchers/rules";
-import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
+import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -34,16 +32,8 @@ async function newProgramme(budgetCents: number, overrides: Partial<typeof progr
   return row.id;
 }
 
-async function acceptedEngagement(price = { advicePrice: "400", implementationPrice: "900" }) {
-  const requestId = (await createHelpRequest(retailer.id, { businessId, title: "Webshop", description: "Online verkopen.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailer.id, requestId);
-  const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid(price)));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailer.id, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
-  return { engagementId: accepted.engagementId, voucher };
-}
+const acceptedEngagement = (price = { advicePrice: "400", implementationPrice: "900" }) =>
+  acceptedBid({ retailerId: retailer.id, businessId, providerUserId: provider.id }, { services: ["webshop"], price });
 
 beforeAll(async () => {
   admin = await account("admin");
@@ -110,13 +100,7 @@ describe("a voucher", () => {
     const other = await account("retailer");
     const hotel = (await businessFor(other.id, { sector: "tourism", naceCode: "55100" })).id;
     const tourismOnly = await newProgramme(500_000, { eligibleSectors: ["retail"], name: "Alleen kleinhandel" });
-    const requestId = (await createHelpRequest(other.id, { businessId: hotel, title: "Boeken", description: "Online boeken.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-    await publishHelpRequest(other.id, requestId);
-    const bid = await submitBid(provider.id, requestId, BidSchema.parse(validBid()));
-    if (!bid.ok) throw new Error(bid.error);
-    const accepted = await acceptBid(other.id, requestId, bid.bidId);
-    if (!accepted.ok) throw new Error(accepted.error);
-    const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+    const { voucher } = await acceptedBid({ retailerId: other.id, businessId: hotel, providerUserId: provider.id }, { services: ["webshop"] });
     expect(voucher).toMatchObject({ programmeId: tourismOnly, eligibilityIssues: ["sector"] });
     expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: false, error: "notEligible", issues: ["sector"] });
     await expectBooksBalance(tourismOnly);

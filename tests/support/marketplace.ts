@@ -6,6 +6,7 @@ import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/m
 import { BidSchema } from "~/modules/marketplace/rules";
 import { decideProvider, saveBusiness, saveProviderProfile } from "~/modules/profiles/index.server";
 import { BusinessSchema, ProviderSchema } from "~/modules/profiles/schemas";
+import type { ServiceCode } from "~/modules/profiles/taxonomy";
 import { newAccount, newEnterpriseNumber } from "./factories";
 import { registerUser } from "./accounts";
 
@@ -71,6 +72,25 @@ export const validBid = (overrides: Record<string, string> = {}) => ({
 });
 
 /**
+ * A help request of the retailer's business, published, bid on by the provider (€400 + €900 unless
+ * `price` says otherwise) and accepted: the engagement, and the voucher an open programme granted.
+ */
+export async function acceptedBid(
+  parties: { retailerId: string; businessId: string; providerUserId: string },
+  options: { services?: ServiceCode[]; price?: Record<string, string> } = {},
+) {
+  const { retailerId, businessId, providerUserId } = parties;
+  const requestId = (await createHelpRequest(retailerId, { businessId, title: "Webshop", description: "Online verkopen.", services: options.services ?? ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+  await publishHelpRequest(retailerId, requestId);
+  const bid = await submitBid(providerUserId, requestId, BidSchema.parse(validBid(options.price)));
+  if (!bid.ok) throw new Error(bid.error);
+  const accepted = await acceptBid(retailerId, requestId, bid.bidId);
+  if (!accepted.ok) throw new Error(accepted.error);
+  const [voucher] = await db.select().from(vouchers).where(eq(vouchers.engagementId, accepted.engagementId));
+  return { engagementId: accepted.engagementId, voucher };
+}
+
+/**
  * A help request taken through bidding and award to an engagement in the given state. With
  * `voucher`, the voucher a programme granted is approved and the own share confirmed paid, as the
  * office does; without, the engagement is moved past those steps directly.
@@ -80,19 +100,12 @@ export async function engagementFor(
   state: "intake" | "plan" | "completed",
   options: { voucher?: boolean } = {},
 ) {
-  const { adminId, retailerId, providerUserId, businessId } = parties;
-  const requestId = (await createHelpRequest(retailerId, { businessId, title: "Hulp", description: "Graag hulp.", services: ["website"], budgetBand: "1000_2500", languages: ["nl"] }))!;
-  await publishHelpRequest(retailerId, requestId);
-  const bid = await submitBid(providerUserId, requestId, BidSchema.parse(validBid()));
-  if (!bid.ok) throw new Error(bid.error);
-  const accepted = await acceptBid(retailerId, requestId, bid.bidId);
-  if (!accepted.ok) throw new Error(accepted.error);
-  const id = accepted.engagementId;
+  const { adminId, retailerId, providerUserId } = parties;
+  const { engagementId: id, voucher } = await acceptedBid(parties);
   const asAdmin = { userId: adminId, role: "admin" };
   const asProvider = { userId: providerUserId, role: "provider" };
   const asRetailer = { userId: retailerId, role: "retailer" };
   if (options.voucher) {
-    const [voucher] = await db.select({ id: vouchers.id }).from(vouchers).where(eq(vouchers.engagementId, id));
     if (!voucher) throw new Error("no voucher was requested: is there an open programme for this business?");
     const approved = await approveVoucher(adminId, voucher.id);
     if (!approved.ok) throw new Error(approved.error);
