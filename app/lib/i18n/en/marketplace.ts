@@ -91,8 +91,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     notAllowed: "That is no longer possible at this stage of the request.",
     bands: {
       up_to_1000: "up to €1,000",
-      1000_2500: "€1,000 – €2,500",
-      2500_5000: "€2,500 – €5,000",
+      "1000_2500": "€1,000 – €2,500",
+      "2500_5000": "€2,500 – €5,000",
       over_5000: "more than €5,000",
     },
   },

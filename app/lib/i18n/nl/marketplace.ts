@@ -89,8 +89,8 @@ export const marketplace = {
     notAllowed: "Dat kan niet meer in deze fase van de hulpvraag.",
     bands: {
       up_to_1000: "tot € 1.000",
-      1000_2500: "€ 1.000 – € 2.500",
-      2500_5000: "€ 2.500 – € 5.000",
+      "1000_2500": "€ 1.000 – € 2.500",
+      "2500_5000": "€ 2.500 – € 5.000",
       over_5000: "meer dan € 5.000",
     },
   },
