@@ -126,16 +126,42 @@ app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y"
 const publicFiles = express.static("public", { maxAge: "1h" });
 app.use((req, res, next) => (/\.[a-z0-9]+$/i.test(req.path) && !req.path.startsWith("/uploads/") ? publicFiles(req, res, next) : next()));
 
+/**
+ * Closing a socket with unread input makes the kernel send a reset, and a client still sending its
+ * body may then never see the 413 it was answered (Node's own client reports EPIPE). As web servers
+ * do, the socket lingers a moment after the response: it discards what still arrives, at most 1 MB
+ * or one second, then closes.
+ */
+function lingeringClose(req: express.Request, socket: import("node:net").Socket) {
+  const destroy = socket.destroy.bind(socket);
+  let closing = false;
+  socket.destroy = ((error?: Error) => {
+    if (closing) return destroy(error);
+    closing = true;
+    let discarded = 0;
+    req.on("data", (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > 1024 * 1024) destroy();
+    });
+    req.resume();
+    setTimeout(() => destroy(error), 1000).unref();
+    return socket;
+  }) as typeof socket.destroy;
+}
+
 // A request that failed because the database was unreachable is a 503 with Retry-After, not a 500:
 // the client may try again shortly. handleError (entry.server) marks the request's context; the
 // status is swapped as the head goes out, whatever kind of response Remix wrote.
-app.use((_req, res, next) => {
+app.use((req, res, next) => {
   const failure = { databaseUnavailable: false };
   res.locals.failure = failure;
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    // A body too large was not read to its end: closing is cheaper than reading the rest to reuse the connection.
-    if (status === 413) res.setHeader("Connection", "close");
+    // A body too large was not read to its end: the connection closes rather than read the rest.
+    if (status === 413) {
+      res.setHeader("Connection", "close");
+      if (res.socket) lingeringClose(req, res.socket);
+    }
     if (status === 500 && failure.databaseUnavailable) {
       res.setHeader("Retry-After", "5");
       return writeHead(503, ...rest);
