@@ -44,10 +44,10 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
 export async function eraseAccount(userId: string) {
   const photoKeys = await db.transaction(async (tx) => {
-    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
     if (!user) return [];
-    const [person] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
-    const names = new Map<string, string>([[person.name, erasedNames.user]]);
+    // Every name that goes, with what stands in for it, for other people's notices.
+    const names = new Map<string, string>([[user.name, erasedNames.user]]);
     const photos = await eraseBusinesses(tx, userId, names);
     await eraseProvider(tx, userId, names);
     await scrubNotices(tx, names);
