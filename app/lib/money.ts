@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Euro amounts as people and Belgian banks write them, to integer cents: `2.130,00`, `2130,00`,
  * `2130.00`, `€ 2.130,00`, `2 130,00`, `-45,10`, `45,10-`. The last separator followed by one or two
@@ -32,4 +34,23 @@ export function parseEuroAmount(input: string): AmountReading {
   const cents = Number(whole.replace(/[., ]/g, "")) * 100 + Number(decimals);
   if (!Number.isSafeInteger(cents)) return { ok: false, reason: "format" };
   return { ok: true, cents: sign * cents };
+}
+
+/**
+ * A euro amount typed into a form, as Belgians write it (see parseEuroAmount), to integer cents
+ * between `minCents` and `maxCents`; anything else is the field error `errors.amount`.
+ */
+export function EuroAmountSchema({ minCents = 0, maxCents }: { minCents?: number; maxCents: number }) {
+  return z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.amount" })
+    .trim()
+    .max(30, "errors.amount")
+    .transform((text, ctx) => {
+      const reading = parseEuroAmount(text);
+      if (!reading.ok || reading.cents < minCents || reading.cents > maxCents) {
+        ctx.addIssue({ code: "custom", fatal: true, message: reading.ok || reading.reason !== "empty" ? "errors.amount" : "errors.required" });
+        return z.NEVER;
+      }
+      return reading.cents;
+    });
 }

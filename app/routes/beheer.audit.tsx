@@ -84,7 +84,10 @@ export default function AuditLogPage() {
                 <tr key={e.id}>
                   <td>{formatDateTime(e.createdAt, locale)}</td>
                   <td>{e.actorEmail ?? t("audit.system")}</td>
-                  <th scope="row">{e.action}</th>
+                  {/* The action in words; the code stays in the CSV export's own column and the filter. */}
+                  <th scope="row" title={e.action}>
+                    {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                  </th>
                   <td>
                     {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
                   </td>

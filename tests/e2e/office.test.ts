@@ -77,7 +77,7 @@ describe("the programme office's dashboard", () => {
 
     await page.goto("/beheer/audit?entity=settings");
     await page.getByRole("heading", { level: 1, name: "Auditlog" }).waitFor();
-    expect(await page.getByRole("rowheader", { name: "settings.update" }).count()).toBe(2);
+    expect(await page.getByRole("rowheader", { name: "Instellingen gewijzigd" }).count()).toBe(2);
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.goto("/beheer");

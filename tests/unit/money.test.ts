@@ -35,3 +35,21 @@ describe("euro amounts as Belgians write them", () => {
     ["1e3", "format"],
   ])("%j is refused (%s)", (text, reason) => expect(parseEuroAmount(text)).toEqual({ ok: false, reason }));
 });
+
+describe("prices in forms", () => {
+  it("take Belgian thousands separators: 1.250 is twelve hundred and fifty euros, not one and a quarter", async () => {
+    const { BidSchema } = await import("~/modules/marketplace/rules");
+    const { HourlyRateSchema } = await import("~/modules/profiles/schemas");
+    const bid = (advicePrice: string, implementationPrice: string) =>
+      BidSchema.safeParse({ advicePrice, adviceDeliverables: "Plan", adviceDays: "10", implementationPrice, implementationDeliverables: "Webshop", implementationDays: "30", estimatedHours: "20", startDate: "2027-01-15" });
+    const parsed = bid("1.250", "1.250,50");
+    expect(parsed.success && [parsed.data.advicePrice, parsed.data.implementationPrice]).toEqual([125_000, 125_050]);
+    const wrong = bid("12,345", "-5");
+    expect(wrong.success ? [] : wrong.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["advicePrice", "errors.amount"],
+      ["implementationPrice", "errors.amount"],
+    ]);
+    expect(HourlyRateSchema.parse("62,50")).toBe(6_250);
+    expect(HourlyRateSchema.safeParse("1.000").success).toBe(false); // €1,000 an hour is out of range, not €1
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EuroAmountSchema } from "~/lib/money";
 import { choices, IsoDateSchema as isoDate, optionalText, requiredText } from "~/modules/profiles/schemas";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 
@@ -26,11 +27,8 @@ export const HelpRequestSchema = z.object({
 });
 export type HelpRequestInput = z.infer<typeof HelpRequestSchema>;
 
-const euros = z
-  .string({ required_error: "errors.required" })
-  .trim()
-  .regex(/^\d{1,6}([.,]\d{1,2})?$/, "errors.amount")
-  .transform((v) => Math.round(Number(v.replace(",", ".")) * 100));
+/** A phase's price excl. VAT, as Belgians write it (1.250 or 1.250,50), at most €999,999.99. */
+const euros = EuroAmountSchema({ maxCents: 99_999_999 });
 const days = z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.daysRange").max(365, "errors.daysRange");
 
 export const BidSchema = z

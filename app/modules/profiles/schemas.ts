@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "~/lib/dates";
+import { EuroAmountSchema } from "~/lib/money";
 import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
 import { maxAnswer, questions } from "./quickscan";
@@ -138,12 +139,7 @@ export const BusinessSchema = z.object({
 });
 export type BusinessInput = z.infer<typeof BusinessSchema>;
 
-export const HourlyRateSchema = z
-  .string({ required_error: "errors.required" })
-  .trim()
-  .regex(/^\d{1,4}([.,]\d{1,2})?$/, "errors.amount")
-  .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
-  .refine((cents) => cents >= 1500 && cents <= 50000, "errors.hourlyRateRange");
+export const HourlyRateSchema = EuroAmountSchema({ maxCents: 10_000_000 }).refine((cents) => cents >= 1500 && cents <= 50000, "errors.hourlyRateRange");
 
 export const FoundedOnSchema = IsoDateSchema.refine((d) => new Date(d) <= new Date(), "errors.date");
 export const RadiusSchema = z.coerce

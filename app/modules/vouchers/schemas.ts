@@ -1,15 +1,10 @@
 import { z } from "zod";
+import { EuroAmountSchema } from "~/lib/money";
 import { parseIban } from "~/modules/profiles/iban";
 import { choices, IsoDateSchema as isoDate, requiredText } from "~/modules/profiles/schemas";
 import { sectorCodes } from "~/modules/profiles/taxonomy";
 
-const euros = (max: number) =>
-  z
-    .string({ required_error: "errors.required" })
-    .trim()
-    .regex(/^\d{1,9}([.,]\d{1,2})?$/, "errors.amount")
-    .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
-    .refine((c) => c > 0 && c <= max, "errors.amount");
+const euros = (maxCents: number) => EuroAmountSchema({ minCents: 1, maxCents });
 
 /** A voucher programme as the programme office sets it up. */
 export const ProgrammeSchema = z

@@ -110,7 +110,7 @@ export const profiles: DeepStrings<typeof nl> = {
     street: "Street and number of the registered office (optional)",
     postalCode: "Postal code of the registered office (optional)",
     phone: "Phone number (optional)",
-    conflicts: "Businesses you are related to (one enterprise number per line): you are never proposed to them",
+    conflicts: "Businesses you are related to: one KBO number per line. You are never proposed to them.",
     conflictDeclaration: "I declare that I share no directors or shareholders with, am not related to the second degree to, and do not live with the owners of the businesses I bid for.",
     save: "Save profile",
     saved: "Your profile has been saved.",

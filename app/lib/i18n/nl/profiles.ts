@@ -108,7 +108,7 @@ export const profiles = {
     street: "Straat en nummer van de maatschappelijke zetel (optioneel)",
     postalCode: "Postcode van de zetel (optioneel)",
     phone: "Telefoonnummer (optioneel)",
-    conflicts: "Ondernemingen waarmee je verbonden bent (één ondernemingsnummer per regel): je wordt nooit aan hen voorgesteld",
+    conflicts: "Zaken waarmee je verbonden bent: één KBO-nummer per regel. Je wordt nooit aan hen voorgesteld.",
     conflictDeclaration: "Ik verklaar dat ik geen bestuurders of aandeelhouders deel, geen familie tot de tweede graad ben en niet samenwoon met de ondernemers van de zaken waarvoor ik een voorstel doe.",
     save: "Profiel opslaan",
     saved: "Je profiel is opgeslagen.",
