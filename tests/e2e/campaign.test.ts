@@ -95,7 +95,8 @@ describe("ZomerInWestVlaanderen", () => {
     await visitor.getByLabel("Sector").selectOption("tourism");
     await visitor.getByRole("button", { name: "Toon" }).click();
     await visitor.waitForURL("**/zomer/brugge?*sector=tourism*");
-    expect(await visitor.locator(".promotion-card h2").allTextContents()).toEqual(["B&B De Vier Winden"]);
+    // The address changes a moment before React shows the filtered list: wait for the list itself.
+    await expect.poll(() => visitor.locator(".promotion-card h2").allTextContents(), { timeout: 10_000 }).toEqual(["B&B De Vier Winden"]);
 
     await visitor.getByRole("link", { name: "B&B De Vier Winden" }).click();
     await heading(visitor, "B&B De Vier Winden");
