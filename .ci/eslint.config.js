@@ -24,7 +24,6 @@ export default tseslint.config(
     // Dates that decide money and deadlines are Brussels dates from app/lib/dates.ts: a UTC date is
     // a day off between midnight and 01:00 or 02:00 in Belgium.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/lib/dates.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

@@ -1,8 +1,8 @@
 /**
  * Calendar dates as they decide money and deadlines in Belgium: YYYY-MM-DD in Europe/Brussels.
- * Every due date, window, deadline and execution date comes from here, never from
- * `toISOString().slice(0, 10)` (a UTC date, a day off between midnight and 01:00 or 02:00 in
- * Brussels; the linter refuses it in app/).
+ * Every due date, window, deadline and execution date comes from here, never from slicing an ISO
+ * timestamp (a UTC date, a day off between midnight and 01:00 or 02:00 in Brussels; the linter
+ * refuses that in app/).
  */
 export const timeZone = "Europe/Brussels";
 
@@ -30,8 +30,10 @@ export function isCalendarDate(text: string) {
   return year >= 1900 && year <= 2999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/** Calendar arithmetic runs on UTC midnights, where no clock ever changes. */
 const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
-const iso = (date: Date) => date.toISOString().slice(0, 10);
+const utcDay = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" });
+const iso = (date: Date) => utcDay.format(date);
 
 /** Calendar arithmetic: `days` later (or earlier) than `isoDate`, whatever the clocks do. */
 export function addDays(isoDate: string, days: number) {
