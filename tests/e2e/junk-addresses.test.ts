@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, nextClientIp } from "../support/browser";
+import { baseUrl, demoSessionCookies, nextClientIp } from "../support/browser";
 
 /*
  * Odd addresses through the real server, for every route in app/routes and every role: control
@@ -47,25 +47,9 @@ const junkQuery = new URLSearchParams({
   redirectTo: "\n//evil.example",
 }).toString();
 
-const accounts = {
-  admin: "admin@demo.koppel.test",
-  municipality: "brugge@demo.koppel.test",
-  retailer: "boekhandel.de.zandloper@demo.koppel.test",
-  provider: "pixelpier@demo.koppel.test",
-} as const;
-const cookies: Record<string, string> = { anonymous: "" };
-
+let cookies: Awaited<ReturnType<typeof demoSessionCookies>>;
 beforeAll(async () => {
-  for (const [role, email] of Object.entries(accounts)) {
-    const response = await fetch(`${baseUrl()}/inloggen`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
-      body: new URLSearchParams({ email, password: "Koppel-demo-2026" }),
-    });
-    if (response.status !== 302) throw new Error(`${role} could not log in: ${response.status}`);
-    cookies[role] = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  }
+  cookies = await demoSessionCookies();
 });
 
 describe("odd addresses", () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "~/lib/i18n";
-import { baseUrl, nextClientIp } from "../support/browser";
+import { baseUrl, demoAccounts, demoSessionCookies, nextClientIp } from "../support/browser";
 
 /*
  * Every page a visitor and each demo role can reach by following links from their home page, read
@@ -12,31 +12,13 @@ const namespaces = Object.keys(resources.nl.translation);
 /** A key path of one of our namespaces standing in the text: `requests.bands.x`, `provider.conflicts`. */
 const keyLike = new RegExp(`(?<![\\w@/.-])(?:${namespaces.join("|")})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*(?![\\w@/-])`, "g");
 
-const accounts = {
-  anonymous: null,
-  admin: "admin@demo.koppel.test",
-  municipality: "brugge@demo.koppel.test",
-  retailer: "boekhandel.de.zandloper@demo.koppel.test",
-  provider: "pixelpier@demo.koppel.test",
-} as const;
-const homes: Record<keyof typeof accounts, string> = { anonymous: "/", admin: "/beheer", municipality: "/gemeente", retailer: "/ondernemer", provider: "/aanbieder" };
-const cookies: Record<string, string> = {};
+type Role = "anonymous" | keyof typeof demoAccounts;
+const roles: Role[] = ["anonymous", ...(Object.keys(demoAccounts) as (keyof typeof demoAccounts)[])];
+const homes: Record<Role, string> = { anonymous: "/", admin: "/beheer", municipality: "/gemeente", retailer: "/ondernemer", provider: "/aanbieder" };
+let cookies: Record<Role, string>;
 
 beforeAll(async () => {
-  for (const [role, email] of Object.entries(accounts)) {
-    if (!email) {
-      cookies[role] = "";
-      continue;
-    }
-    const response = await fetch(`${baseUrl()}/inloggen`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
-      body: new URLSearchParams({ email, password: "Koppel-demo-2026" }),
-    });
-    if (response.status !== 302) throw new Error(`${role} could not log in: ${response.status}`);
-    cookies[role] = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  }
+  cookies = await demoSessionCookies();
 });
 
 /** The text a person sees: no scripts, styles or tags; the entities we use decoded. */
@@ -57,7 +39,7 @@ function links(html: string) {
     .filter((href) => !/\.(csv|json|xml|txt|webp|svg|ico|pdf)$/.test(href) && !href.startsWith("/uploads/") && !href.startsWith("/build/") && href !== "/uitloggen");
 }
 
-async function crawl(role: keyof typeof accounts, language: "nl" | "en", limit = 80) {
+async function crawl(role: Role, language: "nl" | "en", limit = 80) {
   const seen = new Set<string>();
   const queue = [homes[role]];
   const problems: string[] = [];
@@ -83,7 +65,7 @@ describe("every page as its people see it", () => {
 
   // A signed-in user reads their account's language (changing it here would change it for the other
   // tests' demo accounts): visitors are read in both languages, the roles in Dutch.
-  it.each(Object.keys(accounts) as (keyof typeof accounts)[])("shows %s no translation keys", async (role) => {
+  it.each(roles)("shows %s no translation keys", async (role) => {
     const problems: string[] = [];
     for (const language of role === "anonymous" ? (["nl", "en"] as const) : (["nl"] as const)) {
       const { pages, problems: found } = await crawl(role, language);

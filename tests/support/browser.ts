@@ -112,8 +112,33 @@ export async function waitForMail(to: string, options: { subject?: string; timeo
   throw new Error(`no mail${subject ? ` "${subject}"` : ""} to ${to} within ${timeoutMs} ms`);
 }
 
+/** The demo accounts every browser test may use, one per role (they share one password). */
+export const demoAccounts = {
+  admin: "admin@demo.koppel.test",
+  municipality: "brugge@demo.koppel.test",
+  retailer: "boekhandel.de.zandloper@demo.koppel.test",
+  provider: "pixelpier@demo.koppel.test",
+} as const;
+const demoPassword = "Koppel-demo-2026";
+
+/** A session cookie per demo role (and an empty one for a visitor), from the login form's own action. */
+export async function demoSessionCookies() {
+  const cookies: Record<"anonymous" | keyof typeof demoAccounts, string> = { anonymous: "", admin: "", municipality: "", retailer: "", provider: "" };
+  for (const [role, email] of Object.entries(demoAccounts) as [keyof typeof demoAccounts, string][]) {
+    const response = await fetch(`${baseUrl()}/inloggen`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: baseUrl(), "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": nextClientIp() },
+      body: new URLSearchParams({ email, password: demoPassword }),
+    });
+    if (response.status !== 302) throw new Error(`${role} could not log in: ${response.status}`);
+    cookies[role] = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  }
+  return cookies;
+}
+
 /** Logs a page in through the login form, as a person does (demo accounts share one password). */
-export async function logInThroughForm(page: Page, email: string, password = "Koppel-demo-2026") {
+export async function logInThroughForm(page: Page, email: string, password = demoPassword) {
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
