@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readCsv } from "~/lib/csv";
 import { parseEuroAmount } from "~/lib/money";
-import { isValidStructuredCommunication } from "~/modules/vouchers/rules";
+import { formatStructuredCommunication, isValidStructuredCommunication } from "~/modules/vouchers/rules";
 import { looksLikeCoda, parseCoda, type CodaProblem } from "./coda";
 
 /**
@@ -35,17 +35,12 @@ export function readBankStatement(text: string): StatementReading {
   return looksLikeCoda(text) ? readCoda(text) : readCsvStatement(text);
 }
 
-/** 12 digits as the structured communication is printed: +++123/4567/89002+++. */
-function formatted(digits: string) {
-  return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
-}
-
 /** The structured communication in free text: +++…+++, ***…*** or twelve digits with a valid check. */
 export function findStructuredCommunication(text: string) {
   const candidates = [...text.matchAll(/[+*]{3}\s*(\d{3})\s*\/?\s*(\d{4})\s*\/?\s*(\d{5})\s*[+*]{3}|(?<![\d])(\d{3})[/ ]?(\d{4})[/ ]?(\d{5})(?![\d])/g)];
   for (const match of candidates) {
     const digits = match.slice(1).filter(Boolean).join("");
-    if (isValidStructuredCommunication(digits)) return formatted(digits);
+    if (isValidStructuredCommunication(digits)) return formatStructuredCommunication(digits);
   }
   return null;
 }
@@ -72,8 +67,8 @@ function readCoda(text: string): StatementReading {
           line: m.line,
           fingerprint: `coda:${statement.account}:${statement.newBalanceDate}:${statement.statementNumber}:${m.sequence}:${m.bankReference}`,
           amountCents: m.amountCents,
-          structuredCommunication: m.structuredCommunication ? formatted(m.structuredCommunication) : findStructuredCommunication(m.communication),
-          communication: m.structuredCommunication ? formatted(m.structuredCommunication) : m.communication,
+          structuredCommunication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : findStructuredCommunication(m.communication),
+          communication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : m.communication,
           valueDate: m.valueDate,
           counterpartyIban: m.counterpartyIban,
           counterpartyName: m.counterpartyName,

@@ -41,7 +41,11 @@ export function voucherShares(voucherCents: number, milestonePrices: number[]) {
 export function structuredCommunication(sequence: number) {
   const base = String(sequence % 10_000_000_000).padStart(10, "0");
   const check = Number(BigInt(base) % 97n) || 97;
-  const digits = base + String(check).padStart(2, "0");
+  return formatStructuredCommunication(base + String(check).padStart(2, "0"));
+}
+
+/** Twelve digits as the structured communication is printed: +++123/4567/89002+++. */
+export function formatStructuredCommunication(digits: string) {
   return `+++${digits.slice(0, 3)}/${digits.slice(3, 7)}/${digits.slice(7)}+++`;
 }
 
