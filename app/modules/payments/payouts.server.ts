@@ -1,7 +1,7 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { payoutBatches, payoutLines, programmes, providers, vouchers } from "~db/schema";
+import { payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, belgianDateTime, nextBelgianBankingDay } from "~/lib/dates";
 import { parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
@@ -29,23 +29,12 @@ export async function listPayoutBatches() {
 }
 
 /**
- * The programme account each provider's open lines are paid from (the programme whose voucher
- * funded the engagement), as it stands now. Lines of an engagement without a voucher are paid from
- * the newest programme's account.
+ * The programme accounts as they stand now, and which one pays a line: the programme whose voucher
+ * funded the engagement, or the newest programme's for an engagement without a voucher.
  */
-async function debtorsNow(executor: Executor, where: SQL) {
-  const rows = await executor
-    .selectDistinct({ providerId: payoutLines.providerId, programmeId: vouchers.programmeId })
-    .from(payoutLines)
-    .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
-    .where(where);
-  const programmeRows = await executor.select({ id: programmes.id, name: programmes.name, iban: programmes.iban, bic: programmes.bic, createdAt: programmes.createdAt }).from(programmes).orderBy(desc(programmes.createdAt));
-  const newest = programmeRows[0];
-  const debtorOf = (programmeId: string | null) => {
-    const programme = programmeRows.find((p) => p.id === programmeId) ?? newest;
-    return programme ? { programmeId: programme.id, name: programme.name, iban: programme.iban, bic: programme.bic } : null;
-  };
-  return { byLine: rows.map((r) => ({ providerId: r.providerId, debtor: debtorOf(r.programmeId) })), debtorOf };
+async function programmeAccounts(executor: Executor) {
+  const accounts = await executor.select({ programmeId: programmes.id, name: programmes.name, iban: programmes.iban, bic: programmes.bic }).from(programmes).orderBy(desc(programmes.createdAt));
+  return (programmeId: string | null): PayoutDebtor | null => accounts.find((a) => a.programmeId === programmeId) ?? accounts[0] ?? null;
 }
 
 /**
@@ -60,8 +49,13 @@ export async function createPayoutBatch(adminId: string) {
   return db.transaction(async (tx) => {
     const ids = payable.map((p) => p.providerId);
     const total = payable.reduce((sum, p) => sum + p.totalCents, 0);
-    const { byLine } = await debtorsNow(tx, and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids))!);
-    const debtors = [...new Map(byLine.flatMap((l) => (l.debtor ? [[l.debtor.programmeId, l.debtor] as const] : []))).values()];
+    const debtorOf = await programmeAccounts(tx);
+    const funding = await tx
+      .selectDistinct({ programmeId: vouchers.programmeId })
+      .from(payoutLines)
+      .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
+      .where(and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids)));
+    const debtors = [...new Map(funding.flatMap(({ programmeId }) => [debtorOf(programmeId)].filter((d) => d !== null).map((d) => [d.programmeId, d] as const))).values()];
     const [batch] = await tx.insert(payoutBatches).values({ createdBy: adminId, totalCents: total, debtors }).returning({ id: payoutBatches.id });
     const marked = await tx
       .update(payoutLines)
@@ -88,10 +82,11 @@ async function batchTransfers(batchId: string) {
     .where(eq(payoutLines.batchId, batchId))
     .groupBy(payoutLines.providerId, providers.companyName, providers.iban, vouchers.programmeId)
     .orderBy(providers.companyName);
-  // Batches made before debtors were stored: the accounts as they stand now.
-  const stored = batch.debtors.length ? batch.debtors : null;
-  const { debtorOf } = await debtorsNow(db, eq(payoutLines.batchId, batchId));
-  const debtorFor = (programmeId: string | null) => stored?.find((d) => d.programmeId === programmeId) ?? stored?.[0] ?? debtorOf(programmeId);
+  // The accounts stored on the batch; only a batch made before they were stored reads today's.
+  const stored = batch.debtors;
+  const debtorFor = stored.length
+    ? (programmeId: string | null) => stored.find((d) => d.programmeId === programmeId) ?? stored[0]
+    : await programmeAccounts(db);
   const transfers = rows.map((r) => ({ ...r, debtor: debtorFor(r.programmeId) }));
   return { batch, transfers };
 }
