@@ -45,8 +45,13 @@ export async function startOwnShareCheckout(ownerId: string, engagementId: strin
     .where(and(eq(vouchers.engagementId, engagementId), eq(businesses.ownerId, ownerId), eq(vouchers.status, "approved"), isNull(vouchers.paidAt)));
   if (!row) return null;
   const back = `${env.APP_URL}/trajecten/${engagementId}`;
-  const reusable = await openSessionUrl(row.voucher.id, row.voucher.ownShareCents);
-  if (reusable) return reusable.paid ? `${back}?betaling=ok` : reusable.url;
+  // Where the customer goes instead of a new session: the open one, or back if it is already paid.
+  const existing = async () => {
+    const open = await openSession(row.voucher.id, row.voucher.ownShareCents);
+    return open && (open.paid ? `${back}?betaling=ok` : open.url);
+  };
+  const reusable = await existing();
+  if (reusable) return reusable;
   const session = await stripe().checkout.sessions.create({
     mode: "payment",
     // The current API filters the dynamically eligible methods down to these two.
@@ -71,8 +76,7 @@ export async function startOwnShareCheckout(ownerId: string, engagementId: strin
     if (!isUniqueViolation(error)) throw error;
     // Another click made its session in the meantime: that one stays, this one goes.
     await stripe().checkout.sessions.expire(session.id);
-    const other = await openSessionUrl(row.voucher.id, row.voucher.ownShareCents);
-    return other?.paid ? `${back}?betaling=ok` : (other?.url ?? null);
+    return existing();
   }
 }
 
@@ -81,7 +85,7 @@ export async function startOwnShareCheckout(ownerId: string, engagementId: strin
  * when the customer paid and the webhook is on its way. A session for another amount, or one that
  * Stripe expired, is expired here too.
  */
-async function openSessionUrl(voucherId: string, amountCents: number) {
+async function openSession(voucherId: string, amountCents: number) {
   const [open] = await db.select().from(payments).where(and(eq(payments.voucherId, voucherId), eq(payments.status, "open")));
   if (!open) return null;
   const session = await stripe().checkout.sessions.retrieve(open.externalId);
