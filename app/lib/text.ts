@@ -5,6 +5,7 @@
  */
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const allControlCharacters = /[\u0000-\u001F\u007F]/g;
+const anyControlCharacter = new RegExp(allControlCharacters.source);
 
 /** With `lineBreaks: false` tab, line feed and carriage return go too (one-line values: addresses, search words). */
 export function withoutControlCharacters(text: string, { lineBreaks = true } = {}) {
@@ -12,7 +13,7 @@ export function withoutControlCharacters(text: string, { lineBreaks = true } = {
 }
 
 export function hasControlCharacters(text: string) {
-  return /[\u0000-\u001F\u007F]/.test(text);
+  return anyControlCharacter.test(text);
 }
 
 /** Every string in a parsed JSON value cleaned of control characters, keys included. */
