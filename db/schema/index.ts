@@ -9,3 +9,4 @@ export * from "./engagements";
 export * from "./vouchers";
 export * from "./campaigns";
 export * from "./settings";
+export * from "./uploads";

@@ -68,7 +68,7 @@ describe("opting in with a promotion", () => {
   it("refuses a wrong type, an oversized file and content that does not match its type, writing nothing", async () => {
     const owner = await account("retailer");
     const business = await businessFor(owner.id, { name: "Bloemen Lore" });
-    const filesBefore = uploadedFiles().length;
+    const filesBefore = (await uploadedFiles()).length;
     const jpegHeaderThenJunk = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(400).fill(7)]);
     const cases: [File, number, string][] = [
       [file(new TextEncoder().encode("gewoon tekst"), "promo.txt", "text/plain"), 400, "Kies een foto in JPEG, PNG of WebP."],
@@ -87,7 +87,7 @@ describe("opting in with a promotion", () => {
       expect(translator("nl")(body.error.photo[0]), photo.name).toBe(message);
     }
     expect(await participantOf(business.id)).toBeUndefined();
-    expect(uploadedFiles()).toHaveLength(filesBefore);
+    expect((await uploadedFiles())).toHaveLength(filesBefore);
   });
 
   it("refuses a body announced over the limit before reading it", async () => {

@@ -126,7 +126,7 @@ describe("erasing an account with history", () => {
     const promotion = await optIn(owner, business.id, promotionFields(running.id), { photo: file(await png(), "etalage.png", "image/png") });
     expect(promotion.status).toBe(302);
     const [participant] = await db.select().from(campaignParticipants).where(eq(campaignParticipants.businessId, business.id));
-    expect(uploadedFiles()).toContain(participant.photoKey);
+    expect((await uploadedFiles())).toContain(participant.photoKey);
     const ledgerBefore = await db.select().from(budgetLedger).where(eq(budgetLedger.voucherId, voucher.id));
     const payoutsBefore = await db.select().from(payoutLines).where(eq(payoutLines.engagementId, engagementId));
     expect(payoutsBefore.length).toBeGreaterThan(0);
@@ -171,7 +171,7 @@ describe("erasing an account with history", () => {
 
     // The promotion and its photo are deleted.
     expect(await db.select().from(campaignParticipants).where(eq(campaignParticipants.businessId, business.id))).toEqual([]);
-    expect(uploadedFiles()).not.toContain(participant.photoKey);
+    expect((await uploadedFiles())).not.toContain(participant.photoKey);
 
     // No name, address or free text of either is left anywhere in the database.
     const dump = await dumpDatabase();

@@ -3,8 +3,8 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { expect } from "vitest";
-import { db } from "~db/client";
-import { campaignParticipants } from "~db/schema";
+import { database, db } from "~db/client";
+import { campaignParticipants, uploadedFiles as uploadedFileRows } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { belgianDate } from "~/lib/dates";
 import { createEdition } from "~/modules/campaigns/index.server";
@@ -50,7 +50,12 @@ export const decide = (staff: { cookie: string }, participantId: string, intent:
   respond(() => staffCampaign.action(args(formRequest(`/gemeente/zomer?editie=${running.slug}`, { intent, participantId }, { cookie: staff.cookie }))));
 export const participantOf = async (businessId: string, editionId = running.id) =>
   (await db.select().from(campaignParticipants).where(and(eq(campaignParticipants.businessId, businessId), eq(campaignParticipants.editionId, editionId))))[0];
-export const uploadedFiles = () => (fs.existsSync(path.join(env.DATA_DIR, "uploads")) ? fs.readdirSync(path.join(env.DATA_DIR, "uploads")) : []);
+/** The keys of every stored upload, wherever this database keeps them (disk on PGlite, a table on PostgreSQL). */
+export async function uploadedFiles() {
+  if (database.kind === "postgres") return (await db.select({ key: uploadedFileRows.key }).from(uploadedFileRows)).map((row) => row.key);
+  const root = path.join(env.DATA_DIR, "uploads");
+  return fs.existsSync(root) ? fs.readdirSync(root) : [];
+}
 
 /** A retailer with a business in Brugge that has opted in to the running edition (pending). */
 export async function pendingParticipant(name: string, nisCode = BRUGGE, postalCode = "8000", sector = "retail") {

@@ -1,10 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { database, type Database } from "~db/client";
+import { uploadedFiles } from "~db/schema";
 import { env } from "~/lib/env.server";
 
 /**
- * Where uploaded files live. The disk under DATA_DIR/uploads serves one app process; when several
- * run, an object-storage implementation of the same three calls replaces it.
+ * Where uploaded files live. On the embedded default (PGlite, one process) that is the disk under
+ * DATA_DIR/uploads; on PostgreSQL it is the database, which every process behind the proxy shares.
  */
 export interface UploadStorage {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -44,4 +47,21 @@ export function diskStorage(root: string): UploadStorage {
   };
 }
 
-export const uploads: UploadStorage = diskStorage(path.join(env.DATA_DIR, "uploads"));
+export function databaseStorage(db: Database): UploadStorage {
+  return {
+    async put(key, bytes) {
+      if (!uploadKeyPattern.test(key)) throw new Error(`Invalid upload key: ${key}`);
+      await db.insert(uploadedFiles).values({ key, bytes, size: bytes.byteLength });
+    },
+    async get(key) {
+      if (!uploadKeyPattern.test(key)) return null;
+      const [row] = await db.select({ bytes: uploadedFiles.bytes }).from(uploadedFiles).where(eq(uploadedFiles.key, key));
+      return row ? new Uint8Array(row.bytes) : null;
+    },
+    async remove(key) {
+      await db.delete(uploadedFiles).where(eq(uploadedFiles.key, key));
+    },
+  };
+}
+
+export const uploads: UploadStorage = database.kind === "postgres" ? databaseStorage(database.db) : diskStorage(path.join(env.DATA_DIR, "uploads"));
