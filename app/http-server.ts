@@ -35,6 +35,9 @@ try {
   process.exit(1);
 }
 
+/** Set on SIGTERM; see stop() below. */
+let stopping = false;
+
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
@@ -70,6 +73,9 @@ function securityHeaders(nonce: string, framable: boolean) {
 }
 
 app.use((req, res, next) => {
+  // While shutting down, no connection is kept for a next request: the client opens a new one,
+  // which the proxy sends to a process that stays.
+  if (stopping) res.set("Connection", "close");
   const incoming = req.get("x-request-id");
   const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -193,13 +199,20 @@ const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Koppel is running at ${env.APP_URL}`);
 });
 
-let stopping = false;
+/**
+ * Graceful shutdown, for a rolling restart behind a proxy: stop accepting connections (the proxy
+ * retries a refused connection on another process), close idle keep-alive connections, answer every
+ * request already received with `Connection: close`, and only when the last one is answered (or
+ * SHUTDOWN_GRACE_SECONDS have passed) stop the outbox worker and close the database.
+ */
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  server.close();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, env.SHUTDOWN_GRACE_SECONDS * 1000).unref());
+  await Promise.race([drained, grace]);
   // The database pool and the outbox worker would otherwise keep the process alive.
   await entry.shutdown().catch((error) => logger.error({ err: error }, "shutdown failed"));
   process.exit(0);

@@ -19,3 +19,4 @@ export async function ping(executor: Executor = db) {
 }
 
 export { schema };
+

@@ -38,6 +38,13 @@ const EnvSchema = z
       .enum(["true", "false", "1", "0"])
       .default("false")
       .transform((v) => v === "true" || v === "1"),
+    /**
+     * How often each process reloads the office's settings and one of them runs the timers
+     * (deadlines, reminders, auto-approval): a saved setting reaches every process within this time.
+     */
+    SCHEDULER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** On SIGTERM, how long requests already being answered may take before the process exits anyway. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(25),
     /** How long anonymous visitors' public pages are reused (0 turns the micro-cache off). */
     PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
     /**

@@ -22,3 +22,14 @@ export const outbox = pgTable(
   },
   (t) => [index("outbox_pending_idx").on(t.runAfter).where(sql`done_at is null and failed_at is null`)],
 );
+
+/**
+ * The scheduler's claims: a process runs the timed work named here only if it is the first to move
+ * `startedAt` forward once the interval has passed, so however many processes share the database,
+ * the work starts once per interval. `runs` counts the starts.
+ */
+export const scheduledRuns = pgTable("scheduled_runs", {
+  name: text("name").primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  runs: integer("runs").notNull().default(1),
+});

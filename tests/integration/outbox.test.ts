@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { outbox } from "~db/schema";
-import { drainOutbox, pendingOutboxCount, queueMail } from "~/modules/notifications/index.server";
+import { outbox, scheduledRuns } from "~db/schema";
+import { claimScheduledRun, drainOutbox, pendingOutboxCount, queueMail } from "~/modules/notifications/index.server";
 
 describe("the outbox", () => {
   it("keeps nothing of a transaction that rolled back", async () => {
@@ -54,5 +54,23 @@ describe("the outbox", () => {
     expect(row.attempts).toBe(10);
     expect(row.failedAt).not.toBeNull();
     expect(await pendingOutboxCount()).toBe(0);
+  });
+});
+
+describe("the scheduler's claim", () => {
+  it("lets one caller of many start the timed work per interval, and the next only once the interval has passed", async () => {
+    // Five processes asking at the same moment: one starts the work.
+    const first = await Promise.all(Array.from({ length: 5 }, () => claimScheduledRun("test.work", 60)));
+    expect(first.filter(Boolean)).toHaveLength(1);
+    expect(await claimScheduledRun("test.work", 60)).toBe(false);
+    // Another schedule is claimed on its own.
+    expect(await claimScheduledRun("test.other", 60)).toBe(true);
+
+    // Once the interval has passed (the last start moved back an hour), the next caller starts it.
+    await db.update(scheduledRuns).set({ startedAt: sql`now() - interval '1 hour'` }).where(eq(scheduledRuns.name, "test.work"));
+    const second = await Promise.all(Array.from({ length: 5 }, () => claimScheduledRun("test.work", 60)));
+    expect(second.filter(Boolean)).toHaveLength(1);
+    const [row] = await db.select().from(scheduledRuns).where(eq(scheduledRuns.name, "test.work"));
+    expect(row.runs).toBe(2);
   });
 });

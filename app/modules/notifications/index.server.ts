@@ -3,7 +3,7 @@ import { deliverMail, type Mail } from "./mail.server";
 import { enqueue, type OutboxHandler } from "./outbox.server";
 
 export { retryDelaySeconds } from "./backoff";
-export { drainOutbox, enqueue, pendingOutboxCount, startOutboxWorker, type OutboxHandler } from "./outbox.server";
+export { claimScheduledRun, drainOutbox, enqueue, pendingOutboxCount, startOutboxWorker, type OutboxHandler } from "./outbox.server";
 export { listSentMail, mailTransportKind, readSentMail, type SentMail } from "./mail.server";
 
 /** Every outbox topic and who carries it out. Later capabilities add theirs here. */

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { outbox } from "~db/schema";
+import { outbox, scheduledRuns } from "~db/schema";
 import { logger } from "~/lib/logger.server";
 import { retryDelaySeconds } from "./backoff";
 
@@ -83,6 +83,24 @@ export async function pendingOutboxCount() {
     .from(outbox)
     .where(and(isNull(outbox.doneAt), isNull(outbox.failedAt)));
   return row.count;
+}
+
+/**
+ * Claims the timed work `name` for this process if no process started it within the last
+ * `everySeconds` (by the database's clock, which all processes share): however many run the same
+ * schedule, the work starts once per interval, in whichever asked first.
+ */
+export async function claimScheduledRun(name: string, everySeconds: number) {
+  const claimed = await db
+    .insert(scheduledRuns)
+    .values({ name, startedAt: sql`now()` })
+    .onConflictDoUpdate({
+      target: scheduledRuns.name,
+      set: { startedAt: sql`now()`, runs: sql`${scheduledRuns.runs} + 1` },
+      setWhere: sql`${scheduledRuns.startedAt} <= now() - make_interval(secs => ${everySeconds})`,
+    })
+    .returning({ runs: scheduledRuns.runs });
+  return claimed.length > 0;
 }
 
 let wakeWorker: (() => void) | undefined;

@@ -6,7 +6,7 @@ import { logger } from "~/lib/logger.server";
 import { hashPassword } from "~/modules/auth/index.server";
 import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, setUpSearch } from "~/modules/matching/index.server";
-import { mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
+import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
 
@@ -32,12 +32,14 @@ export async function boot() {
   }
   if (env.SEED_DEMO && (await seedIfEmpty())) logger.info("demo data created");
   await refreshSettings();
-  // Settings first, so timers and matching use what the office set, also when another process saved it.
-  const everyMinute = async () => {
+  // Every process reloads the settings, so timers and matching use what the office set, also when
+  // another process saved it; the timers then run in one process per interval. (Each timer also
+  // claims its rows, so even two runs at once would do each thing once.)
+  const scheduled = async () => {
     await refreshSettings();
-    await runTimers();
+    if (await claimScheduledRun("timers", env.SCHEDULER_SECONDS)) await runTimers();
   };
-  stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: 60_000, run: everyMinute } });
+  stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: env.SCHEDULER_SECONDS * 1000, run: scheduled } });
   logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");
 }
 

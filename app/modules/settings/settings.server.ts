@@ -8,8 +8,8 @@ import { defaultSettings, useSettings } from "./snapshot";
 
 /*
  * The office's choices, stored in the database and put in force as one immutable snapshot
- * (snapshot.ts): at start-up, after a save, and every minute from the outbox worker, so every app
- * process follows within a minute.
+ * (snapshot.ts): at start-up, after a save, and every SCHEDULER_SECONDS (a minute by default) from
+ * the outbox worker, so every app process follows within that time.
  */
 
 const key = "platform";
