@@ -6,6 +6,7 @@ import { authenticateApiToken, createApiToken } from "~/modules/auth/index.serve
 import { saveProviderProfile } from "~/modules/profiles/index.server";
 import { getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
+import * as healthz from "~/routes/healthz";
 import { currentSettings, useSettingsForTest } from "../support/settings";
 import { estimateVouchers } from "~/modules/vouchers/index.server";
 import * as audit from "~/routes/beheer.audit";
@@ -245,10 +246,12 @@ describe("settings", () => {
     expect(entry.data).toMatchObject({ invitationCount: { from: 5, to: 7 }, vatBasisPoints: { from: 2100, to: 600 } });
     expect(entry.data).not.toHaveProperty("maxBids.from", 6);
 
-    // Another process picks the stored values up on its next refresh.
+    // Another process picks the stored values up on its next refresh, and its /healthz says which.
+    const [stored] = await db.select().from(settings);
     useSettingsForTest({ ...snapshot, vatBasisPoints: 2100 });
     await refreshSettings();
     expect(currentSettings().vatBasisPoints).toBe(600);
+    expect((await (await respond(() => healthz.loader())).json()).settings).toBe(stored.updatedAt.toISOString());
 
     const page = await respond(() => settingsPage.loader(args(getRequest("/beheer/instellingen", { cookie: admin.cookie }))));
     expect((await page.json()).current).toMatchObject({ invitationCount: 7, vatBasisPoints: 600 });

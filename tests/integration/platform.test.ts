@@ -96,6 +96,7 @@ describe("/healthz", () => {
       search: "builtin",
       payments: "bank_transfer",
       mail: "file",
+      settings: expect.stringMatching(/^(defaults|\d{4}-\d\d-\d\dT[\d:.]+Z)$/),
     });
   });
 });

@@ -26,12 +26,12 @@ const pageProblems: string[] = [];
 export const takePageProblems = () => pageProblems.splice(0);
 
 /** Debian's Chromium, headless, with a fresh profile; nothing downloads a browser. */
-export async function newBrowserContext(options: { locale?: string } = {}): Promise<BrowserContext> {
+export async function newBrowserContext(options: { locale?: string; baseURL?: string } = {}): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
     locale: options.locale ?? "nl-BE",
     extraHTTPHeaders: { "X-Forwarded-For": nextClientIp() },
     args: [

@@ -8,7 +8,7 @@ import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, setUpSearch } from "~/modules/matching/index.server";
 import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
-import { refreshSettings } from "~/modules/settings/index.server";
+import { refreshSettings, settingsSavedAt } from "~/modules/settings/index.server";
 
 /** Every outbox topic of every capability, for the one worker. */
 export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers };
@@ -63,5 +63,7 @@ export async function getHealth() {
     search: env.MEILI_HOST ? "meilisearch" : "builtin",
     payments: paymentsKind,
     mail: mailTransportKind,
+    /** When the office's settings this process uses were saved ("defaults" if never). */
+    settings: settingsSavedAt()?.toISOString() ?? "defaults",
   };
 }

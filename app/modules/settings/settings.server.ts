@@ -24,8 +24,8 @@ export async function getSettings(): Promise<PlatformSettings & { updatedAt: Dat
 /** Reads the stored settings into the modules; a failure keeps what is in force and is logged. */
 export async function refreshSettings() {
   try {
-    const { updatedAt: _updatedAt, ...current } = await getSettings();
-    useSettings(current);
+    const { updatedAt, ...current } = await getSettings();
+    useSettings(current, updatedAt);
   } catch (error) {
     logger.error({ err: error }, "settings could not be refreshed");
   }
@@ -39,13 +39,14 @@ export async function saveSettings(adminId: string, next: PlatformSettings) {
       JSON.stringify(value) === JSON.stringify(before[name as keyof PlatformSettings]) ? [] : [[name, { from: before[name as keyof PlatformSettings], to: value }]],
     ),
   );
+  const savedAt = new Date();
   await db.transaction(async (tx) => {
     await tx
       .insert(settings)
-      .values({ key, value: next, updatedBy: adminId })
-      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedBy: adminId, updatedAt: new Date() } });
+      .values({ key, value: next, updatedBy: adminId, updatedAt: savedAt })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedBy: adminId, updatedAt: savedAt } });
     await recordAudit(tx, { actorId: adminId, action: "settings.update", entityType: "settings", entityId: key, data: changes });
   });
-  useSettings(next);
+  useSettings(next, savedAt);
   return changes;
 }

@@ -22,12 +22,19 @@ function freeze(settings: PlatformSettings): Readonly<PlatformSettings> {
 }
 
 let current = defaultSettings;
+/** When the snapshot in force was saved (null: the defaults); /healthz shows it, so an operator sees every process follow. */
+let savedAt: Date | null = null;
 
 export function currentSettings() {
   return current;
 }
 
-/** Puts a new snapshot in force (at start-up, after a save, every minute from the worker). */
-export function useSettings(next: PlatformSettings) {
+export function settingsSavedAt() {
+  return savedAt;
+}
+
+/** Puts a new snapshot in force (at start-up, after a save, every SCHEDULER_SECONDS from the worker). */
+export function useSettings(next: PlatformSettings, saved: Date | null = null) {
   current = freeze(next);
+  savedAt = saved;
 }

@@ -1,0 +1,189 @@
+import type { BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
+import { expect } from "vitest";
+import { logInThroughForm, newBrowserContext, seriousViolations } from "./browser";
+
+/*
+ * The whole marketplace in five browsers, every role: a retailer asks for help, an invited provider
+ * bids, the retailer accepts, the programme office confirms the voucher steps, milestones are
+ * delivered and approved, the engagement completes and is reviewed; then the municipality invites
+ * the business to ZomerInWestVlaanderen, approves its promotion (with a photo), and a visitor finds
+ * it with the "nieuw online" badge. axe-core checks every page on the way. It runs against one
+ * server (tests/e2e/engagement.test.ts) and through a proxy in front of three (tests/e2e/cluster.test.ts).
+ */
+
+/** Demo accounts are named after the company: "Klik & Kassa" → klik.kassa@demo.koppel.test. */
+export const demoEmail = (name: string) =>
+  `${name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "")}@demo.koppel.test`;
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name }).waitFor();
+const accessible = async (page: Page) => expect(await seriousViolations(page), page.url()).toEqual([]);
+const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text }).waitFor();
+const shopWindowPhoto = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: "#c8553d" } }).png().toBuffer();
+
+/** Clicks a button and waits until its POST has been answered and the page reloaded. */
+async function press(page: Page, button: ReturnType<Page["getByRole"]>, path = "/trajecten/", message = "Gedaan.") {
+  await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(path)), button.click()]);
+  await page.waitForLoadState("networkidle");
+  await toast(page, message);
+}
+
+async function act(page: Page, button: string) {
+  await press(page, page.getByRole("button", { name: button, exact: true }));
+}
+
+export interface JourneyBrowsers {
+  retailer: Page;
+  provider: Page;
+  admin: Page;
+  staff: Page;
+  visitor: Page;
+  contexts: BrowserContext[];
+  close(): Promise<void>;
+}
+
+/** Five browsers, one per person, each with its own client address, against `origin` (the test server if unset). */
+export async function journeyBrowsers(origin?: string): Promise<JourneyBrowsers> {
+  const contexts = await Promise.all(Array.from({ length: 5 }, () => newBrowserContext({ baseURL: origin })));
+  const [retailer, provider, admin, staff, visitor] = await Promise.all(contexts.map((c) => c.newPage()));
+  return { retailer, provider, admin, staff, visitor, contexts, close: async () => void (await Promise.all(contexts.map((c) => c.close()))) };
+}
+
+/** Runs the journey on the demo data; returns the engagement's workspace and the promotion photo's address. */
+export async function engagementJourney({ retailer, provider, admin, staff, visitor }: JourneyBrowsers) {
+  // The retailer asks for help for their bike shop in Kortrijk.
+  await logInThroughForm(retailer, "fietsen.vandenbroucke@demo.koppel.test");
+  await retailer.waitForURL("**/ondernemer");
+  await retailer.getByRole("link", { name: "Hulp vragen" }).first().click();
+  await heading(retailer, /Hulp vragen voor Fietsen Vandenbroucke/);
+  await accessible(retailer);
+  await retailer.getByLabel("Titel").fill("Een website met onze fietsen");
+  await retailer.getByLabel("Wat wil je bereiken?").fill("Klanten moeten online ons aanbod en onze openingsuren vinden.");
+  await retailer.getByLabel("Website", { exact: true }).check();
+  await retailer.getByRole("button", { name: "Opslaan als ontwerp" }).click();
+  await heading(retailer, "Een website met onze fietsen");
+  await retailer.getByRole("button", { name: "Publiceren en aanbieders uitnodigen" }).click();
+  await toast(retailer, "Je hulpvraag is gepubliceerd");
+  const requestUrl = retailer.url();
+  const invited = await retailer.locator("section[aria-labelledby=invited-title] li a").allTextContents();
+  expect(invited.length).toBeGreaterThan(0);
+
+  // The best-fitting invited provider finds it in their feed and bids.
+  await logInThroughForm(provider, demoEmail(invited[0]));
+  await provider.waitForURL("**/aanbieder");
+  await provider.goto("/opdrachten");
+  await heading(provider, "Opdrachten");
+  await accessible(provider);
+  await provider.getByRole("link", { name: "Een website met onze fietsen" }).click();
+  await heading(provider, "Een website met onze fietsen");
+  await provider.getByLabel("Prijs advies en plan (EUR excl. btw)").fill("300");
+  await provider.getByLabel("Wat lever je op in de adviesfase?").fill("Een plan voor de website en Google-profiel.");
+  await provider.getByLabel("Duur adviesfase (dagen)").fill("7");
+  await provider.getByLabel("Prijs uitvoering (EUR excl. btw)").fill("1100");
+  await provider.getByLabel("Wat lever je op bij de uitvoering?").fill("Een website met catalogus en openingsuren.");
+  await provider.getByLabel("Duur uitvoering (dagen)").fill("30");
+  await provider.getByLabel("Geschatte uren").fill("24");
+  await provider.getByLabel("Startdatum").fill("2027-02-01");
+  await provider.getByLabel("Startdatum").press("Tab");
+  await provider.getByRole("button", { name: "Voorstel indienen" }).click();
+  await toast(provider, "Je voorstel is ingediend.");
+
+  // The retailer compares and accepts.
+  await retailer.goto(requestUrl);
+  await retailer.getByRole("cell", { name: "€ 1.400,00" }).waitFor();
+  await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
+  await retailer.getByRole("cell", { name: "€ 1.050,00" }).waitFor(); // the voucher: 75 %
+  await retailer.getByRole("cell", { name: "€ 644,00" }).waitFor(); // the own share
+  await accessible(retailer);
+  await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
+  await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
+  await toast(retailer, "Je aanvaardde het voorstel.");
+  await retailer.waitForURL("**/trajecten/**");
+  const workspace = retailer.url();
+
+  // The programme office approves the voucher (75 %: € 1,050); the retailer sees how to pay the
+  // own share (€ 1,400 − € 1,050 + 21 % VAT on € 1,400 = € 644); the office confirms the transfer.
+  await logInThroughForm(admin, "admin@demo.koppel.test");
+  await admin.waitForURL("**/beheer");
+  await admin.goto(workspace);
+  await admin.getByText("€ 1.050,00").first().waitFor();
+  await accessible(admin);
+  await act(admin, "Voucher goedkeuren");
+  await retailer.goto(workspace);
+  await retailer.getByText(/Schrijf €\s644,00 over naar BE68 5390 0754 7034 met de gestructureerde mededeling \+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/).waitFor();
+  await accessible(retailer);
+  await act(admin, "Betaling eigen bijdrage ontvangen");
+
+  // Advice phase.
+  await provider.goto(workspace);
+  await act(provider, "Intake gedaan: start advies");
+  await provider.getByLabel("Oplevering").first().fill("Het plan staat in de gedeelde map.");
+  await provider.getByLabel("Links (één per regel)").first().fill("https://plan.example/fietsen");
+  await press(provider, provider.getByRole("button", { name: "Opleveren" }).first());
+
+  await retailer.goto(workspace);
+  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+  // The approved advice milestone (€ 300 + € 63 VAT) is owed to the provider: € 225 of it from the
+  // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
+  await admin.goto("/beheer/uitbetalingen");
+  await admin.getByRole("row", { name: new RegExp(`${invited[0]}.*€\\s363,00`) }).waitFor();
+  await accessible(admin);
+  await act(retailer, "Plan goedgekeurd: start uitvoering");
+
+  // Implementation phase.
+  await provider.goto(workspace);
+  await provider.getByLabel("Oplevering").fill("De website staat online.");
+  await press(provider, provider.getByRole("button", { name: "Opleveren" }));
+  await act(provider, "Klaar: vraag nazicht");
+
+  await retailer.goto(workspace);
+  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+  await act(retailer, "Traject afronden");
+  await retailer.getByRole("heading", { level: 2, name: "Fase: Afgerond" }).waitFor();
+
+  // The retailer reviews; the review shows on the provider's public page.
+  await retailer.getByLabel("Score (1 tot 5)").selectOption("5");
+  await retailer.getByLabel("Je beoordeling").fill("Duidelijk plan en een mooie website.");
+  await press(retailer, retailer.getByRole("button", { name: "Beoordeling plaatsen" }));
+  await retailer.getByText("5 op 5").waitFor();
+  await accessible(retailer);
+  await provider.goto(workspace);
+  await provider.getByRole("link", { name: invited[0] }).click();
+  await provider.getByText("Duidelijk plan en een mooie website.").waitFor();
+  await accessible(provider);
+
+  // Kortrijk's staff invite the business to the summer campaign; the retailer takes part.
+  await logInThroughForm(staff, "kortrijk@demo.koppel.test");
+  await staff.waitForURL("**/gemeente");
+  await accessible(staff);
+  await press(staff, staff.getByRole("button", { name: "Uitnodigen: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Uitnodiging verstuurd.");
+  await retailer.goto("/ondernemer/zomer");
+  await heading(retailer, "ZomerInWestVlaanderen");
+  await retailer.getByRole("listitem").filter({ has: retailer.getByRole("heading", { name: "Fietsen Vandenbroucke" }) }).getByRole("link", { name: /Meedoen met/ }).click();
+  await heading(retailer, "Zomerpromotie voor Fietsen Vandenbroucke");
+  await retailer.getByLabel("Titel van je promotie").fill("Gratis fietscontrole");
+  await retailer.getByLabel("Je promotie", { exact: true }).fill("Deze zomer controleren we je fiets gratis, terwijl je wacht.");
+  await retailer.getByLabel("Foto (niet verplicht)").setInputFiles({ name: "etalage.png", mimeType: "image/png", buffer: await shopWindowPhoto() });
+  await retailer.getByLabel("Titel van je promotie").click();
+  await retailer.getByRole("button", { name: "Promotie bewaren" }).click();
+  await toast(retailer, "Je promotie is bewaard.");
+  await staff.goto("/gemeente/zomer");
+  await press(staff, staff.getByRole("button", { name: "Goedkeuren: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Bewaard.");
+
+  // A visitor finds it in Kortrijk, new online thanks to the engagement.
+  await visitor.goto("/zomer/kortrijk");
+  await heading(visitor, "Zomer in Kortrijk");
+  const card = visitor.locator(".promotion-card").filter({ has: visitor.getByRole("link", { name: "Fietsen Vandenbroucke" }) });
+  await card.locator(".badge", { hasText: "Nieuw online" }).waitFor();
+  await accessible(visitor);
+  const photoUrl = await card.locator("img").getAttribute("src");
+  const photo = await visitor.request.get(photoUrl!);
+  expect(photo.headers()["content-type"]).toBe("image/webp");
+
+  return { workspace, photoUrl: photoUrl! };
+}
