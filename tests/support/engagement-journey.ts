@@ -37,6 +37,21 @@ async function act(page: Page, button: string) {
   await press(page, page.getByRole("button", { name: button, exact: true }));
 }
 
+/** The signed-in bike shop's owner asks for help with a website: drafted, then published. */
+export async function publishHelpRequest(retailer: Page, title: string, { checkAccessibility = false } = {}) {
+  await retailer.goto("/ondernemer");
+  await retailer.getByRole("link", { name: "Hulp vragen" }).first().click();
+  await heading(retailer, /Hulp vragen voor Fietsen Vandenbroucke/);
+  if (checkAccessibility) await accessible(retailer);
+  await retailer.getByLabel("Titel").fill(title);
+  await retailer.getByLabel("Wat wil je bereiken?").fill("Klanten moeten online ons aanbod en onze openingsuren vinden.");
+  await retailer.getByLabel("Website", { exact: true }).check();
+  await retailer.getByRole("button", { name: "Opslaan als ontwerp" }).click();
+  await heading(retailer, title);
+  await retailer.getByRole("button", { name: "Publiceren en aanbieders uitnodigen" }).click();
+  await toast(retailer, "Je hulpvraag is gepubliceerd");
+}
+
 export interface JourneyBrowsers {
   retailer: Page;
   provider: Page;
@@ -59,16 +74,7 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   // The retailer asks for help for their bike shop in Kortrijk.
   await logInThroughForm(retailer, "fietsen.vandenbroucke@demo.koppel.test");
   await retailer.waitForURL("**/ondernemer");
-  await retailer.getByRole("link", { name: "Hulp vragen" }).first().click();
-  await heading(retailer, /Hulp vragen voor Fietsen Vandenbroucke/);
-  await accessible(retailer);
-  await retailer.getByLabel("Titel").fill("Een website met onze fietsen");
-  await retailer.getByLabel("Wat wil je bereiken?").fill("Klanten moeten online ons aanbod en onze openingsuren vinden.");
-  await retailer.getByLabel("Website", { exact: true }).check();
-  await retailer.getByRole("button", { name: "Opslaan als ontwerp" }).click();
-  await heading(retailer, "Een website met onze fietsen");
-  await retailer.getByRole("button", { name: "Publiceren en aanbieders uitnodigen" }).click();
-  await toast(retailer, "Je hulpvraag is gepubliceerd");
+  await publishHelpRequest(retailer, "Een website met onze fietsen", { checkAccessibility: true });
   const requestUrl = retailer.url();
   const invited = await retailer.locator("section[aria-labelledby=invited-title] li a").allTextContents();
   expect(invited.length).toBeGreaterThan(0);

@@ -63,9 +63,9 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the production build (`build/server.js`) on a free loopback port with `env` over the test's own. */
-export async function startServer(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningServer> {
-  const port = await freePort();
+/** Starts the production build (`build/server.js`) on a loopback port (a free one unless given) with `env` over the test's own. */
+export async function startServer(env: Record<string, string>, options: { timeoutMs?: number; port?: number } = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
   const origin = `http://localhost:${port}`;
   let output = "";
   const child = spawn(process.execPath, ["build/server.js"], {
