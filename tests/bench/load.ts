@@ -1,11 +1,13 @@
 /**
- * Load: autocannon against a production build on PostgreSQL with the demo data and 10,000 more
- * providers. Four routes (the campaign page, the directory search, the match API and the office's
- * dashboard, signed in), 50 connections for 30 s each, and in the same run a bare node:http server
- * returning the campaign page's bytes: the ceiling this machine reaches with no framework at all.
- *   npm run build && npm run bench:load
- * BENCH_DATABASE_URL picks the server (its database is dropped and made again); DURATION and
- * CONNECTIONS change the run.
+ * Load: autocannon against a production build with the demo data and 10,000 more providers. Five
+ * routes (the plain content page /over, the campaign page, the directory search, the match API and
+ * the office's dashboard, signed in), 50 connections for 30 s each, and in the same run a bare
+ * node:http server returning /over's bytes: the ceiling this machine reaches with no framework at
+ * all. Each route's req/s is printed as a fraction of the bare server's and of /over's.
+ *   npm run build && npm run bench:load                          # PostgreSQL
+ *   npm run build && BENCH_DATABASE=pglite npm run bench:load    # the embedded default
+ * BENCH_DATABASE_URL picks the PostgreSQL database (dropped and made again); DURATION, CONNECTIONS
+ * and PROVIDERS change the run; PAGE_CACHE_SECONDS=0 turns the micro-cache off.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -14,7 +16,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { recreateDatabase, waitUntilUp } from "../support/server";
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://koppel:koppel@localhost:5432/koppel_load";
+const pglite = process.env.BENCH_DATABASE === "pglite";
+const databaseUrl = pglite ? "" : (process.env.BENCH_DATABASE_URL ?? "postgres://koppel:koppel@localhost:5432/koppel_load");
 const duration = Number(process.env.DURATION ?? 30);
 const connections = Number(process.env.CONNECTIONS ?? 50);
 const providers = Number(process.env.PROVIDERS ?? 10_000);
@@ -23,7 +26,7 @@ const barePort = 3932;
 const origin = `http://127.0.0.1:${port}`;
 
 // A fresh database with the demo data, then the extra providers, indexed for search.
-await recreateDatabase(databaseUrl);
+if (!pglite) await recreateDatabase(databaseUrl);
 
 process.env.DATABASE_URL = databaseUrl;
 process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-load-"));
@@ -46,6 +49,7 @@ if (!imported.ok) throw new Error("the provider import failed");
 await reindexAll();
 const [office] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.koppel.test"));
 const { token } = await createApiToken(office.id);
+// Closing releases PGlite's data directory for the server.
 await database.close();
 
 function start(args: string[], env: Record<string, string>) {
@@ -60,13 +64,14 @@ try {
       HOST: "127.0.0.1",
       APP_URL: origin,
       DATABASE_URL: databaseUrl,
+      DATA_DIR: process.env.DATA_DIR,
       COOKIE_SECRET: "load-benchmark-only-".padEnd(32, "x"),
       SEED_DEMO: "false",
       LOG_LEVEL: "warn",
     }),
   );
   await waitUntilUp(`${origin}/healthz`, { server: children[0] });
-  const page = Buffer.from(await (await fetch(`${origin}/zomer/brugge`)).arrayBuffer());
+  const page = Buffer.from(await (await fetch(`${origin}/over`)).arrayBuffer());
   const pageFile = path.join(process.env.DATA_DIR, "page.html");
   fs.writeFileSync(pageFile, page);
   // The ceiling: node:http with the same bytes, in a process of its own like the app.
@@ -89,24 +94,28 @@ try {
 
   const match = JSON.stringify({ nisCode: "31005", sector: "retail", services: ["webshop", "website"], languages: ["nl"], text: "webshop met online betalen", budgetCents: 250_000 });
   const targets: { label: string; url: string; method?: "POST"; headers?: Record<string, string>; body?: string }[] = [
-    { label: "bare node:http (same bytes)", url: `http://127.0.0.1:${barePort}/` },
+    { label: "bare node:http (/over's bytes)", url: `http://127.0.0.1:${barePort}/` },
+    { label: "plain page /over", url: `${origin}/over` },
     { label: "campaign page /zomer/brugge", url: `${origin}/zomer/brugge` },
     { label: "directory /aanbieders?q=webshop", url: `${origin}/aanbieders?q=webshop&service=webshop` },
     { label: "POST /api/v1/match", url: `${origin}/api/v1/match`, method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: match },
     { label: "dashboard /beheer (signed in)", url: `${origin}/beheer`, headers: { Cookie: cookie } },
   ];
 
-  console.log(`PostgreSQL, ${providers.toLocaleString("en")} extra providers, ${connections} connections, ${duration} s each, ${os.cpus().length} cores shared with autocannon\n`);
-  console.log("route                              req/s     p50 ms   p99 ms   errors  ratio to bare");
+  const cache = process.env.PAGE_CACHE_SECONDS === "0" ? "micro-cache off" : "micro-cache on";
+  console.log(`${pglite ? "PGlite" : "PostgreSQL"}, ${cache}, ${providers.toLocaleString("en")} extra providers, ${connections} connections, ${duration} s each, ${os.cpus().length} cores shared with autocannon\n`);
+  console.log("| route | req/s | p50 ms | p99 ms | errors | of bare | of /over |");
+  console.log("|---|---|---|---|---|---|---|");
+  const fraction = (part: number, whole: number) => (part >= whole ? `${(part / whole).toFixed(1)}×` : `1/${(whole / part).toFixed(1)}`);
   let bare = 0;
+  let plain = 0;
   for (const target of targets) {
     const result = await autocannon({ url: target.url, method: target.method ?? "GET", headers: target.headers, body: target.body, connections, duration });
     const errors = result.errors + result.timeouts + result.non2xx;
-    if (!bare) bare = result.requests.average;
-    const ratio = target.url.includes(String(barePort)) ? "1" : `1/${(bare / result.requests.average).toFixed(0)}`;
-    console.log(
-      `${target.label.padEnd(34)} ${result.requests.average.toFixed(0).padStart(6)}  ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(errors).padStart(8)}  ${ratio}`,
-    );
+    const rate = result.requests.average;
+    if (!bare) bare = rate;
+    else if (!plain) plain = rate;
+    console.log(`| ${target.label} | ${rate.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errors} | ${fraction(rate, bare)} | ${plain ? fraction(rate, plain) : ""} |`);
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { createI18n, translator } from "~/lib/i18n";
+import { createI18n, i18nFor, translator } from "~/lib/i18n";
 import { en } from "~/lib/i18n/en";
 import { nl } from "~/lib/i18n/nl";
 
@@ -27,6 +27,22 @@ describe("translations", () => {
   it("speak Dutch by default and interpolate", () => {
     expect(createI18n("nl").t("errors.tooManyAttempts", { minutes: 15 })).toBe("Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.");
     expect(translator("en")("nav.login")).toBe("Log in");
+  });
+});
+
+describe("the texts components get (useTranslation)", () => {
+  it("are i18next's own, remembered for keys asked alone and worked out anew for calls with options", () => {
+    for (const locale of ["nl", "en"] as const) {
+      const t = i18nFor(locale).getFixedT(null, null, undefined);
+      const plain = createI18n(locale).t;
+      for (let round = 0; round < 2; round++) {
+        expect(t("about.title")).toBe(plain("about.title"));
+        expect(t("campaigns.notice.promotionToReviewSubject", { business: "Fietsen Vandenbroucke" })).toBe(plain("campaigns.notice.promotionToReviewSubject", { business: "Fietsen Vandenbroucke" }));
+      }
+      expect(t("campaigns.notice.promotionToReviewSubject", { business: "Pixelpier" })).toContain("Pixelpier");
+    }
+    // Another language asked for explicitly is not served from the remembered texts.
+    expect(i18nFor("nl").getFixedT("en")("about.title")).toBe(createI18n("en").t("about.title"));
   });
 });
 
