@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, asc, count, desc, getTableColumns, gte, inArray, lt, not, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, asc, getTableColumns, gte, inArray, lt, not, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, queryRows } from "~db/client";
 import { providerSearch } from "~db/schema";
@@ -42,8 +42,6 @@ function textMatch(text: string | undefined) {
 function distanceSql(near: { latitude: number; longitude: number }) {
   return sql<number>`6371 * 2 * asin(sqrt(power(sin(radians(${providerSearch.latitude} - ${near.latitude}) / 2), 2) + cos(radians(${near.latitude})) * cos(radians(${providerSearch.latitude})) * power(sin(radians(${providerSearch.longitude} - ${near.longitude}) / 2), 2)))`;
 }
-
-const counted = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
 
 export const builtinSearch: ProviderSearchPort = {
   kind: "builtin",
@@ -94,46 +92,49 @@ export const builtinSearch: ProviderSearchPort = {
     const where = conditions.length ? and(...conditions) : undefined;
 
     const distance = query.near ? distanceSql(query.near) : null;
-    const order =
+    const order: [SQL | AnyPgColumn, "asc" | "desc"][] =
       query.sort === "distance" && distance
-        ? [asc(distance), asc(providerSearch.name)]
+        ? [[distance, "asc"], [providerSearch.name, "asc"]]
         : query.sort === "rating"
-          ? [desc(providerSearch.ratingAverage), desc(providerSearch.ratingCount), asc(providerSearch.name)]
+          ? [[providerSearch.ratingAverage, "desc"], [providerSearch.ratingCount, "desc"], [providerSearch.name, "asc"]]
           : text
-            ? [desc(text.relevance), asc(providerSearch.name)]
-            : [desc(providerSearch.ratingAverage), asc(providerSearch.name)];
+            ? [[text.relevance, "desc"], [providerSearch.name, "asc"]]
+            : [[providerSearch.ratingAverage, "desc"], [providerSearch.name, "asc"]];
 
-    const facet = (column: AnyPgColumn) =>
-      queryRows<{ key: string; n: number }>(
-        db,
-        sql`select value as key, count(*)::int as n from ${providerSearch}, unnest(${column}) as value ${where ? sql`where ${where}` : sql``} group by value`,
-      );
-    const [rows, [{ total }], services, sectors, municipalities, languages, starters] = await Promise.all([
-      db
-        .select({ row: providerSearch, distanceKm: distance ?? sql<null>`null` })
-        .from(providerSearch)
-        .where(where)
-        .orderBy(...order)
-        .limit(perPage)
-        .offset((page - 1) * perPage),
-      db.select({ total: count() }).from(providerSearch).where(where),
-      facet(providerSearch.services),
-      facet(providerSearch.sectors),
-      facet(providerSearch.servedNisCodes),
-      facet(providerSearch.languages),
-      db
-        .select({ starter: sql<boolean>`${providerSearch.foundedOn} >= ${query.starterSince}`, n: count() })
-        .from(providerSearch)
-        .where(where)
-        .groupBy(sql`1`),
-    ]);
-    const facets: DirectoryFacets = {
-      service: counted(services),
-      sector: counted(sectors),
-      municipality: counted(municipalities),
-      language: counted(languages),
-      starter: { true: starters.find((s) => s.starter)?.n ?? 0, false: starters.find((s) => !s.starter)?.n ?? 0 },
-    };
+    // One statement: the matching rows are found (and ranked) once, then counted, paged and counted
+    // per facet value from that set. Seven statements, each finding the rows again, cost twice
+    // the database time (docs/benchmarks.md).
+    const sortKeys = order.map(([expression], i) => sql`${expression} as ${sql.raw(`sort_${i}`)}`);
+    const pageOrder = order.map(([, direction], i) => sql.raw(`sort_${i} ${direction}`));
+    const [result] = await queryRows<{ total: number; hits: { provider_id: string; distance_km: number | null }[] | null; facets: [string, string, number][] | null }>(
+      db,
+      sql`with matched as materialized (
+            select ${providerSearch.providerId} as provider_id, ${providerSearch.services} as services, ${providerSearch.sectors} as sectors,
+                   ${providerSearch.servedNisCodes} as served, ${providerSearch.languages} as languages,
+                   ${providerSearch.foundedOn} >= ${query.starterSince} as starter, ${distance ?? sql`null::float8`} as distance_km, ${sql.join(sortKeys, sql`, `)}
+            from ${providerSearch} ${where ? sql`where ${where}` : sql``}
+          )
+          select (select count(*)::int from matched) as total,
+                 (select json_agg(json_build_object('provider_id', provider_id, 'distance_km', distance_km)) from (
+                    select provider_id, distance_km from matched order by ${sql.join(pageOrder, sql`, `)}
+                    limit ${perPage} offset ${(page - 1) * perPage}) page) as hits,
+                 (select json_agg(json_build_array(facet, value, n)) from (
+                    select 'service' as facet, value, count(*)::int as n from (select unnest(services) as value from matched) v group by value
+                    union all select 'sector', value, count(*)::int from (select unnest(sectors) as value from matched) v group by value
+                    union all select 'municipality', value, count(*)::int from (select unnest(served) as value from matched) v group by value
+                    union all select 'language', value, count(*)::int from (select unnest(languages) as value from matched) v group by value
+                    union all select 'starter', starter::text, count(*)::int from matched group by starter) counts) as facets`,
+    );
+    const hitIds = (result.hits ?? []).map((h) => h.provider_id);
+    const found = hitIds.length ? await db.select().from(providerSearch).where(inArray(providerSearch.providerId, hitIds)) : [];
+    const byId = new Map(found.map((row) => [row.providerId, row]));
+    const rows = (result.hits ?? []).flatMap((h) => (byId.has(h.provider_id) ? [{ row: byId.get(h.provider_id)!, distanceKm: h.distance_km }] : []));
+    const facets: DirectoryFacets = { service: {}, sector: {}, municipality: {}, language: {}, starter: { true: 0, false: 0 } };
+    for (const [facet, value, n] of result.facets ?? []) {
+      if (facet === "starter") facets.starter[value === "true" ? "true" : "false"] = n;
+      else facets[facet as "service" | "sector" | "municipality" | "language"][value] = n;
+    }
+    const total = result.total;
     return {
       hits: rows.map(({ row, distanceKm }) => ({
         id: row.providerId,
