@@ -6,16 +6,18 @@
  */
 export const timeZone = "Europe/Brussels";
 
+// Made once: building an Intl formatter costs far more than formatting with it.
+const brusselsDay = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+const brusselsSecond = new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+
 /** The date in Belgium at `at` (now by default). */
 export function belgianDate(at: Date = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return brusselsDay.format(at);
 }
 
 /** The date and time in Belgium at `at`, as ISO 8601 without a zone (2026-12-02T21:05:00): SEPA's CreDtTm. */
 export function belgianDateTime(at: Date = new Date()) {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
-    .format(at)
-    .replace(" ", "T");
+  return brusselsSecond.format(at).replace(" ", "T");
 }
 
 /**
