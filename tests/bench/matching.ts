@@ -1,17 +1,21 @@
 /**
- * Matching latency as the number of providers grows: 1,000, 10,000 and 50,000 approved providers,
+ * Matching latency as the number of providers grows: 1,000, 10,000, 50,000 and 100,000 approved providers,
  * 200 varied needs each, timing rankProviders() and, in the same run, the bare candidate query it
  * starts from (the search engine's filters and text match, nothing else).
  *   npm run bench:matching                      PGlite in a temp dir
- *   BENCH_DATABASE_URL=postgres://… npm run bench:matching   an empty PostgreSQL database
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:matching   PostgreSQL (the database is dropped and made again)
  * SIZES=1000,10000 limits the sizes.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { recreateDatabase } from "../support/server";
 
-if (process.env.BENCH_DATABASE_URL) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-else process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "koppel-bench-matching-"));
+// The PostgreSQL database is dropped and made again, so each run starts from the same empty one.
+if (process.env.BENCH_DATABASE_URL) {
+  await recreateDatabase(process.env.BENCH_DATABASE_URL);
+  process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+} else process.env.DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "koppel-bench-matching-"));
 process.env.NODE_ENV = "test";
 
 const { database, db } = await import("~db/client");
@@ -22,7 +26,7 @@ const { builtinSearch, indexProviders, rankProviders } = await import("~/modules
 const { serviceCodes } = await import("~/modules/profiles/taxonomy");
 const { enterpriseCheckDigits } = await import("~/modules/profiles/enterprise-number");
 
-const sizes = (process.env.SIZES ?? "1000,10000,50000").split(",").map(Number);
+const sizes = (process.env.SIZES ?? "1000,10000,50000,100000").split(",").map(Number);
 const needsPerSize = 200;
 
 /** A fixed-seed generator: every run measures the same data and the same needs. */
