@@ -44,8 +44,10 @@ const [{ database }, { migrate }, platform, { importProviders }, { reindexAll },
 ]);
 await migrate(database);
 await platform.seedIfEmpty();
-const imported = await importProviders(providerCsv(providers), null);
-if (!imported.ok) throw new Error("the provider import failed");
+if (providers > 0) {
+  const imported = await importProviders(providerCsv(providers), null);
+  if (!imported.ok) throw new Error("the provider import failed");
+}
 await reindexAll();
 const [office] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, "admin@demo.koppel.test"));
 const { token } = await createApiToken(office.id);
