@@ -63,7 +63,7 @@ export default function ProviderPage() {
       ) : null}
       <section aria-labelledby="reviews-title">
         <h2 id="reviews-title">{t("reviewsPublic.title")}</h2>
-        {average != null ? <p>{t("matching.reasons.rating", { rating: average.toFixed(1), count: reviews.length })}</p> : <p>{t("reviewsPublic.none")}</p>}
+        {average != null ? <p>{t("matching.reasons.rating", { rating: average, count: reviews.length })}</p> : <p>{t("reviewsPublic.none")}</p>}
         <ul className="messages">
           {reviews.map((r) => (
             <li key={`${r.businessName}-${r.createdAt}`}>

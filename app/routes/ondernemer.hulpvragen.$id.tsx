@@ -166,7 +166,7 @@ export default function HelpRequestPage() {
                       <td>{voucher ? formatMoney(voucher.amountCents, locale) : "—"}</td>
                       <td>{voucher ? formatMoney(voucher.ownShareCents, locale) : formatMoney(priceInclVatCents, locale)}</td>
                       <td>{bid.estimatedHours}</td>
-                      <td>{ratingAverage != null ? t("workspace.stars", { rating: ratingAverage.toFixed(1) }) : t("reviewsPublic.none")}</td>
+                      <td>{ratingAverage != null ? t("workspace.averageStars", { rating: ratingAverage }) : t("reviewsPublic.none")}</td>
                       <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>
                       <td>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</td>
                       <td>

@@ -46,6 +46,16 @@ describe("the texts components get (useTranslation)", () => {
   });
 });
 
+describe("ratings", () => {
+  it("read as Belgians write them, with the right plural", () => {
+    const nl = i18nFor("nl").getFixedT(null, null, undefined);
+    expect(nl("matching.reasons.rating", { rating: 4, count: 1 })).toBe("Gemiddeld 4,0 op 5 uit 1 beoordeling.");
+    expect(nl("matching.reasons.rating", { rating: 4.333, count: 3 })).toBe("Gemiddeld 4,3 op 5 uit 3 beoordelingen.");
+    expect(nl("workspace.averageStars", { rating: 4.25 })).toBe("4,3 op 5");
+    expect(i18nFor("en").getFixedT(null, null, undefined)("matching.reasons.rating", { rating: 4, count: 1 })).toBe("Rated 4.0 out of 5 from 1 review.");
+  });
+});
+
 describe("formatting", () => {
   it("writes money the Belgian way", () => {
     expect(formatMoney(150000, "nl").replace(/\s/g, " ")).toBe("€ 1.500,00");

@@ -24,7 +24,7 @@ export function explainMatch(
   if (factors.capacity > 0) reasons.push({ weight: factors.capacity, reason: { key: "capacity" } });
   reasons.push({
     weight: factors.quality,
-    reason: facts.ratingCount > 0 ? { key: "rating", params: { rating: facts.ratingAverage.toFixed(1), count: facts.ratingCount } } : { key: "noRatings" },
+    reason: facts.ratingCount > 0 ? { key: "rating", params: { rating: facts.ratingAverage, count: facts.ratingCount } } : { key: "noRatings" },
   });
   if (factors.exposure < 0) reasons.push({ weight: -factors.exposure, reason: { key: "exposure", params: { count: facts.invitationsLast30Days } } });
   return reasons.sort((a, b) => b.weight - a.weight).map((r) => r.reason);

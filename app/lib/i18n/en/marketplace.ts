@@ -143,6 +143,7 @@ export const marketplace: DeepStrings<typeof nl> = {
     reply: "The provider's reply",
     submitReply: "Reply",
     stars: "{{rating}} out of 5",
+    averageStars: "{{rating, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} out of 5",
     title: "Engagements",
     none: "You have no engagements yet.",
     progress: "Progress",

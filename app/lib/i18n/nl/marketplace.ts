@@ -141,6 +141,7 @@ export const marketplace = {
     reply: "Antwoord van de aanbieder",
     submitReply: "Antwoorden",
     stars: "{{rating}} op 5",
+    averageStars: "{{rating, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} op 5",
     title: "Trajecten",
     none: "Je hebt nog geen trajecten.",
     progress: "Voortgang",
