@@ -75,7 +75,7 @@ export default function StaffCampaign() {
   const query = `?editie=${edition.slug}`;
   return (
     <div className="wide-table">
-      <PageHeader title={`${t("campaigns.staff.title")}: ${edition.title}`}>{t("campaigns.staff.intro")}</PageHeader>
+      <PageHeader title={edition.title}>{t("campaigns.staff.intro")}</PageHeader>
       {editions.length > 1 ? (
         <Form method="get" className="inline-form">
           <div className="field">
