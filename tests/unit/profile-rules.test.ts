@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { enterpriseCheckDigits, formatEnterpriseNumber, parseEnterpriseNumber } from "~/modules/profiles/enterprise-number";
 import { formatIban, parseIban } from "~/modules/profiles/iban";
+import { parseDayHours } from "~/modules/profiles/opening-hours";
+import { WebUrlSchema } from "~/modules/profiles/schemas";
 import { isStarter, serviceCodes } from "~/modules/profiles/taxonomy";
 import { findVettingTransition, vettingActionsFor } from "~/modules/profiles/vetting";
 import { en } from "~/lib/i18n/en";
@@ -60,5 +62,47 @@ describe("the vetting table", () => {
   it("asks a reason to reject or suspend", () => {
     expect(findVettingTransition("pending", "reject")?.needsReason).toBe(true);
     expect(findVettingTransition("approved", "approve")).toBeNull();
+  });
+});
+
+describe("opening hours as shopkeepers write them", () => {
+  it.each([
+    ["09:00-12:30, 13:30-18:00", [["09:00", "12:30"], ["13:30", "18:00"]]],
+    ["9u-18u", [["09:00", "18:00"]]],
+    ["9u30 - 12u, 13u30 - 18u", [["09:30", "12:00"], ["13:30", "18:00"]]],
+    ["9:00–18:00", [["09:00", "18:00"]]],
+    ["9.00 tot 18.00", [["09:00", "18:00"]]],
+    ["9-12 en 14-18", [["09:00", "12:00"], ["14:00", "18:00"]]],
+    ["10h-17h", [["10:00", "17:00"]]],
+    ["", []],
+  ])("reads %j", (text, ranges) => {
+    expect(parseDayHours(text)).toEqual(ranges.map(([open, close]) => ({ open, close })));
+  });
+
+  it.each(["18u-9u", "25u-26u", "9u60-10u", "de hele dag", "9-", "9u-12u-14u"])("refuses %j", (text) => {
+    expect(parseDayHours(text)).toBeNull();
+  });
+});
+
+describe("web addresses", () => {
+  it.each([
+    ["facebook.com/bakkerijjanssens", "https://facebook.com/bakkerijjanssens"],
+    ["www.fietsenvandenbroucke.be", "https://www.fietsenvandenbroucke.be"],
+    ["instagram.com/zaak?hl=nl", "https://instagram.com/zaak?hl=nl"],
+    ["http://zaak.be", "http://zaak.be"],
+    ["https://zaak.be/winkel", "https://zaak.be/winkel"],
+  ])("takes %j as %j", (input, url) => {
+    expect(WebUrlSchema.parse(input)).toBe(url);
+  });
+
+  it.each([
+    ["javascript:alert(1)", "errors.urlScheme"],
+    ["data:text/html,<b>x</b>", "errors.urlScheme"],
+    ["ftp://zaak.be", "errors.urlScheme"],
+    ["geen adres", "errors.url"],
+  ])("refuses %j", (input, message) => {
+    const result = WebUrlSchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toBe(message);
   });
 });

@@ -3,6 +3,7 @@ import { isCalendarDate } from "~/lib/dates";
 import { EuroAmountSchema } from "~/lib/money";
 import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
+import { parseDayHours } from "./opening-hours";
 import { maxAnswer, questions } from "./quickscan";
 import { employeeBands, languageCodes, presenceChannels, sectorCodes, serviceCodes, weekdays, type Weekday } from "./taxonomy";
 
@@ -44,13 +45,17 @@ export const EnterpriseNumberSchema = z
     return parsed;
   });
 
-/** Only http and https: a `javascript:` or `data:` link must never reach a page. */
+/**
+ * Only http and https: a `javascript:` or `data:` link must never reach a page. An address written
+ * without a scheme, as people copy it ("facebook.com/bakkerijjanssens", "www.zaak.be"), is taken
+ * as https.
+ */
 export const WebUrlSchema = z
   .string()
   .trim()
   .max(500, "errors.tooLong")
-  .url("errors.url")
-  .refine((u) => /^https?:\/\//i.test(u), "errors.urlScheme");
+  .transform((u) => (/^[\w-]+(\.[\w-]+)+(?:[/?#:]|$)/.test(u) && !/^[a-z][\w+.-]*:\/\//i.test(u) ? `https://${u}` : u))
+  .pipe(z.string().url("errors.url").refine((u) => /^https?:\/\//i.test(u), "errors.urlScheme"));
 
 export const NisCodeSchema = z.string({ required_error: "errors.required" }).regex(/^3\d{4}$/, "errors.invalidMunicipality");
 export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -58,29 +63,19 @@ export const choice = <T extends readonly [string, ...string[]]>(values: T) =>
 export const choices = <T extends readonly [string, ...string[]]>(values: T, min = 1) =>
   z.array(choice(values), { required_error: "errors.chooseAtLeastOne" }).min(min, "errors.chooseAtLeastOne").max(values.length);
 
-/** "09:00-12:30, 13:30-18:00" → ranges; empty → closed. */
-const hoursPattern = /^([01]\d|2[0-3]):[0-5]\d\s*-\s*([01]\d|2[0-3]):[0-5]\d$/;
+/** Opening hours as people write them (opening-hours.ts); empty → closed. */
 const DayHoursSchema = z
   .string()
   .trim()
   .max(100, "errors.tooLong")
   .default("")
   .transform((v, ctx) => {
-    if (!v) return [];
-    const ranges = v.split(",").map((r) => r.trim());
-    if (!ranges.every((r) => hoursPattern.test(r))) {
+    const ranges = parseDayHours(v);
+    if (ranges === null) {
       ctx.addIssue({ code: "custom", message: "errors.openingHours" });
       return z.NEVER;
     }
-    const parsed = ranges.map((r) => {
-      const [open, close] = r.split("-").map((t) => t.trim());
-      return { open, close };
-    });
-    if (parsed.some((r) => r.open >= r.close)) {
-      ctx.addIssue({ code: "custom", message: "errors.openingHours" });
-      return z.NEVER;
-    }
-    return parsed;
+    return ranges;
   });
 
 const PresenceSchema = z.object(

@@ -126,7 +126,7 @@ export const core = {
     phone: "Vul een telefoonnummer in, zoals 050 12 34 56 of +32 50 12 34 56.",
     postalCodeMunicipality: "Deze postcode hoort niet bij de gekozen gemeente.",
     naceSector: "Deze activiteit (NACE-code) past niet bij de gekozen sector.",
-    openingHours: "Schrijf de uren als 09:00-12:30, 13:30-18:00, of laat leeg als je gesloten bent.",
+    openingHours: "Schrijf de uren als 9u-12u30, 13u30-18u (of 09:00-12:30, 13:30-18:00), of laat leeg als je gesloten bent.",
     amount: "Vul een bedrag in, bv. 65 of 65,50.",
     hourlyRateRange: "Het uurtarief moet tussen € 15 en € 500 liggen.",
     radiusRange: "De straal moet tussen 0 en 150 km liggen.",

@@ -75,7 +75,7 @@ export const profiles = {
     employeeBandNone: "— kies —",
     languages: "Talen waarin je klanten bedient",
     openingHours: "Openingsuren",
-    openingHoursHint: "Bv. 09:00-12:30, 13:30-18:00. Laat leeg als je gesloten bent.",
+    openingHoursHint: "Bv. 9u-12u30, 13u30-18u. Laat leeg als je gesloten bent.",
     presence: "Waar ben je nu al online?",
     presenceUrl: "Adres van {{channel}}",
     description: "Korte beschrijving",
