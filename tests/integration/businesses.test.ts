@@ -78,7 +78,7 @@ describe("a business profile", () => {
     ["10,000 characters in the name", { name: "x".repeat(10_000) }, "Dit is te lang (maximaal {{max}} tekens)."],
     ["HTML in the description", { description: "<script>alert('x')</script>" }, "Gebruik geen < of > in dit veld."],
     ["a NACE code of another sector", { naceCode: "56301" }, "Deze activiteit (NACE-code) past niet bij de gekozen sector."],
-    ["opening hours that end before they start", { "hours.mon": "18:00-09:00" }, "Schrijf de uren als 09:00-12:30, 13:30-18:00, of laat leeg als je gesloten bent."],
+    ["opening hours that end before they start", { "hours.mon": "18:00-09:00" }, "Schrijf de uren als 9u-12u30, 13u30-18u (of 09:00-12:30, 13:30-18:00), of laat leeg als je gesloten bent."],
     ["no language", { languages: [] }, "Kies er minstens één."],
     ["an unknown sector", { sector: "industry" }, "Kies een van de mogelijkheden."],
   ] as [string, Record<string, string | string[]>, string][])("refuses %s in Dutch and writes nothing", async (_case, spoil, message) => {
