@@ -16,6 +16,7 @@ import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
 import { MunicipalityMap } from "~/ui/municipality-map";
 import { useOutcomeFigures } from "~/ui/outcomes";
+import { Table } from "~/ui/table";
 
 /** Filters arrive in the query string; anything malformed is simply not applied. */
 const FilterSchema = z.object({
@@ -87,8 +88,7 @@ export default function AdminDashboard() {
 
       <section aria-labelledby="budget-title">
         <h2 id="budget-title">{t("office.budget")}</h2>
-        <div className="table-wrap">
-          <table>
+        <Table>
             <thead>
               <tr>
                 <th scope="col">{t("office.programme")}</th>
@@ -115,8 +115,7 @@ export default function AdminDashboard() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
       </section>
 
       <div className="dashboard-grid">
@@ -189,7 +188,7 @@ export default function AdminDashboard() {
           />
           <details>
             <summary>{tableLabel}</summary>
-            <table>
+            <Table>
               <thead>
                 <tr>
                   <th scope="col">{t("office.municipality")}</th>
@@ -206,7 +205,7 @@ export default function AdminDashboard() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </details>
         </section>
       </div>

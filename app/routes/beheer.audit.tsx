@@ -10,6 +10,7 @@ import { listAuditEntityTypes, listAuditEvents } from "~/modules/reporting/index
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 /** Filters from the query string; a malformed one is dropped rather than refused. */
 const FilterSchema = z.object({
@@ -67,8 +68,7 @@ export default function AuditLogPage() {
       {events.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <Table>
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>
@@ -99,8 +99,7 @@ export default function AuditLogPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
       )}
       {nextBefore ? (
         <p>

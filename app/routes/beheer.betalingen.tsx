@@ -9,6 +9,7 @@ import { listOpenTransfers, listRefundsDue, matchBankLines } from "~/modules/eng
 import { readBankStatement } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 /** A month of CODA or CSV for a programme account is a few hundred kilobytes. */
 const maxBytes = 5 * 1024 * 1024;
@@ -54,7 +55,7 @@ export default function BankLinesPage() {
       {data?.outcomes ? (
         <section aria-labelledby="outcomes-title">
           <h2 id="outcomes-title">{t("bankLines.outcomesTitle", { count: data.outcomes.length, format: data.format === "coda" ? "CODA" : "CSV" })}</h2>
-          <table>
+          <Table>
             <thead>
               <tr>
                 <th scope="col">{t("import.row")}</th>
@@ -78,7 +79,7 @@ export default function BankLinesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       ) : null}
       <section aria-labelledby="open-title">
@@ -86,7 +87,7 @@ export default function BankLinesPage() {
         {openTransfers.length === 0 ? (
           <p>{t("bankLines.openEmpty")}</p>
         ) : (
-          <table>
+          <Table>
             <thead>
               <tr>
                 <th scope="col">{t("bankLines.business")}</th>
@@ -105,13 +106,13 @@ export default function BankLinesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
       {refunds.length > 0 ? (
         <section aria-labelledby="refunds-title">
           <h2 id="refunds-title">{t("bankLines.refundsTitle")}</h2>
-          <table>
+          <Table>
             <thead>
               <tr>
                 <th scope="col">{t("bankLines.counterparty")}</th>
@@ -132,7 +133,7 @@ export default function BankLinesPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       ) : null}
     </div>

@@ -14,6 +14,7 @@ import { InviteSchema } from "~/modules/auth/schemas";
 import { listMunicipalities } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -86,8 +87,7 @@ export default function UsersPage() {
         </Form>
       </section>
       <h2>{t("admin.usersTitle")}</h2>
-      <div className="table-wrap">
-        <table>
+      <Table>
           <thead>
             <tr>
               <th scope="col">{t("auth.name")}</th>
@@ -119,8 +119,7 @@ export default function UsersPage() {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
     </>
   );
 }

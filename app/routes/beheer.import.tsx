@@ -7,6 +7,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { importBusinesses, importProviders, type ImportError } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 const maxBytes = 20 * 1024 * 1024;
 
@@ -67,8 +68,7 @@ export default function ImportPage() {
       {data?.rowErrors ? (
         <section aria-labelledby="import-errors" role="alert">
           <h2 id="import-errors">{t("import.failed")}</h2>
-          <div className="table-wrap">
-            <table>
+          <Table>
               <thead>
                 <tr>
                   <th scope="col">{t("import.row")}</th>
@@ -87,8 +87,7 @@ export default function ImportPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
         </section>
       ) : null}
     </>

@@ -14,6 +14,7 @@ import { createProgramme, listProgrammesWithBudget } from "~/modules/vouchers/in
 import { ProgrammeSchema } from "~/modules/vouchers/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, Field, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -44,8 +45,7 @@ export default function ProgrammesPage() {
   return (
     <div className="wide-table">
       <PageHeader title={t("programmes.title")}>{t("programmes.intro")}</PageHeader>
-      <div className="table-wrap">
-        <table>
+      <Table>
           <thead>
             <tr>
               <th scope="col">{t("programmes.name")}</th>
@@ -70,8 +70,7 @@ export default function ProgrammesPage() {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+        </Table>
       <section aria-labelledby="new-programme" className="narrow-wide">
         <h2 id="new-programme">{t("programmes.new")}</h2>
         <Form method="post" {...getFormProps(form)}>

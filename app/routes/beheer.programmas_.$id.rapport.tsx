@@ -9,6 +9,7 @@ import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
 import { currentSettings } from "~/modules/settings/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useOutcomeFigures } from "~/ui/outcomes";
+import { Table } from "~/ui/table";
 
 /** A printable page per programme for the agency's reporting: the dashboard's figures as tables. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +37,7 @@ export default function ImpactReport() {
         </button>
       </p>
       <h2>{t("office.budget")}</h2>
-      <table>
+      <Table>
         <tbody>
           <tr>
             <th scope="row">{t("office.budgetTotal")}</th>
@@ -55,9 +56,9 @@ export default function ImpactReport() {
             <td>{money(programme.budget.availableCents)}</td>
           </tr>
         </tbody>
-      </table>
+      </Table>
       <h2>{t("office.outcomes")}</h2>
-      <table>
+      <Table>
         <tbody>
           <tr>
             <th scope="row">{t("office.engagements")}</th>
@@ -74,9 +75,9 @@ export default function ImpactReport() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>{t("office.vouchersByStatus")}</h2>
-      <table>
+      <Table>
         <thead>
           <tr>
             <th scope="col">{t("office.status")}</th>
@@ -93,9 +94,9 @@ export default function ImpactReport() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>{t("office.bySector")}</h2>
-      <table>
+      <Table>
         <thead>
           <tr>
             <th scope="col">{t("office.sector")}</th>
@@ -112,12 +113,12 @@ export default function ImpactReport() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>{t("office.completedByMunicipality")}</h2>
       {completed.length === 0 ? (
         <p>{t("office.noData")}</p>
       ) : (
-        <table>
+        <Table>
           <thead>
             <tr>
               <th scope="col">{t("office.municipality")}</th>
@@ -134,7 +135,7 @@ export default function ImpactReport() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </article>
   );

@@ -8,6 +8,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { createPayoutBatch, listPayables, listPayoutBatches } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -36,8 +37,7 @@ export default function PayoutsPage() {
         <p>{t("payouts.none")}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
+          <Table>
               <thead>
                 <tr>
                   <th scope="col">{t("requests.provider")}</th>
@@ -56,8 +56,7 @@ export default function PayoutsPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
           <Form method="post">
             <button type="submit" disabled={navigation.state === "submitting"}>
               {t("payouts.pay")}

@@ -13,6 +13,7 @@ import { createEdition, listEditions } from "~/modules/campaigns/index.server";
 import { EditionSchema } from "~/modules/campaigns/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, TextareaField, useZodForm } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -47,8 +48,7 @@ export default function CampaignEditionsPage() {
       {editions.length === 0 ? (
         <p>{t("campaigns.admin.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <Table>
             <thead>
               <tr>
                 <th scope="col">{t("campaigns.admin.editionTitle")}</th>
@@ -71,8 +71,7 @@ export default function CampaignEditionsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
       )}
       <section aria-labelledby="new-edition" className="narrow-wide">
         <h2 id="new-edition">{t("campaigns.admin.create")}</h2>

@@ -8,6 +8,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { listSentMail } from "~/modules/notifications/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 /**
  * The mail sink's inbox, for the programme office only: it holds every password link Koppel sent.
@@ -32,8 +33,7 @@ export default function DevMailPage() {
       {mails.length === 0 ? (
         <p>{t("mail.devEmpty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <Table>
             <thead>
               <tr>
                 <th scope="col">{t("mail.date")}</th>
@@ -52,8 +52,7 @@ export default function DevMailPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { getStaffMunicipalities, requireRole } from "~/modules/auth/index.server
 import { getMunicipalFigures, getStaffEdition, listBusinessesForStaff } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "municipality");
@@ -54,8 +55,8 @@ export default function MunicipalityHome() {
               <dd>{formatMoney(f.voucherReservedCents, locale)}</dd>
             </div>
           </dl>
-          <div className="campaign-layout">
-            <table>
+          <div>
+            <Table>
               <caption>{t("campaigns.figures.engagements")}</caption>
               <thead>
                 <tr>
@@ -77,8 +78,8 @@ export default function MunicipalityHome() {
                   ))
                 )}
               </tbody>
-            </table>
-            <table>
+            </Table>
+            <Table>
               <caption>{t("campaigns.figures.participation")}</caption>
               <thead>
                 <tr>
@@ -104,7 +105,7 @@ export default function MunicipalityHome() {
                   ))
                 )}
               </tbody>
-            </table>
+            </Table>
           </div>
           <p>
             <Link to="/gemeente/zomer">{t("nav.campaign")}</Link> · <Link to={`/zomer/${m.slug}`}>{t("campaigns.public.municipalityTitle", { municipality: m.name })}</Link>
@@ -116,8 +117,7 @@ export default function MunicipalityHome() {
         {businesses.length === 0 ? (
           <p>{t("campaigns.figures.noData")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
+          <Table>
               <thead>
                 <tr>
                   <th scope="col">{t("campaigns.staff.business")}</th>
@@ -154,8 +154,7 @@ export default function MunicipalityHome() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </Table>
         )}
       </section>
     </>

@@ -14,6 +14,7 @@ import { decisionsFor } from "~/modules/campaigns/participation";
 import { CampaignInviteSchema, InviteBusinessSchema, ParticipantDecisionSchema } from "~/modules/campaigns/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, SelectField, useZodForm } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "municipality");
@@ -102,8 +103,7 @@ export default function StaffCampaign() {
       {participants.length === 0 ? (
         <p>{t("campaigns.staff.noParticipants")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
+        <Table>
             <thead>
               <tr>
                 <th scope="col">{t("campaigns.staff.business")}</th>
@@ -153,8 +153,7 @@ export default function StaffCampaign() {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </Table>
       )}
       <section aria-labelledby="invite-title" className="narrow-wide">
         <h2 id="invite-title">{t("campaigns.staff.invite")}</h2>

@@ -12,6 +12,7 @@ import { estimateVouchers } from "~/modules/vouchers/index.server";
 import { isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
@@ -126,8 +127,7 @@ export default function HelpRequestPage() {
           {bids.length === 0 ? (
             <p>{t("requests.noBids")}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
+            <Table>
                 <caption className="hint">{t("requests.voucherEstimate")}</caption>
                 <thead>
                   <tr>
@@ -188,8 +188,7 @@ export default function HelpRequestPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+              </Table>
           )}
         </section>
       ) : null}

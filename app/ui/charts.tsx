@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from "recharts";
+import { useHydrated } from "./hydrated";
 
 /*
  * Charts for the office's dashboard, drawn by recharts at a fixed size. The drawing is hidden from
@@ -15,12 +16,6 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } f
  */
 
 const width = 560;
-
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 function DrawnInBrowser({ height, children }: { height: number; children: ReactNode }) {
   return useHydrated() ? children : <svg className="chart-placeholder" width={width} height={height} />;

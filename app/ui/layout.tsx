@@ -1,7 +1,8 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/i18n";
+import { useHydrated } from "./hydrated";
 
 type Role = "retailer" | "provider" | "municipality" | "admin";
 interface ShellUser {
@@ -61,81 +62,107 @@ export function AppShell({
   const { t } = useTranslation();
   const location = useLocation();
   const otherLocale: Locale = locale === "nl" ? "en" : "nl";
-  const items = user ? navigationByRole[user.role] : [];
+  const [home, ...sections] = user ? navigationByRole[user.role] : [];
+  // On a phone the links fold behind a Menu button once the page is interactive; without
+  // JavaScript they stay listed, as on a desk.
+  const hydrated = useHydrated();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const folded = hydrated && !menuOpen;
   return (
     <>
       <a className="skip-link" href="#main">
         {t("app.skipToContent")}
       </a>
-      <header className="site-header">
+      <header className={folded ? "site-header folded" : "site-header"}>
         <div className="container header-row">
           <Link to="/" className="brand" aria-label={`${t("app.name")} – ${t("nav.home")}`}>
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>{t("app.name")}</span>
           </Link>
-          <nav aria-label={t("app.mainNav")}>
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/aanbieders" end>
-                  {t("nav.directory")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/zomer">{t("nav.summer")}</NavLink>
-              </li>
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end>
-                    {t(item.label)}
+          {hydrated ? (
+            <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="site-navigation" onClick={() => setMenuOpen((open) => !open)}>
+              {t("app.menu")}
+            </button>
+          ) : null}
+          <div id="site-navigation" className="site-nav">
+            <nav aria-label={t("app.mainNav")}>
+              <ul className="nav-list">
+                <li>
+                  <NavLink to="/aanbieders" end>
+                    {t("nav.directory")}
                   </NavLink>
                 </li>
-              ))}
-              {user ? (
-                <>
+                <li>
+                  <NavLink to="/zomer">{t("nav.summer")}</NavLink>
+                </li>
+                {home ? (
                   <li>
-                    <NavLink to="/meldingen">
-                      {t("nav.notices")}
-                      {user.unreadNotices > 0 ? (
-                        <span className="count" aria-label={t("nav.unread", { count: user.unreadNotices })}>
-                          {user.unreadNotices}
-                        </span>
-                      ) : null}
+                    <NavLink to={home.to} end>
+                      {t(home.label)}
                     </NavLink>
                   </li>
-                  <li>
-                    <NavLink to="/account">{t("nav.account")}</NavLink>
-                  </li>
-                  <li>
-                    <Form method="post" action="/uitloggen">
-                      <button type="submit" className="link-button">
-                        {t("nav.logout")}
-                      </button>
-                    </Form>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li>
-                    <NavLink to="/inloggen">{t("nav.login")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/registreren" className="button button-small">
-                      {t("nav.register")}
-                    </NavLink>
-                  </li>
-                </>
-              )}
-              <li>
-                <Form method="post" action="/taal">
-                  <input type="hidden" name="locale" value={otherLocale} />
-                  <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-                  <button type="submit" className="link-button" lang={otherLocale === "nl" ? "nl-BE" : "en"} aria-label={t("app.switchToLabel")}>
-                    {t("app.switchTo")}
-                  </button>
-                </Form>
-              </li>
-            </ul>
-          </nav>
+                ) : null}
+                {user ? (
+                  <>
+                    <li>
+                      <NavLink to="/meldingen">
+                        {t("nav.notices")}
+                        {user.unreadNotices > 0 ? (
+                          <span className="count" aria-label={t("nav.unread", { count: user.unreadNotices })}>
+                            {user.unreadNotices}
+                          </span>
+                        ) : null}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/account">{t("nav.account")}</NavLink>
+                    </li>
+                    <li>
+                      <Form method="post" action="/uitloggen">
+                        <button type="submit" className="link-button">
+                          {t("nav.logout")}
+                        </button>
+                      </Form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <NavLink to="/inloggen">{t("nav.login")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/registreren" className="button button-small">
+                        {t("nav.register")}
+                      </NavLink>
+                    </li>
+                  </>
+                )}
+                <li>
+                  <Form method="post" action="/taal">
+                    <input type="hidden" name="locale" value={otherLocale} />
+                    <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                    <button type="submit" className="link-button" lang={otherLocale === "nl" ? "nl-BE" : "en"} aria-label={t("app.switchToLabel")}>
+                      {t("app.switchTo")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </nav>
+            {sections.length ? (
+              <nav aria-label={t("app.sectionNav")} className="section-nav">
+                <ul className="nav-list">
+                  {sections.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end>
+                        {t(item.label)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+          </div>
         </div>
         {user ? (
           <p className="container signed-in">{t("auth.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</p>

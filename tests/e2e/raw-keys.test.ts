@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { resources } from "~/lib/i18n";
-import { baseUrl, demoAccounts, demoSessionCookies, nextClientIp } from "../support/browser";
+import { crawl as crawlPages, demoSessionCookies, roles, type Role } from "../support/crawl";
 
 /*
  * Every page a visitor and each demo role can reach by following links from their home page, read
@@ -12,9 +12,6 @@ const namespaces = Object.keys(resources.nl.translation);
 /** A key path of one of our namespaces standing in the text: `requests.bands.x`, `provider.conflicts`. */
 const keyLike = new RegExp(`(?<![\\w@/.-])(?:${namespaces.join("|")})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*(?![\\w@/-])`, "g");
 
-type Role = "anonymous" | keyof typeof demoAccounts;
-const roles: Role[] = ["anonymous", ...(Object.keys(demoAccounts) as (keyof typeof demoAccounts)[])];
-const homes: Record<Role, string> = { anonymous: "/", admin: "/beheer", municipality: "/gemeente", retailer: "/ondernemer", provider: "/aanbieder" };
 let cookies: Record<Role, string>;
 
 beforeAll(async () => {
@@ -32,29 +29,15 @@ function visibleText(html: string) {
     .replace(/&[a-z]+;|&#\d+;/g, " ");
 }
 
-/** Same-site links worth following: pages, not files, logouts or language switches. */
-function links(html: string) {
-  return [...html.matchAll(/<a\s[^>]*href="(\/[^"#?]*)(?:\?[^"#]*)?(?:#[^"]*)?"/g)]
-    .map((m) => m[1])
-    .filter((href) => !/\.(csv|json|xml|txt|webp|svg|ico|pdf)$/.test(href) && !href.startsWith("/uploads/") && !href.startsWith("/build/") && href !== "/uitloggen");
-}
-
-async function crawl(role: Role, language: "nl" | "en", limit = 80) {
-  const seen = new Set<string>();
-  const queue = [homes[role]];
+async function crawl(role: Role, language: "nl" | "en") {
   const problems: string[] = [];
-  while (queue.length && seen.size < limit) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual", headers: { Cookie: [cookies[role], `koppel_lang=${language}`].filter(Boolean).join("; "), "X-Forwarded-For": nextClientIp() } });
-    const html = await response.text();
-    if (response.status >= 500) problems.push(`${role} ${language} ${path}: ${response.status}`);
-    if (!(response.headers.get("content-type") ?? "").startsWith("text/html")) continue;
-    for (const key of visibleText(html).match(keyLike) ?? []) problems.push(`${role} ${language} ${path}: "${key}"`);
-    for (const next of links(html)) if (!seen.has(next)) queue.push(next);
+  const pages = await crawlPages(role, cookies[role], { language });
+  for (const page of pages) {
+    if (page.status >= 500) problems.push(`${role} ${language} ${page.path}: ${page.status}`);
+    if (!page.contentType.startsWith("text/html")) continue;
+    for (const key of visibleText(page.html).match(keyLike) ?? []) problems.push(`${role} ${language} ${page.path}: "${key}"`);
   }
-  return { pages: seen.size, problems };
+  return { pages: pages.length, problems };
 }
 
 describe("every page as its people see it", () => {

@@ -28,6 +28,7 @@ import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
 import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { Table } from "~/ui/table";
 
 const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
 
@@ -156,7 +157,7 @@ export default function WorkspacePage() {
         <h2 id="log-title">{t("workspace.progressLog")}</h2>
         {progressLogs.length === 0 ? <p>{t("workspace.noLogs")}</p> : null}
         {progressLogs.length ? (
-          <table>
+          <Table>
             <thead>
               <tr>
                 <th scope="col">{t("workspace.workedOn")}</th>
@@ -173,7 +174,7 @@ export default function WorkspacePage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         ) : null}
         {role === "provider" && engagement.state !== "completed" && engagement.state !== "cancelled" ? (
           <Form method="post" className="inline-form">

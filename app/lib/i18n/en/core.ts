@@ -7,6 +7,8 @@ export const core: DeepStrings<typeof nl> = {
     tagline: "Local businesses and digital starters, paired",
     skipToContent: "Skip to content",
     mainNav: "Main navigation",
+    sectionNav: "Sections",
+    menu: "Menu",
     footer: "An initiative of the Province of West Flanders' recovery plan.",
     privacy: "Privacy",
     about: "About Koppel",

@@ -5,6 +5,8 @@ export const core = {
     tagline: "Lokale ondernemers en digitale starters, aan elkaar gekoppeld",
     skipToContent: "Naar de inhoud",
     mainNav: "Hoofdnavigatie",
+    sectionNav: "Onderdelen",
+    menu: "Menu",
     footer: "Een initiatief binnen het relanceplan van de provincie West-Vlaanderen.",
     privacy: "Privacy",
     about: "Over Koppel",
