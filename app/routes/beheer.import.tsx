@@ -5,6 +5,8 @@ import { z } from "zod";
 import { readUpload } from "~/lib/forms.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { importBusinesses, importProviders, type ImportError } from "~/modules/profiles/index.server";
+import { businessColumns, importExamples, optionalImportColumns, providerColumns } from "~/modules/profiles/import-rows";
+import { languageCodes, sectorCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
@@ -30,6 +32,61 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await importer(upload.text, admin.id);
   if (!result.ok) return json<ActionData>({ rowErrors: result.errors }, { status: 422 });
   return json<ActionData>({ result: { imported: result.imported, created: result.created, updated: result.updated } });
+}
+
+/** The codes a column takes, each with what it means, so the office need not look them up elsewhere. */
+const columnCodes: Record<string, { codes: readonly string[]; labels: string }> = {
+  kind: { codes: ["ict", "marketing", "both"], labels: "kinds" },
+  services: { codes: serviceCodes, labels: "services" },
+  sectors: { codes: sectorCodes, labels: "sectors" },
+  sector: { codes: sectorCodes, labels: "sectors" },
+  languages: { codes: languageCodes, labels: "languages" },
+};
+
+function ColumnGuide({ kind, columns }: { kind: "providers" | "businesses"; columns: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="column-guide">
+      <summary>{t(`import.${kind}`)}</summary>
+      <Table>
+        <thead>
+          <tr>
+            <th scope="col">{t("import.guideColumn")}</th>
+            <th scope="col">{t("import.guideRequired")}</th>
+            <th scope="col">{t("import.guideMeaning")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((column) => (
+            <tr key={column}>
+              <td>
+                <code>{column}</code>
+              </td>
+              <td>{t(optionalImportColumns.has(column) ? "import.guideNo" : "import.guideYes")}</td>
+              <td>
+                {t(`import.columns.${column}`)}
+                {columnCodes[column] ? (
+                  <ul className="code-list">
+                    {columnCodes[column].codes.map((code) => (
+                      <li key={code}>
+                        <code>{code}</code>: {t(`${columnCodes[column].labels}.${code}`)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <p>{t("import.guideExample")}</p>
+      <pre className="csv-example">
+        {columns.join(",")}
+        {"\n"}
+        {importExamples[kind]}
+      </pre>
+    </details>
+  );
 }
 
 export default function ImportPage() {
@@ -60,6 +117,11 @@ export default function ImportPage() {
           {t("import.submit")}
         </button>
       </Form>
+      <section aria-labelledby="import-columns">
+        <h2 id="import-columns">{t("import.guideTitle")}</h2>
+        <ColumnGuide kind="providers" columns={providerColumns} />
+        <ColumnGuide kind="businesses" columns={businessColumns} />
+      </section>
       {data?.result ? (
         <p className="toast" role="status">
           {t("import.done", data.result)}

@@ -173,3 +173,14 @@ describe("POST /api/v1/import/businesses", () => {
     expect((await db.select({ n: count() }).from(businesses))[0].n).toBe(before);
   });
 });
+
+describe("the import page's column guide", () => {
+  it("shows, for each import, example rows the import accepts under the header it lists", async () => {
+    const { businessColumns, importExamples, providerColumns } = await import("~/modules/profiles/import-rows");
+    for (const [kind, columns] of [["providers", providerColumns], ["businesses", businessColumns]] as const) {
+      const response = await post(kind, `${columns.join(",")}\n${importExamples[kind]}`);
+      expect(response.status, kind).toBe(200);
+      expect(await response.json()).toMatchObject({ imported: 1 });
+    }
+  });
+});

@@ -41,6 +41,15 @@ export const providerColumns = [
   "status",
 ] as const;
 
+/** Columns a row may leave empty; the others are required (the import page says which). */
+export const optionalImportColumns: ReadonlySet<string> = new Set(["radius_km", "municipalities", "bio", "nace_code", "street", "website", "description"]);
+
+/** A valid row of each import, shown on the import page. */
+export const importExamples = {
+  providers: "0712.345.135,Strandpixels,info@strandpixels.be,ict,website;webshop,retail;tourism,35013,25,31005;35002,nl;fr,65,3,2024-05-01,Websites voor de kust.,approved",
+  businesses: "0712.345.234,Bakkerij Janssens,info@bakkerijjanssens.be,retail,,31005,8000,Markt 1,nl;fr,www.bakkerijjanssens.be,Ambachtelijk brood en gebak.",
+} as const;
+
 export const ProviderRowSchema = z.object({
   enterprise_number: EnterpriseNumberSchema,
   company_name: requiredText(120),
