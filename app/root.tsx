@@ -7,9 +7,11 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { takeToast } from "~/lib/toast.server";
 import { getUserSession } from "~/modules/auth/index.server";
 import { countUnreadNotices } from "~/modules/notifications/index.server";
+import { currentSettings } from "~/modules/settings/index.server";
 import stylesHref from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { AppShell } from "~/ui/layout";
+import { contactOf } from "~/ui/office-contact";
 import { useNonce } from "~/ui/nonce";
 
 export const links: LinksFunction = () => [
@@ -31,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       user: user ? { id: user.id, name: user.name, role: user.role, unreadNotices: await countUnreadNotices(user.id) } : null,
       toast,
+      contact: contactOf(currentSettings()),
     },
     { headers },
   );
@@ -59,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {bare ? (
             <main id="main">{children}</main>
           ) : (
-            <AppShell user={data?.user ?? null} locale={locale} toast={data?.toast ?? null}>
+            <AppShell user={data?.user ?? null} locale={locale} toast={data?.toast ?? null} contact={data?.contact ?? null}>
               {children}
             </AppShell>
           )}

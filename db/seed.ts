@@ -2,7 +2,8 @@ import { count, desc, eq } from "drizzle-orm";
 import { enterpriseCheckDigits } from "../app/modules/profiles/enterprise-number";
 import type { Database, Transaction } from "./connection";
 import { slugify } from "./reference";
-import { businesses, campaignEditions, campaignParticipants, municipalities, postalCodes, programmes, providers, userMunicipalities, users, type Sector } from "./schema";
+import { defaultSettings } from "../app/modules/settings/snapshot";
+import { businesses, campaignEditions, campaignParticipants, municipalities, postalCodes, programmes, providers, settings, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */
 export const demoPassword = "Koppel-demo-2026";
@@ -175,6 +176,12 @@ export async function seedDemoData(db: Database, passwordHash: string) {
     }
 
     await seedDemoCampaign(tx, adminId(staff));
+    // The office's contact details, as it would fill them in: the footer and privacy page show them.
+    await tx.insert(settings).values({
+      key: "platform",
+      value: { ...defaultSettings, contactEmail: "programmabureau@demo.koppel.test", contactPhone: "050 00 00 00", contactAddress: "Demostraat 1, 8000 Brugge" },
+      updatedBy: adminId(staff),
+    });
 
     for (const [index, [companyName, kind, foundedOn, municipality, rateEur, status, services, sectors, radiusKm]] of demoProviders.entries()) {
       const [user] = await tx

@@ -41,6 +41,9 @@ export default function SettingsPage() {
     autoApproveDays: String(current.autoApproveDays),
     starterMaxAgeYears: String(current.starterMaxAgeYears),
     vatPercent: String(current.vatBasisPoints / 100).replace(".", ","),
+    contactEmail: current.contactEmail ?? "",
+    contactPhone: current.contactPhone ?? "",
+    contactAddress: current.contactAddress,
   });
   const weights = fields.weights.getFieldset();
   return (
@@ -68,6 +71,13 @@ export default function SettingsPage() {
           <Field label={t("settings.autoApproveDays")} meta={fields.autoApproveDays} input={getInputProps(fields.autoApproveDays, { type: "number" })} />
           <Field label={t("settings.starterMaxAgeYears")} meta={fields.starterMaxAgeYears} input={getInputProps(fields.starterMaxAgeYears, { type: "number" })} />
           <Field label={t("settings.vatPercent")} meta={fields.vatPercent} input={{ ...getInputProps(fields.vatPercent, { type: "text" }), inputMode: "decimal" }} />
+        </fieldset>
+        <fieldset>
+          <legend>{t("settings.contact")}</legend>
+          <p className="hint">{t("settings.contactHint")}</p>
+          <Field label={t("settings.contactEmail")} meta={fields.contactEmail} input={{ ...getInputProps(fields.contactEmail, { type: "email" }), autoComplete: "off" }} />
+          <Field label={t("settings.contactPhone")} meta={fields.contactPhone} input={getInputProps(fields.contactPhone, { type: "tel" })} />
+          <Field label={t("settings.contactAddress")} meta={fields.contactAddress} input={getInputProps(fields.contactAddress, { type: "text" })} />
         </fieldset>
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("settings.save")}

@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "~/lib/i18n";
 import { useHydrated } from "./hydrated";
+import { ContactDetails, hasContact, type OfficeContact } from "./office-contact";
 
 type Role = "retailer" | "provider" | "municipality" | "admin";
 interface ShellUser {
@@ -52,11 +53,13 @@ export function AppShell({
   user,
   locale,
   toast,
+  contact,
   children,
 }: {
   user: ShellUser | null;
   locale: Locale;
   toast: ShellToast | null;
+  contact: OfficeContact | null;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -177,6 +180,11 @@ export function AppShell({
       <footer className="site-footer">
         <div className="container">
           <p>{t("app.footer")}</p>
+          {contact && hasContact(contact) ? (
+            <p className="footer-contact">
+              {t("app.footerContact")}: <ContactDetails contact={contact} />
+            </p>
+          ) : null}
           <p className="footer-links">
             <Link to="/over">{t("app.about")}</Link> · <Link to="/privacy">{t("app.privacy")}</Link>
           </p>

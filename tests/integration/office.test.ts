@@ -7,6 +7,8 @@ import { saveProviderProfile } from "~/modules/profiles/index.server";
 import { getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
 import { refreshSettings } from "~/modules/settings/index.server";
 import * as healthz from "~/routes/healthz";
+import * as privacyPage from "~/routes/privacy";
+import * as rootModule from "~/root";
 import { currentSettings, useSettingsForTest } from "../support/settings";
 import { estimateVouchers } from "~/modules/vouchers/index.server";
 import * as audit from "~/routes/beheer.audit";
@@ -258,6 +260,24 @@ describe("settings", () => {
     // Back to the defaults for the rest of the file.
     expect((await save(fields({ "weights.coverage": "30", "weights.starter": "10", "weights.exposure": "15", invitationCount: "5", maxBids: "5", autoApproveDays: "14", starterMaxAgeYears: "5", vatPercent: "21" }))).status).toBe(302);
     expect(currentSettings().vatBasisPoints).toBe(2100);
+  });
+
+  it("keep the office's contact details, shown on the privacy page and in every page's footer", async () => {
+    const before = await respond(() => privacyPage.loader());
+    expect((await before.json()).contact).toEqual({ phone: null, address: "" });
+    expect((await save(fields({ contactEmail: "geen adres" }))).status).toBe(400);
+    expect((await save(fields({ contactPhone: "12" }))).status).toBe(400);
+
+    const contact = { contactEmail: "Koppel@POM.voorbeeld.be", contactPhone: "050 14 01 50", contactAddress: "Baron Ruzettelaan 33, 8310 Brugge" };
+    expect((await save(fields(contact))).status).toBe(302);
+    const shown = { email: "koppel@pom.voorbeeld.be", phone: "050 14 01 50", address: "Baron Ruzettelaan 33, 8310 Brugge" };
+    expect((await (await respond(() => privacyPage.loader())).json()).contact).toEqual(shown);
+    const root = await respond(() => rootModule.loader(args(getRequest("/over"))));
+    expect((await root.json()).contact).toEqual(shown);
+
+    // Cleared again, they disappear.
+    expect((await save(fields())).status).toBe(302);
+    expect((await (await respond(() => privacyPage.loader())).json()).contact).toEqual({ phone: null, address: "" });
   });
 });
 

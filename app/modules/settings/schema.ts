@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { EmailSchema } from "~/modules/auth/schemas";
 import { factorNames, type Factor } from "~/modules/matching/score";
+import { OptionalPhoneSchema, optionalText } from "~/modules/profiles/schemas";
 
 /*
  * What the programme office may tune, with the bounds a sensible programme stays within; the form
@@ -24,6 +26,10 @@ export const SettingsSchema = z
       .regex(/^\d{1,2}([.,]\d{1,2})?$/, "errors.number")
       .transform((v) => Math.round(Number(v.replace(",", ".")) * 100))
       .refine((bp) => bp <= 3000, "settings.range"),
+    /** How people reach the programme office: shown in every page's footer and on the privacy page. */
+    contactEmail: EmailSchema.optional(),
+    contactPhone: OptionalPhoneSchema,
+    contactAddress: optionalText(200),
   })
   .refine((s) => positiveFactors.reduce((sum, f) => sum + s.weights[f], 0) === 100, { path: ["weights"], message: "settings.weightsSum" });
 

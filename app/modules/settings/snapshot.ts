@@ -15,6 +15,9 @@ export const defaultSettings: Readonly<PlatformSettings> = freeze({
   autoApproveDays: 14,
   starterMaxAgeYears: 5,
   vatBasisPoints: 2100,
+  contactEmail: undefined,
+  contactPhone: null,
+  contactAddress: "",
 });
 
 function freeze(settings: PlatformSettings): Readonly<PlatformSettings> {

@@ -10,6 +10,7 @@ export const core: DeepStrings<typeof nl> = {
     sectionNav: "Sections",
     menu: "Menu",
     footer: "An initiative of the Province of West Flanders' recovery plan.",
+    footerContact: "Questions? The programme office",
     privacy: "Privacy",
     about: "About Koppel",
     language: "Language",
@@ -242,6 +243,9 @@ export const core: DeepStrings<typeof nl> = {
     date: "Date",
   },
   privacy: {
+    contactTitle: "Contact",
+    contactIntro: "For questions about your data, contact the programme office:",
+    contactMissing: "The programme office has not filled in its contact details yet.",
     title: "Privacy",
     yourData: "Your data",
     exportIntro: "Download everything Koppel keeps about you as a JSON file. What we keep and why is on the page",

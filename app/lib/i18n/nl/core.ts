@@ -8,6 +8,7 @@ export const core = {
     sectionNav: "Onderdelen",
     menu: "Menu",
     footer: "Een initiatief binnen het relanceplan van de provincie West-Vlaanderen.",
+    footerContact: "Vragen? Het programmabureau",
     privacy: "Privacy",
     about: "Over Koppel",
     language: "Taal",
@@ -242,6 +243,9 @@ export const core = {
     date: "Datum",
   },
   privacy: {
+    contactTitle: "Contact",
+    contactIntro: "Met vragen over je gegevens kun je terecht bij het programmabureau:",
+    contactMissing: "Het programmabureau heeft zijn contactgegevens nog niet ingevuld.",
     title: "Privacy",
     yourData: "Jouw gegevens",
     exportIntro: "Download alles wat Koppel over jou bewaart, als JSON-bestand. Wat we bewaren en waarom, lees je op de pagina",
