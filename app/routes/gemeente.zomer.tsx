@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { env } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
 import { readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
@@ -14,6 +15,7 @@ import { decisionsFor } from "~/modules/campaigns/participation";
 import { CampaignInviteSchema, InviteBusinessSchema, ParticipantDecisionSchema } from "~/modules/campaigns/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, SelectField, useZodForm } from "~/ui/forms";
+import { CopyField } from "~/ui/copy-field";
 import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     edition ? listInvitations(nisCodes, edition.id) : Promise.resolve([]),
     getLocale(request, staff),
   ]);
-  return json({ municipalities, editions, edition, participants, invitations, locale });
+  return json({ municipalities, editions, edition, participants, invitations, locale, appUrl: env.APP_URL });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StaffCampaign() {
   const { t } = useTranslation();
-  const { municipalities, editions, edition, participants, invitations, locale } = useLoaderData<typeof loader>();
+  const { municipalities, editions, edition, participants, invitations, locale, appUrl } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm("campaign-invite", CampaignInviteSchema, lastResult as never, { intent: "invite", nisCode: municipalities[0]?.nisCode });
@@ -188,6 +190,23 @@ export default function StaffCampaign() {
             </ul>
           </>
         ) : null}
+      </section>
+      <section aria-labelledby="embed-title" className="narrow-wide">
+        <h2 id="embed-title">{t("campaigns.staff.embedTitle")}</h2>
+        <p>{t("campaigns.staff.embedIntro")}</p>
+        {municipalities.map((m) => (
+          <div key={m.nisCode}>
+            {municipalities.length > 1 ? <h3>{m.name}</h3> : null}
+            <CopyField
+              id={`embed-${m.nisCode}`}
+              label={t("campaigns.staff.embedCode")}
+              rows={3}
+              value={`<iframe src="${appUrl}/embed/zomer/${m.slug}" title="${t("campaigns.public.municipalityTitle", { municipality: m.name })}" width="100%" height="640" style="border:0" loading="lazy"></iframe>`}
+            />
+            <CopyField id={`feed-${m.nisCode}`} label={t("campaigns.staff.feedUrl")} rows={2} value={`${appUrl}/api/v1/campaigns/${edition.slug}/retailers?nis=${m.nisCode}`} />
+          </div>
+        ))}
+        <p className="hint">{t("campaigns.staff.feedHint")}</p>
       </section>
     </div>
   );

@@ -46,6 +46,13 @@ describe("ZomerInWestVlaanderen", () => {
     // The edition's own title, once (it read "ZomerInWestVlaanderen: ZomerInWestVlaanderen 2026").
     await heading(staff, /^ZomerInWestVlaanderen \d{4}$/);
     await accessible(staff, "/gemeente/zomer");
+    // The code for the municipality's own website, ready to copy: both addresses answer.
+    const embed = await staff.getByLabel("Code om in te bouwen (iframe)").inputValue();
+    const frameSrc = embed.match(/<iframe src="([^"]+)"/)?.[1];
+    expect(frameSrc).toMatch(/\/embed\/zomer\/brugge$/);
+    expect((await fetch(frameSrc!)).status).toBe(200);
+    const feed = await fetch(await staff.getByLabel("Adres van de JSON-feed").inputValue());
+    expect([feed.status, feed.headers.get("content-type")]).toEqual([200, "application/json; charset=utf-8"]);
     await staff.getByLabel("E-mailadres van de ondernemer").fill(retailerEmail);
     await staff.getByLabel("E-mailadres van de ondernemer").blur();
     await staff.getByRole("button", { name: "Uitnodiging versturen" }).click();

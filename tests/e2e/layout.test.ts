@@ -45,8 +45,9 @@ function layoutProblems(page: Page) {
       problems.push(`page is ${document.documentElement.scrollWidth} px wide: ${outermost.slice(0, 3).map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)} px`).join("; ")}`);
     }
     for (const el of document.querySelectorAll("body *")) {
-      // Text for screen readers only is clipped to one pixel on purpose.
-      if (el.clientWidth <= 1) continue;
+      // Text for screen readers only is clipped to one pixel on purpose; a text field scrolls its
+      // own value as anyone expects.
+      if (el.clientWidth <= 1 || el.matches("input, select")) continue;
       const style = getComputedStyle(el);
       if (!["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) continue;
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) problems.push(`${describe(el)} hides ${el.scrollWidth - el.clientWidth} px of its content sideways`);

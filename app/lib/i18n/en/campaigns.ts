@@ -91,6 +91,11 @@ export const campaigns: DeepStrings<typeof nl> = {
       viewPublic: "See public page",
     },
     staff: {
+      embedTitle: "On your own website",
+      embedIntro: "Show your municipality's participants on its website: paste the code into your page. The list follows what you approve here.",
+      embedCode: "Code to embed (iframe)",
+      feedUrl: "Address of the JSON feed",
+      feedHint: "The feed gives the same businesses as data (JSON), for those who lay out the list themselves; the API documentation describes it.",
       title: "ZomerInWestVlaanderen",
       intro: "Approve the summer promotions of the businesses in your municipality, feature some and invite retailers.",
       edition: "Edition",

@@ -11,6 +11,8 @@ export const core: DeepStrings<typeof nl> = {
     menu: "Menu",
     footer: "An initiative of the Province of West Flanders' recovery plan.",
     footerContact: "Questions? The programme office",
+    copy: "Copy",
+    copied: "Copied.",
     privacy: "Privacy",
     about: "About Koppel",
     language: "Language",

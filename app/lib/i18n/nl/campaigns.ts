@@ -88,6 +88,11 @@ export const campaigns = {
       viewPublic: "Bekijk publieke pagina",
     },
     staff: {
+      embedTitle: "Op je eigen website",
+      embedIntro: "Toon de deelnemers van je gemeente op de website van je gemeente: plak de code in je pagina. De lijst volgt vanzelf wat je hier goedkeurt.",
+      embedCode: "Code om in te bouwen (iframe)",
+      feedUrl: "Adres van de JSON-feed",
+      feedHint: "De feed geeft dezelfde zaken als gegevens (JSON), voor wie de lijst zelf wil opmaken; de beschrijving staat in de API-documentatie.",
       title: "ZomerInWestVlaanderen",
       intro: "Keur de zomerpromoties van de zaken in je gemeente goed, licht er enkele uit en nodig ondernemers uit.",
       edition: "Editie",

@@ -9,6 +9,8 @@ export const core = {
     menu: "Menu",
     footer: "Een initiatief binnen het relanceplan van de provincie West-Vlaanderen.",
     footerContact: "Vragen? Het programmabureau",
+    copy: "Kopiëren",
+    copied: "Gekopieerd.",
     privacy: "Privacy",
     about: "Over Koppel",
     language: "Taal",
