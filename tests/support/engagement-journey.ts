@@ -125,6 +125,19 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await accessible(retailer);
   await act(admin, "Betaling eigen bijdrage ontvangen");
 
+  // A message, and a line in the work log: each form is empty again once it is saved.
+  await retailer.getByLabel("Bericht", { exact: true }).fill("Wanneer kunnen we de intake plannen?");
+  await press(retailer, retailer.getByRole("button", { name: "Versturen" }));
+  await retailer.getByText("Wanneer kunnen we de intake plannen?").waitFor();
+  expect(await retailer.getByLabel("Bericht", { exact: true }).inputValue()).toBe("");
+  await provider.goto(workspace);
+  await provider.getByLabel("Datum").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
+  await provider.getByLabel("Uren").fill("2");
+  await provider.getByLabel("Wat deed je?").fill("Intakegesprek voorbereid.");
+  await press(provider, provider.getByRole("button", { name: "Toevoegen" }));
+  await provider.getByRole("cell", { name: "Intakegesprek voorbereid." }).waitFor();
+  expect(await provider.getByLabel("Wat deed je?").inputValue()).toBe("");
+
   // Advice phase.
   await provider.goto(workspace);
   await act(provider, "Intake gedaan: start advies");

@@ -177,7 +177,9 @@ export default function WorkspacePage() {
           </Table>
         ) : null}
         {role === "provider" && engagement.state !== "completed" && engagement.state !== "cancelled" ? (
-          <Form method="post" className="inline-form">
+          // Keyed by the entries shown: a saved entry empties the form (nothing is sent twice); a refused
+          // one leaves what was typed.
+          <Form method="post" className="inline-form" key={`log-${progressLogs.length}`}>
             <input type="hidden" name="intent" value="log" />
             <div className="field">
               <label htmlFor="log-date">{t("workspace.workedOn")}</label>
@@ -216,7 +218,7 @@ export default function WorkspacePage() {
         {role === "admin" ? (
           <p className="hint">{t("workspace.adminReadOnly")}</p>
         ) : (
-          <Form method="post">
+          <Form method="post" key={`message-${messages.length}`}>
             <input type="hidden" name="intent" value="message" />
             <div className="field">
               <label htmlFor="message-body">{t("workspace.message")}</label>
