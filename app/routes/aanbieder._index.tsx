@@ -7,6 +7,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { getProviderOfUser, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
+import { parseIban } from "~/modules/profiles/iban";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           services: provider.services,
           hourlyRateCents: provider.hourlyRateCents,
           starter: isStarterToday(provider.foundedOn),
+          ibanMissing: !(provider.iban && parseIban(provider.iban)),
         }
       : null,
   });
@@ -46,6 +48,11 @@ export default function ProviderHome() {
                 ? t("provider.pendingNotice")
                 : t(provider.status === "rejected" ? "provider.rejectedNotice" : "provider.suspendedNotice", { reason: provider.statusReason ?? "" })}
           </p>
+          {provider.ibanMissing ? (
+            <p className="notice" role="status">
+              {t("payouts.dashboardNoIban")} <Link to="/aanbieder/profiel">{t("provider.editProfile")}</Link>
+            </p>
+          ) : null}
           <p>{t("provider.rate", { rate: formatMoney(provider.hourlyRateCents, locale) })}</p>
           <ul className="tag-list" aria-label={t("provider.services")}>
             {provider.services.map((s) => (

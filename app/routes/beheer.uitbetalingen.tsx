@@ -9,6 +9,7 @@ import { createPayoutBatch, listPayables, listPayoutBatches } from "~/modules/pa
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
+import { ConfirmButton } from "~/ui/confirm-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -28,6 +29,10 @@ export default function PayoutsPage() {
   const { payables, batches, locale } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
+  const ready = payables.filter((p) => p.ibanValid);
+  const waiting = payables.length - ready.length;
+  const readyLines = ready.reduce((sum, p) => sum + p.lines, 0);
+  const readyTotal = formatMoney(ready.reduce((sum, p) => sum + p.totalCents, 0), locale);
   return (
     <div className="wide-table">
       <PageHeader title={t("payouts.title")}>{t("payouts.intro")}</PageHeader>
@@ -57,11 +62,14 @@ export default function PayoutsPage() {
                 ))}
               </tbody>
             </Table>
-          <Form method="post">
-            <button type="submit" disabled={navigation.state === "submitting"}>
-              {t("payouts.pay")}
-            </button>
-          </Form>
+          {waiting > 0 ? <p className="notice">{t("payouts.waiting", { count: waiting })}</p> : null}
+          {readyLines > 0 ? (
+            <Form method="post">
+              <ConfirmButton disabled={navigation.state === "submitting"} question={t("payouts.confirmPay", { count: readyLines, amount: readyTotal })}>
+                {t("payouts.pay", { count: readyLines, amount: readyTotal })}
+              </ConfirmButton>
+            </Form>
+          ) : null}
         </>
       )}
       <h2>{t("payouts.batches")}</h2>

@@ -17,6 +17,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, SelectField, useZodForm } from "~/ui/forms";
 import { CopyField } from "~/ui/copy-field";
 import { Table } from "~/ui/table";
+import { ConfirmButton } from "~/ui/confirm-button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "municipality");
@@ -144,11 +145,19 @@ export default function StaffCampaign() {
                   <td>
                     <Form method="post" action={`/gemeente/zomer${query}`} className="actions">
                       <input type="hidden" name="participantId" value={p.id} />
-                      {decisionsFor(p.status, p.featured).map((d) => (
-                        <button key={d} type="submit" name="intent" value={d} className={d === "remove" ? "button-secondary" : undefined} aria-label={`${t(`campaigns.decisions.${d}`)}: ${p.businessName}`}>
-                          {t(`campaigns.decisions.${d}`)}
-                        </button>
-                      ))}
+                      {decisionsFor(p.status, p.featured).map((d) =>
+                        // Removing takes the business out of the campaign: a red button that asks first,
+                        // not one that looks like "Uitlichten" beside it.
+                        d === "remove" ? (
+                          <ConfirmButton key={d} name="intent" value={d} className="button-danger" aria-label={`${t(`campaigns.decisions.${d}`)}: ${p.businessName}`} question={t("campaigns.staff.confirmRemove", { business: p.businessName })}>
+                            {t(`campaigns.decisions.${d}`)}
+                          </ConfirmButton>
+                        ) : (
+                          <button key={d} type="submit" name="intent" value={d} aria-label={`${t(`campaigns.decisions.${d}`)}: ${p.businessName}`}>
+                            {t(`campaigns.decisions.${d}`)}
+                          </button>
+                        ),
+                      )}
                       {p.status === "approved" ? <Link to={`/zomer/${p.municipalitySlug}/${p.businessSlug}/affiche`}>{t("campaigns.public.poster")}</Link> : null}
                     </Form>
                   </td>

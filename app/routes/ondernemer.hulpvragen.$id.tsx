@@ -13,6 +13,7 @@ import { isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
+import { ConfirmButton } from "~/ui/confirm-button";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
@@ -96,9 +97,9 @@ export default function HelpRequestPage() {
         ) : null}
         {request.status === "draft" || request.status === "open" ? (
           <Form method="post">
-            <button type="submit" name="intent" value="cancel" className="button-danger" disabled={busy}>
+            <ConfirmButton name="intent" value="cancel" className="button-danger" disabled={busy} question={t("requests.confirmCancel")}>
               {t("requests.cancel")}
-            </button>
+            </ConfirmButton>
           </Form>
         ) : null}
         {engagementId ? (
@@ -177,9 +178,9 @@ export default function HelpRequestPage() {
                               <input type="checkbox" name="noDoubleFunding" value="on" required />
                               <span>{t("voucher.declaration")}</span>
                             </label>
-                            <button type="submit" name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`}>
+                            <ConfirmButton name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`} question={t("requests.confirmAccept", { provider: providerName })}>
                               {t("requests.accept")}
-                            </button>
+                            </ConfirmButton>
                           </Form>
                         ) : (
                           t(`opportunities.bidStatus.${bid.status}`)

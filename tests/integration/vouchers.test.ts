@@ -1,4 +1,4 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/client";
 import { bids, budgetLedger, engagements, helpRequests, milestones, programmes, vouchers } from "~db/schema";
@@ -246,6 +246,9 @@ describe("payouts", () => {
     const [advice] = await db.select().from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(milestones.position);
     await submitMilestone({ id: provider.id, role: "provider" }, advice.id, { text: "plan", links: [] });
     const owedBefore = (await listPayables()).find((p) => p.providerId === provider.providerId)?.totalCents ?? 0;
+    const { notices, outbox, users } = await import("~db/schema");
+    const noIbanNotices = () => db.select().from(notices).where(and(eq(notices.userId, provider.id), eq(notices.messageKey, "payouts.notice.noIban")));
+    const toldBefore = (await noIbanNotices()).length;
     await decideMilestone({ id: retailer.id, role: "retailer" }, advice.id, { approve: true });
 
     const lines = await db.select().from(payoutLines).where(eq(payoutLines.milestoneId, advice.id));
@@ -253,6 +256,13 @@ describe("payouts", () => {
     expect(Object.fromEntries(lines.map((l) => [l.kind, l.amountCents]))).toEqual({ voucher_share: 30_000, own_share: 18_400 });
     const owed = (await listPayables()).find((p) => p.providerId === provider.providerId);
     expect(owed).toMatchObject({ totalCents: owedBefore + 48_400, ibanValid: false });
+    // The provider is told at once that money waits for their IBAN, in a notice and by e-mail.
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, provider.id));
+    const told = await noIbanNotices();
+    expect(told).toHaveLength(toldBefore + 1);
+    expect(told.at(-1)?.link).toBe("/aanbieder/profiel");
+    const mails = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; subject: string });
+    expect(mails).toContainEqual(expect.objectContaining({ to: email, subject: "Vul je IBAN in: er staat een uitbetaling voor je klaar" }));
 
     // No valid IBAN: nothing is paid to an account that cannot be right.
     expect(await createPayoutBatch(admin.id)).toMatchObject({ ok: false, error: "nothingToPay" });

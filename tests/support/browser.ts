@@ -25,6 +25,13 @@ export function nextClientIp() {
 const pageProblems: string[] = [];
 export const takePageProblems = () => pageProblems.splice(0);
 
+/**
+ * The questions pages asked before an action that cannot be undone (window.confirm), in order. A
+ * person in these tests answers yes; a test reads them to check the right question was asked.
+ */
+const dialogs: string[] = [];
+export const takeDialogs = () => dialogs.splice(0);
+
 /** Debian's Chromium, headless, with a fresh profile; nothing downloads a browser. */
 export async function newBrowserContext(options: { locale?: string; baseURL?: string } = {}): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "koppel-chromium-"));
@@ -43,6 +50,10 @@ export async function newBrowserContext(options: { locale?: string; baseURL?: st
       "--disable-component-update",
       "--disable-sync",
     ],
+  });
+  context.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
   });
   context.on("weberror", (error) => pageProblems.push(`uncaught on ${error.page()?.url()}: ${error.error().message}`));
   context.on("console", (message) => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { expect } from "vitest";
-import { logInThroughForm, newBrowserContext, seriousViolations } from "./browser";
+import { logInThroughForm, newBrowserContext, seriousViolations, takeDialogs } from "./browser";
 
 /*
  * The whole marketplace in five browsers, every role: a retailer asks for help, an invited provider
@@ -107,8 +107,10 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await retailer.getByRole("cell", { name: "€ 644,00" }).waitFor(); // the own share
   await accessible(retailer);
   await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
+  takeDialogs();
   await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
   await toast(retailer, "Je aanvaardde het voorstel.");
+  expect(takeDialogs()).toEqual([`Het voorstel van ${invited[0]} aanvaarden? De andere voorstellen worden dan afgewezen.`]);
   await retailer.waitForURL("**/trajecten/**");
   const workspace = retailer.url();
 
@@ -163,6 +165,7 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await retailer.goto(workspace);
   await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
   await act(retailer, "Traject afronden");
+  expect(takeDialogs()).toEqual(["Het traject afronden? Daarna zijn geen mijlpalen of wijzigingen meer mogelijk."]);
   await retailer.getByRole("heading", { level: 2, name: "Fase: Afgerond" }).waitFor();
 
   // The retailer reviews; the review shows on the provider's public page.

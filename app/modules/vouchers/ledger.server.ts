@@ -2,6 +2,8 @@ import { belgianDate } from "~/lib/dates";
 import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, providers, users, vouchers, type LedgerKind } from "~db/schema";
+import { notifyUser } from "~/modules/notifications/index.server";
+import { parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
@@ -179,10 +181,16 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
     { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, voucher.vatBasisPoints) - amount : 0 },
   ].filter((l) => l.amountCents > 0);
   if (lines.length) {
-    await tx
+    const inserted = await tx
       .insert(payoutLines)
       .values(lines.map((l) => ({ ...l, providerId: engagement.providerId, engagementId: milestone.engagementId, milestoneId: milestone.id })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ amountCents: payoutLines.amountCents });
+    // Money waits for a provider without a valid IBAN: they are told at once, not when they wonder.
+    const [provider] = await tx.select({ userId: providers.userId, iban: providers.iban }).from(providers).where(eq(providers.id, engagement.providerId));
+    if (inserted.length && !(provider.iban && parseIban(provider.iban))) {
+      await notifyUser(tx, { userId: provider.userId, messageKey: "payouts.notice.noIban", subjectKey: "payouts.notice.noIbanSubject", link: "/aanbieder/profiel" });
+    }
   }
   return amount;
 }

@@ -29,6 +29,7 @@ import { ReviewSection } from "./review-section";
 import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
+import { ConfirmButton } from "~/ui/confirm-button";
 
 const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
 
@@ -136,11 +137,17 @@ export default function WorkspacePage() {
               </div>
             ) : null}
             <p className="actions">
-              {actions.map((a) => (
-                <button key={a.action} type="submit" name="action" value={a.action} disabled={busy} className={a.action === "cancel" || a.action === "dispute" ? "button-danger" : undefined}>
-                  {t(`workspace.actionLabels.${a.action}`)}
-                </button>
-              ))}
+              {actions.map((a) =>
+                a.action === "complete" || a.action === "cancel" ? (
+                  <ConfirmButton key={a.action} name="action" value={a.action} disabled={busy} className={a.action === "cancel" ? "button-danger" : undefined} question={t(`workspace.confirm.${a.action}`)}>
+                    {t(`workspace.actionLabels.${a.action}`)}
+                  </ConfirmButton>
+                ) : (
+                  <button key={a.action} type="submit" name="action" value={a.action} disabled={busy} className={a.action === "dispute" ? "button-danger" : undefined}>
+                    {t(`workspace.actionLabels.${a.action}`)}
+                  </button>
+                ),
+              )}
             </p>
           </Form>
         </section>

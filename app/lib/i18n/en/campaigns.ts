@@ -91,6 +91,7 @@ export const campaigns: DeepStrings<typeof nl> = {
       viewPublic: "See public page",
     },
     staff: {
+      confirmRemove: "Remove {{business}} from the summer campaign? The business disappears from the public pages.",
       embedTitle: "On your own website",
       embedIntro: "Show your municipality's participants on its website: paste the code into your page. The list follows what you approve here.",
       embedCode: "Code to embed (iframe)",

@@ -44,6 +44,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   requests: {
+    confirmAccept: "Accept the proposal of {{provider}}? The other proposals are then declined.",
+    confirmCancel: "Cancel this request? Invited providers can then no longer bid.",
     voucherEstimate: "The voucher and your own share are estimates under the current programme; the programme office approves the voucher after your choice.",
     rating: "Rating",
     title: "Help requests",
@@ -130,6 +132,10 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   workspace: {
+    confirm: {
+      complete: "Complete the engagement? No milestones or changes are possible afterwards.",
+      cancel: "Stop the engagement? Voucher budget not yet spent is released. This cannot be undone.",
+    },
     progressLog: "Work log",
     noLogs: "Nothing logged yet.",
     workedOn: "Date",
@@ -257,6 +263,15 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   payouts: {
+    notice: {
+      noIban: "A payout is waiting for you, but your profile has no valid IBAN yet. Fill in your account number: the programme office then pays you with the next batch.",
+      noIbanSubject: "Fill in your IBAN: a payout is waiting for you",
+    },
+    dashboardNoIban: "Your profile has no valid IBAN yet. Without an account number the programme office cannot pay you: add it to your profile.",
+    confirmPay_one: "Put {{count}} line of {{amount}} in a SEPA payment file? It then counts as paid.",
+    confirmPay_other: "Put {{count}} lines of {{amount}} in a SEPA payment file? They then count as paid.",
+    waiting_one: "{{count}} provider has no valid IBAN yet: those lines wait until the IBAN is in the profile. We e-mailed the provider.",
+    waiting_other: "{{count}} providers have no valid IBAN yet: those lines wait until the IBAN is in their profile. We e-mailed them.",
     title: "Payouts",
     intro: "What the programme owes providers: per approved milestone the voucher share and their part of the collected own share.",
     owed: "To pay",
@@ -264,7 +279,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     lines: "Lines",
     amount: "Amount",
     noIban: "no valid IBAN: waiting",
-    pay: "Pay everything with a valid IBAN and mark it paid",
+    pay_one: "Pay {{count}} line ({{amount}}) and mark it paid",
+    pay_other: "Pay {{count}} lines ({{amount}}) and mark them paid",
     batches: "Paid batches",
     batchCreated: "The batch has been created. Download the SEPA file for the bank.",
     nothingToPay: "There is nothing to pay to providers with a valid IBAN.",

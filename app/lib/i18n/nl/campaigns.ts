@@ -88,6 +88,7 @@ export const campaigns = {
       viewPublic: "Bekijk publieke pagina",
     },
     staff: {
+      confirmRemove: "{{business}} uit de zomercampagne verwijderen? De zaak verdwijnt van de publieke pagina’s.",
       embedTitle: "Op je eigen website",
       embedIntro: "Toon de deelnemers van je gemeente op de website van je gemeente: plak de code in je pagina. De lijst volgt vanzelf wat je hier goedkeurt.",
       embedCode: "Code om in te bouwen (iframe)",

@@ -42,6 +42,8 @@ export const marketplace = {
     },
   },
   requests: {
+    confirmAccept: "Het voorstel van {{provider}} aanvaarden? De andere voorstellen worden dan afgewezen.",
+    confirmCancel: "Deze hulpvraag annuleren? Uitgenodigde aanbieders kunnen dan geen voorstel meer indienen.",
     voucherEstimate: "De voucher en je eigen bijdrage zijn een raming volgens het lopende programma; het programmabureau keurt de voucher goed na je keuze.",
     rating: "Beoordeling",
     title: "Hulpvragen",
@@ -128,6 +130,10 @@ export const marketplace = {
     },
   },
   workspace: {
+    confirm: {
+      complete: "Het traject afronden? Daarna zijn geen mijlpalen of wijzigingen meer mogelijk.",
+      cancel: "Het traject stopzetten? Het voucherbudget dat nog niet besteed is, komt vrij. Dit kan niet ongedaan gemaakt worden.",
+    },
     progressLog: "Werklogboek",
     noLogs: "Nog niets gelogd.",
     workedOn: "Datum",
@@ -255,6 +261,15 @@ export const marketplace = {
     },
   },
   payouts: {
+    notice: {
+      noIban: "Er staat een uitbetaling voor je klaar, maar je profiel heeft nog geen geldig IBAN. Vul je rekeningnummer in: daarna betaalt het programmabureau je met de volgende batch.",
+      noIbanSubject: "Vul je IBAN in: er staat een uitbetaling voor je klaar",
+    },
+    dashboardNoIban: "Je profiel heeft nog geen geldig IBAN. Zonder rekeningnummer kan het programmabureau je niet betalen: vul het in bij je profiel.",
+    confirmPay_one: "{{count}} lijn voor {{amount}} in een SEPA-betaalbestand zetten? Ze gelden daarna als betaald.",
+    confirmPay_other: "{{count}} lijnen voor {{amount}} in een SEPA-betaalbestand zetten? Ze gelden daarna als betaald.",
+    waiting_one: "{{count}} aanbieder heeft nog geen geldig IBAN: die lijnen wachten tot het IBAN in het profiel staat. We hebben de aanbieder gemaild.",
+    waiting_other: "{{count}} aanbieders hebben nog geen geldig IBAN: die lijnen wachten tot het IBAN in hun profiel staat. We hebben hen gemaild.",
     title: "Uitbetalingen",
     intro: "Wat het programma de aanbieders verschuldigd is: per goedgekeurde mijlpaal het voucherdeel en hun deel van de geïnde eigen bijdrage.",
     owed: "Te betalen",
@@ -262,7 +277,8 @@ export const marketplace = {
     lines: "Lijnen",
     amount: "Bedrag",
     noIban: "geen geldig IBAN: wacht",
-    pay: "Alles met geldig IBAN betalen en als betaald markeren",
+    pay_one: "{{count}} lijn betalen ({{amount}}) en als betaald markeren",
+    pay_other: "{{count}} lijnen betalen ({{amount}}) en als betaald markeren",
     batches: "Betaalde batches",
     batchCreated: "De batch is aangemaakt. Download het SEPA-bestand voor de bank.",
     nothingToPay: "Er is niets te betalen aan aanbieders met een geldig IBAN.",
