@@ -63,6 +63,20 @@ describe("a voucher", () => {
     expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
     expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: false, error: "notAllowed" });
 
+    // The retailer's e-mail says everything needed to pay, without signing in.
+    const { outbox, users, businesses, programmes } = await import("~db/schema");
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId));
+    const [{ iban }] = await db.select({ iban: programmes.iban }).from(programmes).where(eq(programmes.id, approved.programmeId));
+    const mails = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; subject: string; text: string });
+    const mail = mails.find((m) => m.to === email && m.subject.startsWith("Voucher goedgekeurd"));
+    const due = (await import("~/lib/format")).formatDate(approved.paymentDueOn!, "nl");
+    const ownShare = (await import("~/lib/format")).formatMoney(approved.ownShareCents, "nl");
+    expect(mail?.subject).toBe(`Voucher goedgekeurd voor ${name}: betaal ${ownShare} vóór ${due}`);
+    const voucherAmount = (await import("~/lib/format")).formatMoney(approved.amountCents, "nl");
+    expect(approved.amountCents).toBe(97_500);
+    for (const fact of [ownShare, voucherAmount, iban.replace(/(.{4})/g, "$1 ").trim(), approved.paymentReference!, due]) expect(mail?.text).toContain(fact);
+
     expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
     expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("intake");
     expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: false, error: "notAllowed" });

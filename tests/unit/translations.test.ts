@@ -37,3 +37,14 @@ describe("the translations", () => {
     expect([...asked].filter((key) => t(key, { count: 1 }) === key).sort()).toEqual([]);
   });
 });
+
+describe("engagement e-mails", () => {
+  it("have a subject of their own for every notice sent by e-mail, naming the business", () => {
+    for (const { translation: texts } of [resources.nl, resources.en]) {
+      const notices = Object.keys(texts.engagements.notice).filter((key) => key !== "redoQuickscan");
+      const subjects = texts.engagements.subjects as Record<string, string>;
+      expect(Object.keys(subjects).sort()).toEqual(notices.sort());
+      for (const key of notices) expect(subjects[key], key).toContain("{{business}}");
+    }
+  });
+});

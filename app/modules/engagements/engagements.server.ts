@@ -140,7 +140,7 @@ export async function notifyParties(tx: Executor, engagementId: string, actor: E
     await notifyUser(tx, {
       userId,
       messageKey: message.key,
-      subjectKey: "engagements.mail.subject",
+      subjectKey: `engagements.subjects.${message.key.replace("engagements.notice.", "")}`,
       params: { ...message.params, state, business: parties.businessName, provider: parties.providerName },
       translatedParams: ["state"],
       link: `/trajecten/${engagementId}`,

@@ -1,7 +1,9 @@
 import { addDays, belgianDate } from "~/lib/dates";
+import { formatDate, formatMoney } from "~/lib/format";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { businesses, engagements, programmes, users, vouchers } from "~db/schema";
+import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
@@ -40,12 +42,13 @@ export async function approveVoucher(adminId: string, voucherId: string, justifi
     const [engagement] = await tx.select({ state: engagements.state }).from(engagements).where(eq(engagements.id, voucher.engagementId));
     if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
     if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
-    const [programme] = await tx.select({ paymentDays: programmes.paymentDays }).from(programmes).where(eq(programmes.id, voucher.programmeId));
+    const [programme] = await tx.select({ paymentDays: programmes.paymentDays, iban: programmes.iban }).from(programmes).where(eq(programmes.id, voucher.programmeId));
     const due = addDays(belgianDate(), programme.paymentDays);
-    await tx
+    const [approved] = await tx
       .update(vouchers)
       .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due, approvalJustification: voucher.relatedParty.length ? why : null })
-      .where(eq(vouchers.id, voucherId));
+      .where(eq(vouchers.id, voucherId))
+      .returning({ paymentReference: vouchers.paymentReference });
     await recordAudit(tx, {
       actorId: adminId,
       action: "voucher.approve",
@@ -58,6 +61,22 @@ export async function approveVoucher(adminId: string, voucherId: string, justifi
     });
     const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
     if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
+    // Everything the retailer needs to pay, in the e-mail itself: no need to sign in to read it.
+    const [business] = await tx.select({ ownerId: businesses.ownerId, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
+    await notifyUser(tx, {
+      userId: business.ownerId,
+      messageKey: "voucher.notice.approved",
+      subjectKey: "voucher.notice.approvedSubject",
+      params: {
+        business: business.name,
+        voucher: formatMoney(voucher.amountCents, "nl"),
+        ownShare: formatMoney(voucher.ownShareCents, "nl"),
+        iban: programme.iban.replace(/(.{4})/g, "$1 ").trim(),
+        reference: approved.paymentReference ?? "",
+        due: formatDate(due, "nl"),
+      },
+      link: `/trajecten/${voucher.engagementId}`,
+    });
     return { ok: true };
   });
 }

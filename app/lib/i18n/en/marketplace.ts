@@ -39,8 +39,18 @@ export const marketplace: DeepStrings<typeof nl> = {
       changesRequested: "{{business}} asks for changes to a milestone.",
       message: "New message in the engagement of {{business}} with {{provider}}.",
     },
-    mail: {
-      subject: "Koppel: engagement {{business}} – {{provider}}",
+    /** Each e-mail's subject names the business and what happened. */
+    subjects: {
+      ownShareDue: "{{business}}: your own share is due soon",
+      voucherRejected: "{{business}}: voucher not granted",
+      reviewed: "{{business}} reviewed the engagement",
+      inactive: "{{business}} and {{provider}}: the engagement has been quiet for 14 days",
+      stateChanged: "{{business}} and {{provider}}: the engagement is now {{state}}",
+      milestoneSubmitted: "{{business}}: {{provider}} delivered a milestone",
+      milestoneApproved: "{{business}} approved a milestone",
+      milestoneAutoApproved: "{{business}}: milestone approved automatically",
+      changesRequested: "{{business}} asks for changes to a milestone",
+      message: "{{business}} and {{provider}}: new message",
     },
   },
   requests: {
@@ -208,6 +218,10 @@ export const marketplace: DeepStrings<typeof nl> = {
     newOnline: "New online",
   },
   voucher: {
+    notice: {
+      approved: "The voucher of {{voucher}} for {{business}} is approved. Pay your own share of {{ownShare}} before {{due}}: transfer the amount to {{iban}} with the structured communication {{reference}}. Once the money is in, the engagement starts.",
+      approvedSubject: "Voucher approved for {{business}}: pay {{ownShare}} before {{due}}",
+    },
     payOnline: "Pay online with Bancontact or card",
     paymentReturned: "Thank you. As soon as the payment is confirmed, the engagement starts.",
     paymentCancelled: "The online payment was cancelled. You can try again or pay by transfer.",

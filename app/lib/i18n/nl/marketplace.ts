@@ -37,8 +37,18 @@ export const marketplace = {
       changesRequested: "{{business}} vraagt aanpassingen aan een mijlpaal.",
       message: "Nieuw bericht in het traject van {{business}} met {{provider}}.",
     },
-    mail: {
-      subject: "Koppel: traject {{business}} – {{provider}}",
+    /** Each e-mail's subject names the business and what happened. */
+    subjects: {
+      ownShareDue: "{{business}}: je eigen bijdrage vervalt binnenkort",
+      voucherRejected: "{{business}}: voucher niet toegekend",
+      reviewed: "{{business}} beoordeelde het traject",
+      inactive: "{{business}} en {{provider}}: het traject ligt al 14 dagen stil",
+      stateChanged: "{{business}} en {{provider}}: het traject staat nu op {{state}}",
+      milestoneSubmitted: "{{business}}: {{provider}} leverde een mijlpaal op",
+      milestoneApproved: "{{business}} keurde een mijlpaal goed",
+      milestoneAutoApproved: "{{business}}: mijlpaal automatisch goedgekeurd",
+      changesRequested: "{{business}} vraagt aanpassingen aan een mijlpaal",
+      message: "{{business}} en {{provider}}: nieuw bericht",
     },
   },
   requests: {
@@ -206,6 +216,10 @@ export const marketplace = {
     newOnline: "Nieuw online",
   },
   voucher: {
+    notice: {
+      approved: "De voucher van {{voucher}} voor {{business}} is goedgekeurd. Betaal je eigen bijdrage van {{ownShare}} vóór {{due}}: schrijf het bedrag over naar {{iban}} met de gestructureerde mededeling {{reference}}. Zodra het geld binnen is, start het traject.",
+      approvedSubject: "Voucher goedgekeurd voor {{business}}: betaal {{ownShare}} vóór {{due}}",
+    },
     payOnline: "Online betalen met Bancontact of kaart",
     paymentReturned: "Bedankt. Zodra de betaling bevestigd is, start het traject.",
     paymentCancelled: "De online betaling werd afgebroken. Je kunt opnieuw proberen of overschrijven.",
