@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
+import { detailsInWords, entityInWords, stateInWords } from "~/modules/reporting/audit-words";
 
 /** Filters from the query string; a malformed one is dropped rather than refused. */
 const FilterSchema = z.object({
@@ -54,7 +55,7 @@ export default function AuditLogPage() {
             <option value="">{t("audit.allEntities")}</option>
             {entityTypes.map((e) => (
               <option key={e} value={e}>
-                {e}
+                {entityInWords(t, e)}
               </option>
             ))}
           </select>
@@ -88,13 +89,17 @@ export default function AuditLogPage() {
                   <th scope="row" title={e.action}>
                     {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
                   </th>
-                  <td>
-                    {e.entityType} <code>{e.entityId.slice(0, 8)}</code>
+                  <td title={e.entityType}>
+                    {entityInWords(t, e.entityType)} <code>{e.entityId.slice(0, 8)}</code>
                   </td>
-                  <td>{e.fromState || e.toState ? `${e.fromState ?? "–"} → ${e.toState ?? "–"}` : ""}</td>
+                  <td>{e.fromState || e.toState ? `${stateInWords(t, e.entityType, e.fromState)} → ${stateInWords(t, e.entityType, e.toState)}` : ""}</td>
                   <td>
                     {e.reason ? <p>{e.reason}</p> : null}
-                    {e.data && Object.keys(e.data).length ? <code className="audit-data">{JSON.stringify(e.data)}</code> : null}
+                    {detailsInWords(t, locale, e.data as Record<string, unknown> | null).map((line) => (
+                      <p key={line} className="audit-data">
+                        {line}
+                      </p>
+                    ))}
                   </td>
                 </tr>
               ))}

@@ -187,9 +187,15 @@ describe("exports", () => {
       expect(lines.length - 2, kind).toBe(rows);
     }
     const vouchersCsv = new TextDecoder().decode(new Uint8Array(await (await download("vouchers")).arrayBuffer()));
-    expect(vouchersCsv).toMatch(/;Programma A;Winkel Brugge;approved;975,00;598,00;/);
+    // Codes in the words the office reads elsewhere; moments in Brussels time.
+    expect(vouchersCsv).toMatch(/;Programma A;Winkel Brugge;Toegekend;975,00;598,00;/);
+    const businessesCsv = new TextDecoder().decode(new Uint8Array(await (await download("businesses")).arrayBuffer()));
+    expect(businessesCsv).toMatch(/;Kleinhandel;/);
+    expect(businessesCsv).not.toMatch(/;retail;/);
+    const requestsCsv = new TextDecoder().decode(new Uint8Array(await (await download("requests")).arrayBuffer()));
+    expect(requestsCsv).not.toMatch(/;(open|awarded|draft|expired|cancelled);/);
     const logged = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "export.csv"), eq(auditEvents.actorId, admin.id)));
-    expect(logged.map((e) => e.entityId).sort()).toEqual([...Object.keys(expected), "vouchers"].sort());
+    expect(logged.map((e) => e.entityId).sort()).toEqual([...Object.keys(expected), "vouchers", "businesses", "requests"].sort());
     expect(logged.find((e) => e.entityId === "businesses")?.data).toEqual({ rows: 2 });
   });
 
