@@ -1,18 +1,24 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatMoney } from "~/lib/format";
+import { formatDate, formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getProviderOfUser, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { parseIban } from "~/modules/profiles/iban";
+import { listEngagementsOf } from "~/modules/engagements/index.server";
+import { listOpportunities, listOwnOpenBids } from "~/modules/marketplace/index.server";
+import { EngagementList } from "~/ui/engagement-list";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
-  const provider = await getProviderOfUser(user.id);
+  const [provider, opportunities, bids, engagements] = await Promise.all([getProviderOfUser(user.id), listOpportunities(user.id), listOwnOpenBids(user.id), listEngagementsOf(user)]);
   return json({
+    opportunities: { count: opportunities.filter((o) => !o.myBid).length, invited: opportunities.filter((o) => !o.myBid && o.invited).length },
+    bids,
+    engagements: engagements.slice(0, 6),
     locale: await getLocale(request, user),
     provider: provider
       ? {
@@ -31,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ProviderHome() {
   const { t } = useTranslation();
-  const { provider, locale } = useLoaderData<typeof loader>();
+  const { provider, locale, opportunities, bids, engagements } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboards.providerTitle")}>{t("dashboards.providerIntro")}</PageHeader>
@@ -76,6 +82,43 @@ export default function ProviderHome() {
           </p>
         </>
       )}
+
+      {provider?.status === "approved" ? (
+        <>
+          <h2>{t("dashboards.opportunities")}</h2>
+          <p>
+            {opportunities.count ? t("dashboards.opportunitiesCount", { count: opportunities.count, invited: opportunities.invited }) : t("dashboards.noOpportunities")}{" "}
+            <Link to="/opdrachten">{t("dashboards.viewOpportunities")}</Link>
+          </p>
+          <h2>{t("dashboards.yourBids")}</h2>
+          {bids.length ? (
+            <ul className="cards">
+              {bids.map((b) => (
+                <li key={b.id} className="card">
+                  <h3>
+                    <Link to={`/opdrachten/${b.id}`}>{b.title}</Link>
+                  </h3>
+                  <p>{b.businessName}</p>
+                  <p className="next-step">{t("requests.deadline", { date: formatDate(b.bidDeadline, locale) })}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("dashboards.noBids")}</p>
+          )}
+          <h2>{t("dashboards.yourEngagements")}</h2>
+          {engagements.length ? (
+            <>
+              <EngagementList engagements={engagements} role="provider" />
+              <p>
+                <Link to="/trajecten">{t("dashboards.allEngagements")}</Link>
+              </p>
+            </>
+          ) : (
+            <p>{t("dashboards.noEngagementsProvider")}</p>
+          )}
+        </>
+      ) : null}
     </>
   );
 }

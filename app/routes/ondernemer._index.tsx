@@ -1,19 +1,27 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "~/lib/format";
+import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
+import { listEngagementsOf } from "~/modules/engagements/index.server";
+import { listOwnHelpRequests } from "~/modules/marketplace/index.server";
 import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
+import { EngagementList } from "~/ui/engagement-list";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  return json({ businesses: await listBusinessesOfOwner(user.id) });
+  const [businesses, requests, engagements, locale] = await Promise.all([listBusinessesOfOwner(user.id), listOwnHelpRequests(user.id), listEngagementsOf(user), getLocale(request, user)]);
+  // What is going on now; the full lists are one click away.
+  const running = requests.filter((r) => r.status === "draft" || r.status === "open");
+  return json({ businesses, requests: running.slice(0, 5), hasRequests: requests.length > 0, engagements: engagements.slice(0, 6), locale });
 }
 
 export default function RetailerHome() {
   const { t } = useTranslation();
-  const { businesses } = useLoaderData<typeof loader>();
+  const { businesses, requests, hasRequests, engagements, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboards.retailerTitle")}>{t("dashboards.retailerIntro")}</PageHeader>
@@ -48,6 +56,44 @@ export default function RetailerHome() {
           {t("business.add")}
         </Link>
       </p>
+
+      <h2>{t("dashboards.yourRequests")}</h2>
+      {requests.length ? (
+        <ul className="cards">
+          {requests.map((r) => (
+            <li key={r.id} className="card">
+              <h3>
+                <Link to={`/ondernemer/hulpvragen/${r.id}`}>{r.title}</Link>
+              </h3>
+              <p>
+                {r.businessName} · <strong>{t(`requests.status.${r.status}`)}</strong>
+              </p>
+              <p className="next-step">{t(`dashboards.requestNext.${r.status}`, { date: r.bidDeadline ? formatDate(r.bidDeadline, locale) : "" })}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>
+          {t("dashboards.noRequests")} {businesses[0] ? <Link to={`/ondernemer/hulpvragen/nieuw?zaak=${businesses[0].id}`}>{t("requests.new")}</Link> : null}
+        </p>
+      )}
+      {hasRequests ? (
+        <p>
+          <Link to="/ondernemer/hulpvragen">{t("dashboards.allRequests")}</Link>
+        </p>
+      ) : null}
+
+      <h2>{t("dashboards.yourEngagements")}</h2>
+      {engagements.length ? (
+        <>
+          <EngagementList engagements={engagements} role="retailer" />
+          <p>
+            <Link to="/trajecten">{t("dashboards.allEngagements")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t("dashboards.noEngagements")}</p>
+      )}
     </>
   );
 }

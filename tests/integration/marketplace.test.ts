@@ -8,6 +8,9 @@ import { BidSchema } from "~/modules/marketplace/rules";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
 import { drainEverything } from "../support/outbox";
+import { args, getRequest, respond } from "../support/http";
+import * as providerHome from "~/routes/aanbieder._index";
+import * as retailerHome from "~/routes/ondernemer._index";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -218,5 +221,34 @@ describe("an engagement", () => {
     expect(await postMessage({ id: stranger.id, role: "retailer" }, id, "Hallo")).toEqual({ ok: false, error: "notFound" });
     const view = await getEngagementForViewer(id, { id: bidders[0].id, role: "provider" });
     expect(view?.messages.map((m) => m.body)).toEqual(["Wanneer komt u langs?"]);
+  });
+});
+
+describe("the dashboards", () => {
+  it("show the retailer their running requests and engagements with the next step, and the provider their assignments, proposals and engagements", async () => {
+    const requestId = await newOpenRequest();
+    const [invited] = await db.select({ providerId: invitations.providerId }).from(invitations).where(eq(invitations.helpRequestId, requestId));
+    const bidder = bidders.find((b) => b.providerId === invited.providerId)!;
+    expect((await submitBid(bidder.id, requestId, bid())).ok).toBe(true);
+
+    const retailerPage = await respond(() => retailerHome.loader(args(getRequest("/ondernemer", { cookie: retailer.cookie }))));
+    const retailerData = await retailerPage.json();
+    expect(retailerData.requests).toContainEqual(expect.objectContaining({ id: requestId, status: "open" }));
+    expect(retailerData.hasRequests).toBe(true);
+
+    const providerPage = await respond(() => providerHome.loader(args(getRequest("/aanbieder", { cookie: bidder.cookie }))));
+    const providerData = await providerPage.json();
+    expect(providerData.bids).toContainEqual(expect.objectContaining({ id: requestId, title: "Een webshop voor de winkel" }));
+    expect(providerData.opportunities.count).toBeGreaterThanOrEqual(0);
+
+    // Accepted, the request leaves the running list and the engagement shows with what is next.
+    const [theBid] = await db.select().from(bids).where(eq(bids.helpRequestId, requestId));
+    expect((await acceptBid(retailer.id, requestId, theBid.id)).ok).toBe(true);
+    const after = await (await respond(() => retailerHome.loader(args(getRequest("/ondernemer", { cookie: retailer.cookie }))))).json();
+    expect(after.requests.map((r: { id: string }) => r.id)).not.toContain(requestId);
+    expect(after.engagements[0]).toMatchObject({ title: "Een webshop voor de winkel", state: expect.stringMatching(/^awaiting_/) });
+    const forBidder = await (await respond(() => providerHome.loader(args(getRequest("/aanbieder", { cookie: bidder.cookie }))))).json();
+    expect(forBidder.engagements.map((e: { title: string }) => e.title)).toContain("Een webshop voor de winkel");
+    expect(forBidder.bids.map((b: { id: string }) => b.id)).not.toContain(requestId);
   });
 });

@@ -1,5 +1,5 @@
 /** Marketplace's door: help requests, invitations, bids and the award. */
-export { getOpportunity, listOpportunities } from "./opportunities.server";
+export { getOpportunity, listOpportunities, listOwnOpenBids } from "./opportunities.server";
 export {
   acceptBid,
   cancelHelpRequest,

@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
 import { db } from "~db/client";
 import { bids, businesses, helpRequests, invitations, municipalities, providers } from "~db/schema";
 import { scoreOpportunities } from "~/modules/matching/index.server";
@@ -7,6 +7,18 @@ import { budgetCentsOf } from "./rules";
 async function providerOf(userId: string) {
   const [row] = await db.select().from(providers).where(and(eq(providers.userId, userId), eq(providers.status, "approved")));
   return row ?? null;
+}
+
+/** The provider's proposals still waiting for an answer, soonest deadline first (their dashboard). */
+export async function listOwnOpenBids(providerUserId: string) {
+  return db
+    .select({ id: helpRequests.id, title: helpRequests.title, businessName: businesses.name, bidDeadline: helpRequests.bidDeadline })
+    .from(bids)
+    .innerJoin(providers, eq(providers.id, bids.providerId))
+    .innerJoin(helpRequests, eq(helpRequests.id, bids.helpRequestId))
+    .innerJoin(businesses, eq(businesses.id, helpRequests.businessId))
+    .where(and(eq(providers.userId, providerUserId), eq(bids.status, "submitted"), eq(helpRequests.status, "open")))
+    .orderBy(asc(helpRequests.bidDeadline));
 }
 
 /**

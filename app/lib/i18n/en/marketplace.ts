@@ -15,6 +15,42 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   engagements: {
+    /** What the viewer can do, or is waiting for, in each phase. */
+    nextStep: {
+      retailer: {
+        awaiting_voucher: "The programme office is looking at your voucher. You get an e-mail once it is decided.",
+        awaiting_contribution: "Pay your own share: the details are in the engagement.",
+        intake: "Your provider plans the intake with you.",
+        plan: "Your provider works out the advice; approve it once delivered.",
+        implementation: "Your provider carries out the plan; approve each delivery.",
+        review: "Look at the delivery and complete the engagement.",
+        completed: "Completed. Write a review if you have not yet.",
+        cancelled: "Stopped.",
+        disputed: "The programme office mediates.",
+      },
+      provider: {
+        awaiting_voucher: "The programme office is looking at the voucher.",
+        awaiting_contribution: "The business pays its own share; the intake follows.",
+        intake: "Plan the intake and start the advice.",
+        plan: "Deliver the advice.",
+        implementation: "Deliver the implementation and ask for review.",
+        review: "The business looks at your delivery.",
+        completed: "Completed.",
+        cancelled: "Stopped.",
+        disputed: "The programme office mediates.",
+      },
+      admin: {
+        awaiting_voucher: "Decide on the voucher.",
+        awaiting_contribution: "Waiting for the own share; confirm it once it is in.",
+        intake: "Running.",
+        plan: "Running.",
+        implementation: "Running.",
+        review: "Running.",
+        completed: "Completed.",
+        cancelled: "Stopped.",
+        disputed: "Mediate between business and provider.",
+      },
+    },
     states: {
       awaiting_voucher: "Awaiting voucher",
       awaiting_contribution: "Awaiting own share",

@@ -13,6 +13,42 @@ export const marketplace = {
     },
   },
   engagements: {
+    /** What the viewer can do, or is waiting for, in each phase. */
+    nextStep: {
+      retailer: {
+        awaiting_voucher: "Het programmabureau bekijkt je voucher. Je krijgt een e-mail zodra die beslist is.",
+        awaiting_contribution: "Betaal je eigen bijdrage: de gegevens staan in het traject.",
+        intake: "Je aanbieder plant de intake met je.",
+        plan: "Je aanbieder werkt het advies uit; keur het goed zodra het opgeleverd is.",
+        implementation: "Je aanbieder voert het plan uit; keur elke oplevering goed.",
+        review: "Bekijk de oplevering en rond het traject af.",
+        completed: "Afgerond. Schrijf een beoordeling als je dat nog niet deed.",
+        cancelled: "Stopgezet.",
+        disputed: "Het programmabureau bemiddelt.",
+      },
+      provider: {
+        awaiting_voucher: "Het programmabureau bekijkt de voucher.",
+        awaiting_contribution: "De ondernemer betaalt de eigen bijdrage; daarna start de intake.",
+        intake: "Plan de intake en start het advies.",
+        plan: "Lever het advies op.",
+        implementation: "Lever de uitvoering op en vraag nazicht.",
+        review: "De ondernemer bekijkt je oplevering.",
+        completed: "Afgerond.",
+        cancelled: "Stopgezet.",
+        disputed: "Het programmabureau bemiddelt.",
+      },
+      admin: {
+        awaiting_voucher: "Beslis over de voucher.",
+        awaiting_contribution: "Wacht op de eigen bijdrage; bevestig ze zodra ze binnen is.",
+        intake: "Loopt.",
+        plan: "Loopt.",
+        implementation: "Loopt.",
+        review: "Loopt.",
+        completed: "Afgerond.",
+        cancelled: "Stopgezet.",
+        disputed: "Bemiddel tussen ondernemer en aanbieder.",
+      },
+    },
     states: {
       awaiting_voucher: "Wacht op voucher",
       awaiting_contribution: "Wacht op eigen bijdrage",

@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+export interface EngagementSummary {
+  id: string;
+  state: string;
+  title: string;
+  businessName: string;
+  providerName: string;
+}
+
+/**
+ * Engagements as cards: what, with whom, the phase, and the one thing the viewer can do or is
+ * waiting for now (`engagements.nextStep.<role>.<state>`).
+ */
+export function EngagementList({ engagements, role, headingLevel = 3 }: { engagements: EngagementSummary[]; role: "retailer" | "provider" | "admin"; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="cards">
+      {engagements.map((e) => (
+        <li key={e.id} className="card">
+          <Heading>
+            <Link to={`/trajecten/${e.id}`}>{e.title}</Link>
+          </Heading>
+          <p>
+            {e.businessName} · {e.providerName}
+          </p>
+          <p>
+            <strong>{t(`engagements.states.${e.state}`)}</strong>
+          </p>
+          <p className="next-step">{t(`engagements.nextStep.${role}.${e.state}`)}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
