@@ -69,7 +69,7 @@ export default function AuditLogPage() {
       {events.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
-        <Table>
+        <Table className="audit-table">
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>

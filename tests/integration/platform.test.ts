@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { database, db, queryRows } from "~db/client";
 import { migrate } from "~db/migrate";
-import { businesses, municipalities, postalCodes, providers, userMunicipalities, users } from "~db/schema";
+import { bids, businesses, engagements, helpRequests, municipalities, payoutBatches, postalCodes, providers, reviews, userMunicipalities, users, vouchers } from "~db/schema";
 import { seedIfEmpty } from "~/modules/platform/index.server";
 import * as healthz from "~/routes/healthz";
 import { respond } from "../support/http";
@@ -83,6 +83,19 @@ describe("demo data", () => {
       "lokaal.zichtbaar@demo.koppel.test": "provider",
     });
     expect(new Set(businessRows.map((b) => b.nisCode)).size).toBe(16);
+
+    // Marketplace activity, so each role's dashboard and the office's charts show something.
+    const requestStates = await db.select({ status: helpRequests.status, n: count() }).from(helpRequests).groupBy(helpRequests.status);
+    expect(Object.fromEntries(requestStates.map((r) => [r.status, r.n]))).toEqual({ draft: 1, open: 1, awarded: 3 });
+    const [{ n: openBids }] = await db.select({ n: count() }).from(bids).where(eq(bids.status, "submitted"));
+    expect(openBids).toBe(2);
+    const engagementStates = await db.select({ state: engagements.state }).from(engagements);
+    expect(engagementStates.map((e) => e.state).sort()).toEqual(["awaiting_contribution", "completed", "plan"]);
+    expect(await db.select({ rating: reviews.rating }).from(reviews)).toEqual([{ rating: 5 }]);
+    const [batch] = await db.select().from(payoutBatches);
+    expect(batch.totalCents).toBeGreaterThan(0);
+    const approvedVouchers = await db.select().from(vouchers).where(eq(vouchers.status, "approved"));
+    expect(approvedVouchers).toHaveLength(2);
   });
 });
 

@@ -9,6 +9,7 @@ import { matchingOutboxHandlers, reindexAll, setUpSearch } from "~/modules/match
 import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 import { refreshSettings, settingsSavedAt } from "~/modules/settings/index.server";
+import { seedDemoActivity } from "./demo-activity.server";
 
 /** Every outbox topic of every capability, for the one worker. */
 export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers };
@@ -18,7 +19,9 @@ let stopWorker: (() => Promise<void>) | undefined;
 export async function seedIfEmpty() {
   if (!(await isDatabaseEmpty(database.db))) return false;
   await seedDemoData(database.db, await hashPassword(demoPassword));
+  // Matching reads the search index: providers are indexed before the demo requests invite them.
   await reindexAll();
+  await seedDemoActivity();
   return true;
 }
 
