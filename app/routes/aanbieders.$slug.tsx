@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -9,13 +9,17 @@ import { listProviderReviews } from "~/modules/engagements/index.server";
 import { getPublicProvider, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
+import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public for approved providers; the viewer matters only for a provider's own or an admin's look.
   const viewer = await getUser(request);
   const provider = await getPublicProvider(params.slug ?? "", viewer);
   if (!provider) throw new Response("Not found", { status: 404 });
+  // A signed-in retailer may ask this provider for a proposal, for each of their businesses.
+  const askFor = viewer?.role === "retailer" && provider.status === "approved" ? (await listBusinessesOfOwner(viewer.id)).map((b) => ({ id: b.id, name: b.name })) : [];
   return json({
+    askFor,
     reviews: await listProviderReviews(provider.id),
     provider: { ...provider, starter: isStarterToday(provider.foundedOn) },
     locale: await getLocale(request, viewer),
@@ -25,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProviderPage() {
   const { t } = useTranslation();
-  const { provider, locale, url, reviews } = useLoaderData<typeof loader>();
+  const { provider, locale, url, reviews, askFor } = useLoaderData<typeof loader>();
   const average = reviews.length ? reviews.reduce((sum, r) => sum + r.rating, 0) / reviews.length : null;
   return (
     <article className="narrow-wide">
@@ -36,6 +40,15 @@ export default function ProviderPage() {
         {t(`kinds.${provider.kind}`)} · {t("provider.servesRadius", { km: provider.radiusKm, municipality: provider.baseMunicipality })}
       </p>
       {provider.status !== "approved" ? <p className="notice">{t(`providerStatus.${provider.status}`)}</p> : null}
+      {askFor.length ? (
+        <p className="actions">
+          {askFor.map((b) => (
+            <Link key={b.id} className="button" to={`/ondernemer/hulpvragen/nieuw?zaak=${b.id}&aanbieder=${provider.id}`}>
+              {askFor.length > 1 ? t("requests.askProposalFor", { business: b.name }) : t("requests.askProposal")}
+            </Link>
+          ))}
+        </p>
+      ) : null}
       <p>{provider.bio}</p>
       <h2>{t("provider.services")}</h2>
       <ul className="tag-list">

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { createHelpRequest, suggestedServices } from "~/modules/marketplace/index.server";
+import { createHelpRequest, requestableProvider, suggestedServices } from "~/modules/marketplace/index.server";
 import { budgetBands, HelpRequestSchema } from "~/modules/marketplace/rules";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -15,12 +15,17 @@ import { CheckboxGroup, Field, FormErrors, PageHeader, SelectField, TextareaFiel
 /** /ondernemer/hulpvragen/nieuw?zaak=<business id>: the services come prefilled from the latest quickscan. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  const businessId = new URL(request.url).searchParams.get("zaak") ?? "";
+  const search = new URL(request.url).searchParams;
+  const businessId = search.get("zaak") ?? "";
   const suggestion = /^[0-9a-f-]{36}$/.test(businessId) ? await suggestedServices(user.id, businessId) : null;
   if (!suggestion) throw new Response("Not found", { status: 404 });
+  // Asked from a provider's page ("Vraag een voorstel"): that provider is invited as well.
+  const providerId = search.get("aanbieder") ?? "";
+  const requested = /^[0-9a-f-]{36}$/.test(providerId) ? await requestableProvider(providerId) : null;
   return json({
     businessName: suggestion.business.name,
-    defaultValue: { businessId, services: suggestion.services, languages: suggestion.business.languages, budgetBand: "1000_2500" },
+    requestedProvider: requested?.companyName ?? null,
+    defaultValue: { businessId, services: suggestion.services, languages: suggestion.business.languages, budgetBand: "1000_2500", requestedProviderId: requested?.id },
   });
 }
 
@@ -35,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewHelpRequestPage() {
   const { t } = useTranslation();
-  const { businessName, defaultValue } = useLoaderData<typeof loader>();
+  const { businessName, defaultValue, requestedProvider } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm("help-request", HelpRequestSchema, lastResult, defaultValue);
@@ -45,6 +50,12 @@ export default function NewHelpRequestPage() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input {...getInputProps(fields.businessId, { type: "hidden" })} />
+        {requestedProvider ? (
+          <>
+            <input {...getInputProps(fields.requestedProviderId, { type: "hidden" })} />
+            <p className="notice">{t("requests.askedProvider", { provider: requestedProvider })}</p>
+          </>
+        ) : null}
         <Field label={t("requests.fieldTitle")} meta={fields.title} input={getInputProps(fields.title, { type: "text" })} />
         <TextareaField label={t("requests.description")} meta={fields.description} rows={5} max={3000} />
         <CheckboxGroup legend={t("requests.services")} meta={fields.services} options={serviceCodes.map((s) => ({ value: s, label: t(`services.${s}`) }))} grid />

@@ -29,6 +29,8 @@ export const helpRequests = pgTable(
     maxBids: integer("max_bids").notNull(),
     status: helpRequestStatusEnum("status").notNull().default("draft"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** The provider the retailer asked for from their page ("Vraag een voorstel"): invited on publishing, besides the best fits. */
+    requestedProviderId: text("requested_provider_id").references(() => providers.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { auditEvents, bids, engagements, helpRequests, invitations, milestones, notices, outbox } from "~db/schema";
+import { auditEvents, bids, engagements, helpRequests, invitations, milestones, notices, outbox, providers } from "~db/schema";
 import { getEngagementForViewer, submitMilestone, decideMilestone, postMessage, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, getOpportunity, listOpportunities, publishHelpRequest, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
@@ -10,6 +10,8 @@ import { account, approvedProvider, businessFor, validBid } from "../support/mar
 import { drainEverything } from "../support/outbox";
 import { args, getRequest, respond } from "../support/http";
 import * as providerHome from "~/routes/aanbieder._index";
+import * as providerPage from "~/routes/aanbieders.$slug";
+import * as newRequestPage from "~/routes/ondernemer.hulpvragen.nieuw";
 import * as retailerHome from "~/routes/ondernemer._index";
 
 let admin: Awaited<ReturnType<typeof account>>;
@@ -250,5 +252,32 @@ describe("the dashboards", () => {
     const forBidder = await (await respond(() => providerHome.loader(args(getRequest("/aanbieder", { cookie: bidder.cookie }))))).json();
     expect(forBidder.engagements.map((e: { title: string }) => e.title)).toContain("Een webshop voor de winkel");
     expect(forBidder.bids.map((b: { id: string }) => b.id)).not.toContain(requestId);
+  });
+});
+
+describe("asking a provider for a proposal from their page", () => {
+  it("offers a signed-in retailer the button, and invites that provider besides the best fits when the request is published", async () => {
+    // A provider far from the business, for other services: the ranking alone would not invite them.
+    const chosen = await approvedProvider(admin.id, { baseNisCode: "38025", radiusKm: "5", services: ["cybersecurity_basics"] });
+    const [{ slug }] = await db.select({ slug: providers.slug }).from(providers).where(eq(providers.id, chosen.providerId));
+    const asRetailer = await (await respond(() => providerPage.loader(args(getRequest(`/aanbieders/${slug}`, { cookie: retailer.cookie }), { slug })))).json();
+    expect(asRetailer.askFor).toContainEqual({ id: business.id, name: expect.any(String) });
+    const asVisitor = await (await respond(() => providerPage.loader(args(getRequest(`/aanbieders/${slug}`), { slug })))).json();
+    expect(asVisitor.askFor).toEqual([]);
+
+    const form = await (await respond(() => newRequestPage.loader(args(getRequest(`/ondernemer/hulpvragen/nieuw?zaak=${business.id}&aanbieder=${chosen.providerId}`, { cookie: retailer.cookie }))))).json();
+    expect(form.defaultValue.requestedProviderId).toBe(chosen.providerId);
+
+    const id = await createHelpRequest(retailer.id, { businessId: business.id, title: "Een webshop", description: "Online verkopen.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"], requestedProviderId: chosen.providerId });
+    expect((await publishHelpRequest(retailer.id, id!)).ok).toBe(true);
+    const invited = await db.select({ providerId: invitations.providerId }).from(invitations).where(eq(invitations.helpRequestId, id!));
+    expect(invited.map((i) => i.providerId)).toContain(chosen.providerId);
+    expect(invited.length).toBeGreaterThan(1);
+
+    // A provider that is not approved cannot be asked for.
+    const pending = await account("provider");
+    const draft = await createHelpRequest(retailer.id, { businessId: business.id, title: "Nog een vraag", description: "Iets anders.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"], requestedProviderId: pending.id });
+    const [row] = await db.select({ requested: helpRequests.requestedProviderId }).from(helpRequests).where(eq(helpRequests.id, draft!));
+    expect(row.requested).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ export {
   getOwnHelpRequest,
   listOwnHelpRequests,
   publishHelpRequest,
+  requestableProvider,
   submitBid,
   suggestedServices,
   withdrawBid,

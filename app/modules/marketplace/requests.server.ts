@@ -33,8 +33,15 @@ export async function suggestedServices(ownerId: string, businessId: string) {
   return { business, services: latest?.services ?? [] };
 }
 
+/** An approved provider a retailer may ask for a proposal directly; null for anyone else. */
+export async function requestableProvider(providerId: string) {
+  const [row] = await db.select({ id: providers.id, companyName: providers.companyName }).from(providers).where(and(eq(providers.id, providerId), eq(providers.status, "approved")));
+  return row ?? null;
+}
+
 export async function createHelpRequest(ownerId: string, input: HelpRequestInput) {
   if (!(await ownBusiness(ownerId, input.businessId))) return null;
+  const requested = input.requestedProviderId ? await requestableProvider(input.requestedProviderId) : null;
   const [row] = await db
     .insert(helpRequests)
     .values({
@@ -47,6 +54,7 @@ export async function createHelpRequest(ownerId: string, input: HelpRequestInput
       languages: input.languages,
       bidDeadline: new Date(Date.now() + bidDeadlineDays * 86_400_000),
       maxBids: currentSettings().maxBids,
+      requestedProviderId: requested?.id ?? null,
     })
     .returning({ id: helpRequests.id });
   return row.id;
@@ -101,15 +109,21 @@ export async function publishHelpRequest(ownerId: string, requestId: string) {
   const found = await getOwnHelpRequest(ownerId, requestId);
   if (!found) return { ok: false as const, error: "notFound" as const };
   if (found.request.status !== "draft") return { ok: false as const, error: "notAllowed" as const };
-  const ranked =
-    (await rankProviders({
-      business: { id: found.request.businessId, ownerId },
-      services: found.request.services,
-      languages: found.request.languages,
-      text: `${found.request.title} ${found.request.description}`,
-      budgetCents: budgetCentsOf(found.request.budgetBand),
-      limit: currentSettings().invitationCount,
-    })) ?? [];
+  const need = {
+    business: { id: found.request.businessId, ownerId },
+    services: found.request.services,
+    languages: found.request.languages,
+    text: `${found.request.title} ${found.request.description}`,
+    budgetCents: budgetCentsOf(found.request.budgetBand),
+  };
+  const ranked: { providerId: string; score: number; factors: Record<string, number> }[] = (await rankProviders({ ...need, limit: currentSettings().invitationCount })) ?? [];
+  // The provider the retailer asked for is invited too, with its own score when it fits the need
+  // (a provider it does not fit still gets the retailer's question, scored 0).
+  const requestedId = found.request.requestedProviderId;
+  if (requestedId && !ranked.some((r) => r.providerId === requestedId) && (await requestableProvider(requestedId))) {
+    const all = (await rankProviders({ ...need, limit: 200 })) ?? [];
+    ranked.push(all.find((r) => r.providerId === requestedId) ?? { providerId: requestedId, score: 0, factors: {} });
+  }
   return db.transaction(async (tx) => {
     const opened = await tx
       .update(helpRequests)

@@ -24,6 +24,8 @@ export const HelpRequestSchema = z.object({
   budgetBand: z.enum(budgetBands.map((b) => b.code) as [BudgetBand, ...BudgetBand[]], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
   desiredStart: isoDate.optional(),
   languages: choices(languageCodes),
+  /** A provider the retailer chose on that provider's page: invited as well as the best fits. */
+  requestedProviderId: z.string().uuid("errors.invalidChoice").optional(),
 });
 export type HelpRequestInput = z.infer<typeof HelpRequestSchema>;
 

@@ -90,6 +90,9 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   requests: {
+    askProposal: "Ask for a proposal",
+    askProposalFor: "Ask for a proposal for {{business}}",
+    askedProvider: "We ask {{provider}} for a proposal, together with the providers that fit your request best.",
     confirmAccept: "Accept the proposal of {{provider}}? The other proposals are then declined.",
     confirmCancel: "Cancel this request? Invited providers can then no longer bid.",
     voucherEstimate: "The voucher and your own share are estimates under the current programme; the programme office approves the voucher after your choice.",

@@ -88,6 +88,9 @@ export const marketplace = {
     },
   },
   requests: {
+    askProposal: "Vraag een voorstel",
+    askProposalFor: "Vraag een voorstel voor {{business}}",
+    askedProvider: "We vragen {{provider}} om een voorstel, samen met de aanbieders die het best bij je vraag passen.",
     confirmAccept: "Het voorstel van {{provider}} aanvaarden? De andere voorstellen worden dan afgewezen.",
     confirmCancel: "Deze hulpvraag annuleren? Uitgenodigde aanbieders kunnen dan geen voorstel meer indienen.",
     voucherEstimate: "De voucher en je eigen bijdrage zijn een raming volgens het lopende programma; het programmabureau keurt de voucher goed na je keuze.",

@@ -1,0 +1,2 @@
+ALTER TABLE "help_requests" ADD COLUMN "requested_provider_id" text;--> statement-breakpoint
+ALTER TABLE "help_requests" ADD CONSTRAINT "help_requests_requested_provider_id_providers_id_fk" FOREIGN KEY ("requested_provider_id") REFERENCES "public"."providers"("id") ON DELETE set null ON UPDATE no action;
