@@ -162,12 +162,14 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
              coalesce(sum(l.amount_cents) filter (where l.kind = 'reserve'), 0)::int - coalesce(sum(l.amount_cents) filter (where l.kind = 'release'), 0)::int as booked
       from programmes p left join budget_ledger l on l.programme_id = p.id group by p.id`;
     for (const p of programmes) expect(p.committed, `programme ${p.id}`).toBe(p.booked);
-    const [completed] = await sql`
+    const completed = await sql`
       select v.amount_cents as voucher,
              (select coalesce(sum(amount_cents), 0)::int from budget_ledger l where l.voucher_id = v.id and l.kind = 'redeem') as redeemed,
              (select coalesce(sum(amount_cents), 0)::int from payout_lines pl where pl.engagement_id = v.engagement_id and pl.kind = 'voucher_share') as paid_out
-      from vouchers v join engagements e on e.id = v.engagement_id where e.state = 'completed'`;
-    expect(completed).toEqual({ voucher: 105_000, redeemed: 105_000, paid_out: 105_000 });
+      from vouchers v join engagements e on e.id = v.engagement_id join help_requests r on r.id = e.help_request_id where e.state = 'completed' order by r.title = 'Een website met onze fietsen' desc`;
+    // The journey's engagement (first) and the demo's: every completed voucher is wholly redeemed and owed.
+    expect(completed[0]).toEqual({ voucher: 105_000, redeemed: 105_000, paid_out: 105_000 });
+    for (const c of completed) expect([c.redeemed, c.paid_out]).toEqual([c.voucher, c.voucher]);
   });
 
   it("runs the timers once per interval across the processes, and each timed change once", { timeout: 120_000 }, async () => {

@@ -173,7 +173,9 @@ describe("an engagement", () => {
     expect(await decideMilestone({ id: retailer.id, role: "retailer" }, steps[0].id, { approve: false, comment: "Graag ook Instagram." })).toEqual({ ok: true });
     expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[0].id, { text: "Het plan, met Instagram", links: [] })).toEqual({ ok: true });
     expect(await decideMilestone({ id: retailer.id, role: "retailer" }, steps[0].id, { approve: true })).toEqual({ ok: true });
-    expect(await transition(id, "start_implementation", asRetailer())).toMatchObject({ ok: true, to: "implementation" });
+    // One approval: the approved advice starts the implementation; there is no second step to press.
+    expect((await db.select().from(engagements).where(eq(engagements.id, id)))[0].state).toBe("implementation");
+    expect(await transition(id, "start_implementation", asRetailer())).toEqual({ ok: false, error: "notAllowed" });
     expect(await submitMilestone({ id: bidders[0].id, role: "provider" }, steps[1].id, { text: "De webshop staat online", links: ["https://shop.example"] })).toEqual({ ok: true });
     expect(await transition(id, "request_review", asProvider())).toMatchObject({ ok: true, to: "review" });
     expect(await transition(id, "complete", asRetailer())).toEqual({ ok: false, error: "guardFailed", guard: "allMilestonesApproved" });

@@ -143,18 +143,25 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   // Advice phase.
   await provider.goto(workspace);
   await act(provider, "Intake gedaan: start advies");
+  // Only the advice can be delivered now; stopping is there, but folded away behind its own question.
+  expect(await provider.getByRole("button", { name: "Opleveren" }).count()).toBe(1);
+  expect(await provider.getByRole("button", { name: "Geschil melden" }).isVisible()).toBe(false);
   await provider.getByLabel("Oplevering").first().fill("Het plan staat in de gedeelde map.");
   await provider.getByLabel("Links (één per regel)").first().fill("https://plan.example/fietsen");
   await press(provider, provider.getByRole("button", { name: "Opleveren" }).first());
 
   await retailer.goto(workspace);
+  // The retailer is told what is expected of them, in their own words.
+  await retailer.getByText("Je aanbieder werkt het advies uit; keur het goed zodra het opgeleverd is.").waitFor();
+  expect(await retailer.getByRole("button", { name: "Traject stopzetten" }).isVisible()).toBe(false);
   await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
   // The approved advice milestone (€ 300 + € 63 VAT) is owed to the provider: € 225 of it from the
   // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
   await admin.goto("/beheer/uitbetalingen");
   await admin.getByRole("row", { name: new RegExp(`${invited[0]}.*€\\s363,00`) }).waitFor();
   await accessible(admin);
-  await act(retailer, "Plan goedgekeurd: start uitvoering");
+  // The one approval started the implementation: no second button to press.
+  await retailer.getByRole("heading", { level: 2, name: "Fase: Uitvoering" }).waitFor();
 
   // Implementation phase.
   await provider.goto(workspace);

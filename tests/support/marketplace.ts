@@ -121,7 +121,6 @@ export async function engagementFor(
   const steps = await db.select().from(milestones).where(eq(milestones.engagementId, id)).orderBy(milestones.position);
   await submitMilestone({ id: providerUserId, role: "provider" }, steps[0].id, { text: "plan", links: [] });
   await decideMilestone({ id: retailerId, role: "retailer" }, steps[0].id, { approve: true });
-  await transition(id, "start_implementation", asRetailer);
   await submitMilestone({ id: providerUserId, role: "provider" }, steps[1].id, { text: "klaar", links: [] });
   await transition(id, "request_review", asProvider);
   await decideMilestone({ id: retailerId, role: "retailer" }, steps[1].id, { approve: true });

@@ -3,7 +3,7 @@ import { db } from "~db/client";
 import { engagementMessages, engagements, milestones, progressLogs } from "~db/schema";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { redeemShare } from "~/modules/vouchers/index.server";
-import { notifyParties, roleInEngagement } from "./engagements.server";
+import { applyTransition, notifyParties, roleInEngagement } from "./engagements.server";
 
 /** The phase a provider may deliver in each state. */
 const deliverablePhase: Partial<Record<string, string>> = { plan: "advice", implementation: "implementation" };
@@ -79,6 +79,12 @@ export async function decideMilestone(
       key: decision.approve ? (user === "system" ? "engagements.notice.milestoneAutoApproved" : "engagements.notice.milestoneApproved") : "engagements.notice.changesRequested",
       params: {},
     });
+    // One approval per milestone: the approved advice is the go-ahead for the implementation, not
+    // a second button to press.
+    if (decision.approve && row.phase === "advice") {
+      const moved = await applyTransition(tx, row.engagementId, "start_implementation", "system");
+      if (!moved.ok && moved.error !== "notAllowed") throw new Error(`advice approved but the implementation could not start: ${moved.error}`);
+    }
     return { ok: true };
   });
 }

@@ -103,7 +103,6 @@ export async function seedDemoActivity() {
   const retailer = { id: done.retailerId, role: "retailer" };
   await transition(done.engagementId, "start_plan", { userId: done.providerUserId, role: "provider" });
   await decideMilestone(retailer, await deliver(done.engagementId, done.providerUserId, 1, "Plan opgeleverd."), { approve: true });
-  await transition(done.engagementId, "start_implementation", { userId: done.retailerId, role: "retailer" });
   const implementation = await deliver(done.engagementId, done.providerUserId, 2, "De website staat online, bestellen werkt.");
   await transition(done.engagementId, "request_review", { userId: done.providerUserId, role: "provider" });
   await decideMilestone(retailer, implementation, { approve: true });

@@ -8,7 +8,7 @@ import type { loader } from "./route";
 type Data = SerializeFrom<typeof loader>;
 
 /** One milestone: what to deliver, what was delivered, and the form the viewer's part allows. */
-export function MilestoneCard({ m, role, locale }: { m: Data["milestones"][number]; role: Data["role"]; locale: Locale }) {
+export function MilestoneCard({ m, role, locale, deliverableNow }: { m: Data["milestones"][number]; role: Data["role"]; locale: Locale; deliverableNow: boolean }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
@@ -43,7 +43,8 @@ export function MilestoneCard({ m, role, locale }: { m: Data["milestones"][numbe
           {t("workspace.comment")}: {m.decisionComment}
         </p>
       ) : null}
-      {role === "provider" && (m.status === "pending" || m.status === "changes_requested") ? (
+      {/* Only the milestone of the phase the engagement is in can be delivered now. */}
+      {role === "provider" && deliverableNow && (m.status === "pending" || m.status === "changes_requested") ? (
         <Form method="post">
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="milestoneId" value={m.id} />

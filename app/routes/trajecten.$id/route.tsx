@@ -102,6 +102,8 @@ export default function WorkspacePage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const reached = happyPath.indexOf(engagement.state);
+  const forward = actions.filter((a) => a.action !== "cancel" && a.action !== "dispute");
+  const stopping = actions.filter((a) => a.action === "cancel" || a.action === "dispute");
   return (
     <div className="narrow-wide">
       <p>
@@ -125,38 +127,54 @@ export default function WorkspacePage() {
 
       <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} locale={locale} />
 
-      {actions.length ? (
-        <section aria-labelledby="actions-title">
-          <h2 id="actions-title">{t("workspace.actions")}</h2>
+      <section aria-labelledby="actions-title">
+        <h2 id="actions-title">{t("workspace.actions")}</h2>
+        {/* Who is waiting for whom, said to the person viewing. */}
+        <p className="next-step">{t(`engagements.nextStep.${role}.${engagement.state}`)}</p>
+        {forward.length ? (
           <Form method="post">
             <input type="hidden" name="intent" value="transition" />
-            {actions.some((a) => a.needsReason) ? (
-              <div className="field">
-                <label htmlFor="transition-reason">{t("workspace.reason")}</label>
-                <textarea id="transition-reason" name="reason" rows={2} maxLength={1000} />
-              </div>
-            ) : null}
             <p className="actions">
-              {actions.map((a) =>
-                a.action === "complete" || a.action === "cancel" ? (
-                  <ConfirmButton key={a.action} name="action" value={a.action} disabled={busy} className={a.action === "cancel" ? "button-danger" : undefined} question={t(`workspace.confirm.${a.action}`)}>
+              {forward.map((a) =>
+                a.action === "complete" ? (
+                  <ConfirmButton key={a.action} name="action" value={a.action} disabled={busy} question={t("workspace.confirm.complete")}>
                     {t(`workspace.actionLabels.${a.action}`)}
                   </ConfirmButton>
                 ) : (
-                  <button key={a.action} type="submit" name="action" value={a.action} disabled={busy} className={a.action === "dispute" ? "button-danger" : undefined}>
+                  <button key={a.action} type="submit" name="action" value={a.action} disabled={busy}>
                     {t(`workspace.actionLabels.${a.action}`)}
                   </button>
                 ),
               )}
             </p>
           </Form>
-        </section>
-      ) : null}
+        ) : null}
+        {/* Stopping or disputing is possible, but secondary: behind a disclosure, with its reason and a question first. */}
+        {stopping.length ? (
+          <details className="secondary-actions">
+            <summary>{t("workspace.stopOrDispute")}</summary>
+            <Form method="post">
+              <input type="hidden" name="intent" value="transition" />
+              <div className="field">
+                <label htmlFor="transition-reason">{t("workspace.reason")}</label>
+                <textarea id="transition-reason" name="reason" rows={2} maxLength={1000} required={stopping.some((a) => a.needsReason)} />
+              </div>
+              <p className="actions">
+                {stopping.map((a) => (
+                  <ConfirmButton key={a.action} name="action" value={a.action} disabled={busy} className="button-danger" question={t(`workspace.confirm.${a.action}`)}>
+                    {t(`workspace.actionLabels.${a.action}`)}
+                  </ConfirmButton>
+                ))}
+              </p>
+            </Form>
+          </details>
+        ) : null}
+      </section>
 
       <section aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t("workspace.milestones")}</h2>
         {milestones.map((m) => (
-          <MilestoneCard key={m.id} m={m} role={role} locale={locale} />
+          <MilestoneCard key={m.id} m={m} role={role} locale={locale} deliverableNow={(m.phase === "advice" && engagement.state === "plan") || (m.phase === "implementation" && engagement.state === "implementation")} />
         ))}
       </section>
 

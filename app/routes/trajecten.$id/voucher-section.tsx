@@ -24,7 +24,7 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
           <p>
             {t("voucher.programme")}: {voucher.programme}
             <br />
-            {t("voucher.amount")}: <strong>{formatMoney(voucher.voucher.amountCents, locale)}</strong> · {t("voucher.ownShare")}:{" "}
+            {t("voucher.amount")}: <strong>{formatMoney(voucher.voucher.amountCents, locale)}</strong> · {t(role === "retailer" ? "voucher.ownShare" : "voucher.ownShareOfBusiness")}:{" "}
             <strong>{formatMoney(voucher.voucher.ownShareCents, locale)}</strong>
             <br />
             <strong>{t(`voucher.status.${voucher.voucher.status}`)}</strong>

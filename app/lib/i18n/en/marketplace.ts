@@ -181,7 +181,9 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   workspace: {
+    stopOrDispute: "Stop the engagement or report a dispute",
     confirm: {
+      dispute: "Report a dispute? The programme office then mediates between you.",
       complete: "Complete the engagement? No milestones or changes are possible afterwards.",
       cancel: "Stop the engagement? Voucher budget not yet spent is released. This cannot be undone.",
     },
@@ -233,7 +235,7 @@ export const marketplace: DeepStrings<typeof nl> = {
       start_implementation: "Plan approved: start implementation",
       request_review: "Done: ask for review",
       complete: "Complete the engagement",
-      cancel: "Cancel",
+      cancel: "Stop the engagement",
       dispute: "Report a dispute",
       resume: "Resume",
     },
@@ -257,6 +259,7 @@ export const marketplace: DeepStrings<typeof nl> = {
     newOnline: "New online",
   },
   voucher: {
+    ownShareOfBusiness: "The business's own share (incl. VAT)",
     notice: {
       approved: "The voucher of {{voucher}} for {{business}} is approved. Pay your own share of {{ownShare}} before {{due}}: transfer the amount to {{iban}} with the structured communication {{reference}}. Once the money is in, the engagement starts.",
       approvedSubject: "Voucher approved for {{business}}: pay {{ownShare}} before {{due}}",

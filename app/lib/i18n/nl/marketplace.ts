@@ -179,7 +179,9 @@ export const marketplace = {
     },
   },
   workspace: {
+    stopOrDispute: "Traject stopzetten of een geschil melden",
     confirm: {
+      dispute: "Een geschil melden? Het programmabureau bemiddelt dan tussen jullie.",
       complete: "Het traject afronden? Daarna zijn geen mijlpalen of wijzigingen meer mogelijk.",
       cancel: "Het traject stopzetten? Het voucherbudget dat nog niet besteed is, komt vrij. Dit kan niet ongedaan gemaakt worden.",
     },
@@ -231,7 +233,7 @@ export const marketplace = {
       start_implementation: "Plan goedgekeurd: start uitvoering",
       request_review: "Klaar: vraag nazicht",
       complete: "Traject afronden",
-      cancel: "Annuleren",
+      cancel: "Traject stopzetten",
       dispute: "Geschil melden",
       resume: "Hervatten",
     },
@@ -255,6 +257,7 @@ export const marketplace = {
     newOnline: "Nieuw online",
   },
   voucher: {
+    ownShareOfBusiness: "Eigen bijdrage van de ondernemer (incl. btw)",
     notice: {
       approved: "De voucher van {{voucher}} voor {{business}} is goedgekeurd. Betaal je eigen bijdrage van {{ownShare}} vóór {{due}}: schrijf het bedrag over naar {{iban}} met de gestructureerde mededeling {{reference}}. Zodra het geld binnen is, start het traject.",
       approvedSubject: "Voucher goedgekeurd voor {{business}}: betaal {{ownShare}} vóór {{due}}",
