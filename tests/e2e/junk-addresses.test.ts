@@ -64,7 +64,8 @@ describe("odd addresses", () => {
 
   it("never answer 5xx, for any route, role, path or query", async () => {
     const failures: string[] = [];
-    for (const [role, cookie] of Object.entries(cookies)) {
+    // One account per role: the guards depend on the role, not on which demo business it is.
+    for (const [role, cookie] of Object.entries(cookies).filter(([role]) => ["anonymous", "admin", "municipality", "retailer", "provider"].includes(role))) {
       for (const routeId of routeIds) {
         for (const segment of junkSegments) {
           const target = `${pathOf(routeId, segment)}?${junkQuery}`;

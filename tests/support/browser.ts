@@ -129,12 +129,17 @@ export const demoAccounts = {
   municipality: "brugge@demo.koppel.test",
   retailer: "boekhandel.de.zandloper@demo.koppel.test",
   provider: "pixelpier@demo.koppel.test",
+  // The demo's marketplace activity (README): proposals to compare, an engagement in progress and
+  // its provider, so the crawls reach the bid comparison and the workspace too.
+  retailerComparingBids: "vishandel.de.noordzee@demo.koppel.test",
+  retailerInEngagement: "taverne.de.lakenhalle@demo.koppel.test",
+  providerInEngagement: "hopsite@demo.koppel.test",
 } as const;
 const demoPassword = "Koppel-demo-2026";
 
 /** A session cookie per demo role (and an empty one for a visitor), from the login form's own action. */
 export async function demoSessionCookies() {
-  const cookies: Record<"anonymous" | keyof typeof demoAccounts, string> = { anonymous: "", admin: "", municipality: "", retailer: "", provider: "" };
+  const cookies = { anonymous: "" } as Record<"anonymous" | keyof typeof demoAccounts, string>;
   for (const [role, email] of Object.entries(demoAccounts) as [keyof typeof demoAccounts, string][]) {
     const response = await fetch(`${baseUrl()}/inloggen`, {
       method: "POST",

@@ -6,7 +6,16 @@ import { baseUrl, demoAccounts, demoSessionCookies, nextClientIp } from "./brows
  */
 export type Role = "anonymous" | keyof typeof demoAccounts;
 export const roles: Role[] = ["anonymous", ...(Object.keys(demoAccounts) as (keyof typeof demoAccounts)[])];
-export const homes: Record<Role, string> = { anonymous: "/", admin: "/beheer", municipality: "/gemeente", retailer: "/ondernemer", provider: "/aanbieder" };
+export const homes: Record<Role, string> = {
+  anonymous: "/",
+  admin: "/beheer",
+  municipality: "/gemeente",
+  retailer: "/ondernemer",
+  provider: "/aanbieder",
+  retailerComparingBids: "/ondernemer",
+  retailerInEngagement: "/ondernemer",
+  providerInEngagement: "/aanbieder",
+};
 
 export { demoSessionCookies };
 
