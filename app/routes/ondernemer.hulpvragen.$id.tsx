@@ -69,7 +69,7 @@ export default function HelpRequestPage() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
-    <div className="narrow-wide wide-table">
+    <div>
       <p>
         <Link to="/ondernemer/hulpvragen">← {t("requests.title")}</Link>
       </p>
@@ -141,9 +141,7 @@ export default function HelpRequestPage() {
                     <th scope="col">{t("requests.rating")}</th>
                     <th scope="col">{t("requests.timeline")}</th>
                     <th scope="col">{t("requests.start")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("requests.accept")}</span>
-                    </th>
+                    <th scope="col">{t("requests.bidState")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -170,27 +168,39 @@ export default function HelpRequestPage() {
                       <td>{ratingAverage != null ? t("workspace.averageStars", { rating: ratingAverage }) : t("reviewsPublic.none")}</td>
                       <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>
                       <td>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</td>
-                      <td>
-                        {request.status === "open" && bid.status === "submitted" ? (
-                          <Form method="post">
-                            <input type="hidden" name="bidId" value={bid.id} />
-                            <label className="choice small">
-                              <input type="checkbox" name="noDoubleFunding" value="on" required />
-                              <span>{t("voucher.declaration")}</span>
-                            </label>
-                            <ConfirmButton name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`} question={t("requests.confirmAccept", { provider: providerName })}>
-                              {t("requests.accept")}
-                            </ConfirmButton>
-                          </Form>
-                        ) : (
-                          t(`opportunities.bidStatus.${bid.status}`)
-                        )}
-                      </td>
+                      <td>{t(`opportunities.bidStatus.${bid.status}`)}</td>
                     </tr>
                   ))}
                 </tbody>
               </Table>
           )}
+          {/* Accepting is a step of its own, below the comparison: with its declaration, per proposal. */}
+          {request.status === "open" && bids.some(({ bid }) => bid.status === "submitted") ? (
+            <>
+              <h3>{t("requests.acceptTitle")}</h3>
+              <ul className="cards">
+                {bids
+                  .filter(({ bid }) => bid.status === "submitted")
+                  .map(({ bid, providerName }) => (
+                    <li key={bid.id} className="card">
+                      <h4>
+                        {providerName} · {formatMoney(bid.priceCents, locale)}
+                      </h4>
+                      <Form method="post">
+                        <input type="hidden" name="bidId" value={bid.id} />
+                        <label className="choice small">
+                          <input type="checkbox" name="noDoubleFunding" value="on" required />
+                          <span>{t("voucher.declaration")}</span>
+                        </label>
+                        <ConfirmButton name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`} question={t("requests.confirmAccept", { provider: providerName })}>
+                          {t("requests.accept")}
+                        </ConfirmButton>
+                      </Form>
+                    </li>
+                  ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -90,6 +90,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
   },
   requests: {
+    bidState: "Status",
+    acceptTitle: "Accept a proposal",
     askProposal: "Ask for a proposal",
     askProposalFor: "Ask for a proposal for {{business}}",
     askedProvider: "We ask {{provider}} for a proposal, together with the providers that fit your request best.",

@@ -88,6 +88,8 @@ export const marketplace = {
     },
   },
   requests: {
+    bidState: "Status",
+    acceptTitle: "Een voorstel aanvaarden",
     askProposal: "Vraag een voorstel",
     askProposalFor: "Vraag een voorstel voor {{business}}",
     askedProvider: "We vragen {{provider}} om een voorstel, samen met de aanbieders die het best bij je vraag passen.",
