@@ -10,7 +10,7 @@ import { PageHeader } from "~/ui/forms";
 import { parseIban } from "~/modules/profiles/iban";
 import { listEngagementsOf } from "~/modules/engagements/index.server";
 import { listOpportunities, listOwnOpenBids } from "~/modules/marketplace/index.server";
-import { EngagementList } from "~/ui/engagement-list";
+import { DashboardEngagements } from "~/ui/engagement-list";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
@@ -106,17 +106,7 @@ export default function ProviderHome() {
           ) : (
             <p>{t("dashboards.noBids")}</p>
           )}
-          <h2>{t("dashboards.yourEngagements")}</h2>
-          {engagements.length ? (
-            <>
-              <EngagementList engagements={engagements} role="provider" />
-              <p>
-                <Link to="/trajecten">{t("dashboards.allEngagements")}</Link>
-              </p>
-            </>
-          ) : (
-            <p>{t("dashboards.noEngagementsProvider")}</p>
-          )}
+          <DashboardEngagements engagements={engagements} role="provider" />
         </>
       ) : null}
     </>

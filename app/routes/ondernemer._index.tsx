@@ -7,7 +7,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { listEngagementsOf } from "~/modules/engagements/index.server";
 import { listOwnHelpRequests } from "~/modules/marketplace/index.server";
 import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
-import { EngagementList } from "~/ui/engagement-list";
+import { DashboardEngagements } from "~/ui/engagement-list";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
@@ -83,17 +83,7 @@ export default function RetailerHome() {
         </p>
       ) : null}
 
-      <h2>{t("dashboards.yourEngagements")}</h2>
-      {engagements.length ? (
-        <>
-          <EngagementList engagements={engagements} role="retailer" />
-          <p>
-            <Link to="/trajecten">{t("dashboards.allEngagements")}</Link>
-          </p>
-        </>
-      ) : (
-        <p>{t("dashboards.noEngagements")}</p>
-      )}
+      <DashboardEngagements engagements={engagements} role="retailer" />
     </>
   );
 }

@@ -35,3 +35,23 @@ export function EngagementList({ engagements, role, headingLevel = 3 }: { engage
     </ul>
   );
 }
+
+/** A dashboard's engagements section: the latest few with their next step, or what starts one. */
+export function DashboardEngagements({ engagements, role }: { engagements: EngagementSummary[]; role: "retailer" | "provider" }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t("dashboards.yourEngagements")}</h2>
+      {engagements.length ? (
+        <>
+          <EngagementList engagements={engagements} role={role} />
+          <p>
+            <Link to="/trajecten">{t("dashboards.allEngagements")}</Link>
+          </p>
+        </>
+      ) : (
+        <p>{t(role === "retailer" ? "dashboards.noEngagements" : "dashboards.noEngagementsProvider")}</p>
+      )}
+    </>
+  );
+}
