@@ -7,7 +7,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { getProviderOfUser, isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
-import { parseIban } from "~/modules/profiles/iban";
+import { hasValidIban } from "~/modules/profiles/iban";
 import { listEngagementsOf } from "~/modules/engagements/index.server";
 import { listOpportunities, listOwnOpenBids } from "~/modules/marketplace/index.server";
 import { DashboardEngagements } from "~/ui/engagement-list";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           services: provider.services,
           hourlyRateCents: provider.hourlyRateCents,
           starter: isStarterToday(provider.foundedOn),
-          ibanMissing: !(provider.iban && parseIban(provider.iban)),
+          ibanMissing: !hasValidIban(provider.iban),
         }
       : null,
   });

@@ -7,6 +7,7 @@ import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
+import { formatIban } from "~/modules/profiles/iban";
 
 /*
  * The voucher and own-share steps of an engagement: the programme office approves the voucher
@@ -71,7 +72,7 @@ export async function approveVoucher(adminId: string, voucherId: string, justifi
         business: business.name,
         voucher: formatMoney(voucher.amountCents, "nl"),
         ownShare: formatMoney(voucher.ownShareCents, "nl"),
-        iban: programme.iban.replace(/(.{4})/g, "$1 ").trim(),
+        iban: formatIban(programme.iban),
         reference: approved.paymentReference ?? "",
         due: formatDate(due, "nl"),
       },

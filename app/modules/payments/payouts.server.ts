@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, belgianDateTime, nextBelgianBankingDay } from "~/lib/dates";
-import { parseIban } from "~/modules/profiles/iban";
+import { hasValidIban, parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 
 /** What the programme owes each provider now: lines not yet in a paid batch. */
@@ -21,7 +21,7 @@ export async function listPayables() {
     .where(isNull(payoutLines.batchId))
     .groupBy(payoutLines.providerId, providers.companyName, providers.iban)
     .orderBy(providers.companyName);
-  return rows.map((r) => ({ ...r, ibanValid: Boolean(r.iban && parseIban(r.iban)) }));
+  return rows.map((r) => ({ ...r, ibanValid: hasValidIban(r.iban) }));
 }
 
 export async function listPayoutBatches() {

@@ -16,6 +16,11 @@ export function parseIban(input: string): string | null {
   return remainder === 1 ? iban : null;
 }
 
+/** Whether money can be sent to this account: there is one, and its check digits hold. */
+export function hasValidIban(iban: string | null | undefined) {
+  return Boolean(iban && parseIban(iban));
+}
+
 export function formatIban(iban: string) {
   return iban.replace(/(.{4})/g, "$1 ").trim();
 }

@@ -3,7 +3,7 @@ import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
 import { budgetLedger, businesses, engagements, payoutLines, programmes, providers, users, vouchers, type LedgerKind } from "~db/schema";
 import { notifyUser } from "~/modules/notifications/index.server";
-import { parseIban } from "~/modules/profiles/iban";
+import { hasValidIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
@@ -188,7 +188,7 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
       .returning({ amountCents: payoutLines.amountCents });
     // Money waits for a provider without a valid IBAN: they are told at once, not when they wonder.
     const [provider] = await tx.select({ userId: providers.userId, iban: providers.iban }).from(providers).where(eq(providers.id, engagement.providerId));
-    if (inserted.length && !(provider.iban && parseIban(provider.iban))) {
+    if (inserted.length && !hasValidIban(provider.iban)) {
       await notifyUser(tx, { userId: provider.userId, messageKey: "payouts.notice.noIban", subjectKey: "payouts.notice.noIbanSubject", link: "/aanbieder/profiel" });
     }
   }

@@ -4,6 +4,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { Locale } from "~/lib/i18n";
 import type { loader } from "./route";
+import { formatIban } from "~/modules/profiles/iban";
 
 type Data = SerializeFrom<typeof loader>;
 
@@ -54,7 +55,7 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
               <p>
                 {t("voucher.payTo", {
                   amount: formatMoney(voucher.voucher.ownShareCents, locale),
-                  iban: voucher.iban.replace(/(.{4})/g, "$1 ").trim(),
+                  iban: formatIban(voucher.iban),
                   reference: voucher.voucher.paymentReference,
                   date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
                 })}
