@@ -25,18 +25,23 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** The postgres.js pool as Koppel configures it (the driver is patched: db/patches, docs/decisions). */
+export function createPostgresClient(url: string) {
+  return postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // While the database is away, a request should get its 503 promptly. postgres.js's own backoff
+    // grows to 20 s after a few broken sockets, and a connection attempt may hang for 30 s; a
+    // request waiting on either only answers when its client has given up. At most 1 s between
+    // attempts and 5 s to connect keep the wait short without hammering the server.
+    backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+    connect_timeout: 5,
+  });
+}
+
 export function openDatabase(options: { url?: string; dataDir: string }): DatabaseHandle {
   if (options.url) {
-    const client = postgres(options.url, {
-      max: 10,
-      onnotice: () => {},
-      // While the database is away, a request should get its 503 promptly. postgres.js's own backoff
-      // grows to 20 s after a few broken sockets, and a connection attempt may hang for 30 s; a
-      // request waiting on either only answers when its client has given up. At most 1 s between
-      // attempts and 5 s to connect keep the wait short without hammering the server.
-      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
-      connect_timeout: 5,
-    });
+    const client = createPostgresClient(options.url);
     const db = drizzlePostgres(client, { schema }) as unknown as Database;
     return { db, kind: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
   }
