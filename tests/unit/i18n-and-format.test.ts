@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { createI18n, i18nFor, translator } from "~/lib/i18n";
+import { createI18n, i18nFor, rememberPlainTexts, translator } from "~/lib/i18n";
 import { en } from "~/lib/i18n/en";
 import { nl } from "~/lib/i18n/nl";
 
@@ -66,5 +66,18 @@ describe("formatting", () => {
     // 23:30 UTC on 31 December is already New Year in Brussels.
     expect(formatDate("2025-12-31T23:30:00Z", "nl")).toBe("1 januari 2026");
     expect(formatDateTime("2026-07-01T10:00:00Z", "nl")).toMatch(/12:00/); // summer time, UTC+2
+  });
+});
+
+describe("remembered plain texts", () => {
+  it("keeps only keys the resources hold, however many keys requests make up", () => {
+    const instance = createI18n("nl");
+    const memory = rememberPlainTexts(instance, "nl");
+    const t = instance.getFixedT(null, null, undefined) as unknown as (key: string) => string;
+    for (let i = 0; i < 1000; i++) expect(t(`errors.madeUp${i}`)).toBe(`errors.madeUp${i}`);
+    expect(memory.remembered()).toBe(0);
+    expect(t("about.title")).toBe(createI18n("nl").t("about.title"));
+    expect(t("about.title")).toBe(createI18n("nl").t("about.title"));
+    expect(memory.remembered()).toBe(1);
   });
 });

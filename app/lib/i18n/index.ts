@@ -35,9 +35,9 @@ export function createI18n(locale: Locale): i18n {
  * each text asked for by key alone: the resources never change, so `t("nav.home")` is the same
  * string on every request, and i18next's own lookup (options merged, key parsed, fallbacks
  * resolved) was a tenth of the time a page took to render. Calls with options (interpolation,
- * plurals, another language or prefix) go to i18next as before.
+ * plurals, another language or prefix) go to i18next as before. Why and until when: docs/decisions.
  */
-function rememberPlainTexts(instance: i18n, locale: Locale) {
+export function rememberPlainTexts(instance: i18n, locale: Locale) {
   const texts = new Map<string, string>();
   const getFixedT = instance.getFixedT.bind(instance);
   instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix: unknown, ...more: unknown[]) => {
@@ -50,13 +50,16 @@ function rememberPlainTexts(instance: i18n, locale: Locale) {
       let text = texts.get(key);
       if (text === undefined) {
         const translated = fixed(key);
-        if (typeof translated !== "string") return translated;
+        // Only keys the resources hold are kept, so the map can never outgrow them, whatever keys a
+        // request makes up (a missing key comes back as itself, and is asked of i18next each time).
+        if (typeof translated !== "string" || !instance.exists(key)) return translated;
         texts.set(key, (text = translated));
       }
       return text;
     };
     return Object.assign(remembering, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
   }) as unknown as i18n["getFixedT"];
+  return { remembered: () => texts.size };
 }
 
 const instances = new Map<Locale, i18n>();
