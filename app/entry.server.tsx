@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "~/lib/logger.server";
@@ -63,6 +63,9 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  // Remix's own answers to a malformed request (`?_data=` naming no route: 403, an unknown action: 405)
+  // are the client's mistake, already answered; only the server's own failures are errors.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   if (isDatabaseUnavailable(error) && context.failure) context.failure.databaseUnavailable = true;
   logger.error({ err: error, path: new URL(request.url).pathname }, "unhandled error");
 }

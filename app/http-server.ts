@@ -14,8 +14,9 @@ import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
 import { logger } from "~/lib/logger.server";
 import { PageCache, pageCacheMiddleware } from "~/lib/page-cache.server";
+import { allowedHosts, allowedMethods, decodableCookies, originFormTarget, parseHost } from "~/lib/request-guard";
 import { cleanRequestTarget } from "~/lib/text";
-import { isMutation, isSameOrigin } from "~/modules/auth/origin";
+import { expectedOrigin, isMutation, isSameOrigin } from "~/modules/auth/origin";
 
 interface KoppelEntry {
   boot(): Promise<void>;
@@ -100,26 +101,59 @@ app.use((req, res, next) => {
   next();
 });
 
+const hosts = allowedHosts(env.APP_URL, env.ALLOWED_HOSTS, env.PORT);
+const badRequest = (res: express.Response, status: number, key: string) => res.status(status).type("text/plain; charset=utf-8").send(translator("nl")(key));
+
+// Before anything reads the request: the host, the method, the target and the cookies. Remix builds
+// the URL it routes from the Host (or a trusted X-Forwarded-Host) while Express and the page cache
+// read the target: `Host: x/robots.txt#` made them disagree and let anyone replace the page cached
+// for everyone. A host must be `name[:port]` and one of ours, or the request gets a 400.
+app.use((req, res, next) => {
+  if (!allowedMethods.includes(req.method)) {
+    res.set("Allow", allowedMethods.join(", "));
+    return badRequest(res, 405, "errors.methodNotAllowed");
+  }
+  // A proxy's health check may send no Host at all (HTTP/1.0); /healthz reads none.
+  const host = parseHost(req.headers.host);
+  if (!(host && hosts.has(host)) && !(req.headers.host === undefined && req.path === "/healthz")) return badRequest(res, 400, "errors.badHost");
+  if (req.headers["x-forwarded-host"] !== undefined) {
+    // Believed only from a trusted proxy, and then held to the same list; otherwise never read.
+    const forwarded = parseHost(req.get("x-forwarded-host"));
+    if (env.TRUST_PROXY === false) delete req.headers["x-forwarded-host"];
+    else if (!(forwarded && hosts.has(forwarded))) return badRequest(res, 400, "errors.badHost");
+  }
+  const target = originFormTarget(req.originalUrl, hosts);
+  if (target === null) return badRequest(res, 400, "errors.badAddress");
+  if (target !== req.originalUrl) req.url = req.originalUrl = target;
+  if (req.headers.cookie) req.headers.cookie = decodableCookies(req.headers.cookie);
+  next();
+});
+
 // Control characters in an address are never a person's: NUL in a query reached PostgreSQL as a
 // 500. A path with one names no page (400); a query string loses them, as form fields do.
 app.use((req, res, next) => {
   const target = cleanRequestTarget(req.originalUrl);
-  if (target === null) {
-    res.status(400).type("text/plain; charset=utf-8").send(translator("nl")("errors.badAddress"));
-    return;
-  }
+  if (target === null) return badRequest(res, 400, "errors.badAddress");
   if (target !== req.originalUrl) req.url = req.originalUrl = target;
   next();
 });
 
 // A state-changing request from another site is refused here, with a clean 403, before Remix's own
-// check would turn it into a 500. A missing Origin is left to the route guards: webhooks have none.
+// check would turn it into a 500. The Origin must match scheme, host and port. A missing Origin is
+// left to the route guards: webhooks have none.
 app.use((req, res, next) => {
   const origin = req.get("origin");
-  if (isMutation(req.method) && origin && !isSameOrigin(origin, req.get("host"))) {
+  if (isMutation(req.method) && origin && !isSameOrigin(origin, expectedOrigin(env.APP_URL, req.get("x-forwarded-host") ?? req.get("host")!, req.protocol))) {
     res.status(403).json({ error: translator("nl")("errors.foreignOrigin") });
     return;
   }
+  next();
+});
+
+// A signed-in page is that person's: no shared cache (a proxy, the browser's back-forward store on
+// a shared computer) may keep it. Routes that say otherwise set their own header.
+app.use((req, res, next) => {
+  if (/(?:^|;\s*)koppel_session=/.test(req.headers.cookie ?? "")) res.setHeader("Cache-Control", "private, no-store");
   next();
 });
 

@@ -13,6 +13,9 @@ const optionalString = z
   .transform((v) => v || undefined)
   .optional();
 
+/** The development secret, printed here for all to read: never accepted in production. */
+const developmentCookieSecret = "koppel-development-secret-not-for-production";
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,11 +36,30 @@ const EnvSchema = z
     MAIL_FROM: z.string().default("Koppel <noreply@koppel.localhost>"),
     COOKIE_SECRET: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+    /**
+     * Which proxies to believe about the client's address (X-Forwarded-For), the scheme and host:
+     * `false` (none, the default), a number of proxy hops in front of Koppel (`1` behind one haproxy;
+     * `true` means the same), or a comma-separated list of the proxies' addresses or subnets. Express
+     * takes the address the last trusted proxy saw; whatever a client wrote further left is ignored.
+     */
     TRUST_PROXY: z
-      .enum(["true", "false", "1", "0"])
+      .string()
+      .trim()
       .default("false")
-      .transform((v) => v === "true" || v === "1"),
+      .transform((v, ctx): false | number | string[] => {
+        if (v === "" || v === "false" || v === "0") return false;
+        if (v === "true") return 1;
+        if (/^\d+$/.test(v)) return Number(v);
+        const list = v.split(",").map((a) => a.trim()).filter(Boolean);
+        if (list.every((a) => /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i.test(a))) return list;
+        ctx.addIssue({ code: "custom", message: "TRUST_PROXY: false, a number of proxy hops, or a comma-separated list of proxy addresses" });
+        return z.NEVER;
+      }),
+    /** Host names besides APP_URL's that Koppel answers to (comma-separated `host[:port]`); any other Host gets a 400. */
+    ALLOWED_HOSTS: z
+      .string()
+      .default("")
+      .transform((v) => v.split(",").map((h) => h.trim()).filter(Boolean)),
     /**
      * How often each process reloads the office's settings and one of them runs the timers
      * (deadlines, reminders, auto-approval): a saved setting reaches every process within this time.
@@ -60,6 +82,10 @@ const EnvSchema = z
     if (e.NODE_ENV === "production" && (e.COOKIE_SECRET ?? "").length < 32) {
       ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "COOKIE_SECRET of at least 32 characters is required in production" });
     }
+    // A secret printed in the source (or the docs) signs nothing: anyone can read it.
+    if (e.NODE_ENV === "production" && e.COOKIE_SECRET?.includes(developmentCookieSecret)) {
+      ctx.addIssue({ code: "custom", path: ["COOKIE_SECRET"], message: "COOKIE_SECRET is a value published in Koppel's source; generate your own (openssl rand -base64 48)" });
+    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -78,7 +104,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     SEED_DEMO: e.SEED_DEMO ?? !isProduction,
     DATA_DIR: path.resolve(e.DATA_DIR),
     APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
-    COOKIE_SECRET: e.COOKIE_SECRET ?? "koppel-development-secret-not-for-production",
+    COOKIE_SECRET: e.COOKIE_SECRET ?? developmentCookieSecret,
     isProduction,
   };
 }

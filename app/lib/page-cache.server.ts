@@ -36,6 +36,8 @@ const perResponse = new Set([
 export function cacheKey(request: { method: string; path: string; url: string; cookies: string | undefined }): string | null {
   if (request.method !== "GET") return null;
   if (!publicPath.test(request.path)) return null;
+  // Kept only when the page Remix routes (from the URL it builds) is the one this key names.
+  if (new URL(request.url, "http://koppel.invalid").pathname !== request.path) return null;
   // Only the language cookie may be present: a session or a flash message makes the page personal.
   const cookies = (request.cookies ?? "").split(";").map((c) => c.trim()).filter(Boolean);
   if (cookies.some((c) => !c.startsWith("koppel_lang="))) return null;

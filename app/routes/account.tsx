@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { changePassword, checkPassword, logOut, requireUserSession } from "~/modules/auth/index.server";
 import { ChangePasswordSchema, DeleteAccountSchema } from "~/modules/auth/schemas";
@@ -23,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUserSession(request);
   const formData = await readFormData(request);
   if (formData.get("intent") === "delete-account") {
-    const submission = parseWithZod(formData, { schema: DeleteAccountSchema });
+    const submission = parseSubmission(formData, DeleteAccountSchema);
     if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
     if (!(await checkPassword(user.id, submission.value.currentPassword))) {
       return json(submission.reply({ fieldErrors: { currentPassword: ["errors.wrongCurrentPassword"] }, hideFields }), { status: 400 });
@@ -31,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await eraseAccount(user.id);
     return redirectWithToast("/", { key: "privacy.erased", kind: "info" }, { headers: { "Set-Cookie": await logOut(sessionId) } });
   }
-  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const submission = parseSubmission(formData, ChangePasswordSchema);
   if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
   const result = await changePassword(user.id, submission.value);
   if (!result.ok) {

@@ -1,11 +1,10 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { formatDate } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -33,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await setUserActive(admin.id, parsed.data.userId, parsed.data.intent === "reactivate");
     return redirectWithToast("/beheer/gebruikers", result.ok ? { key: `admin.${parsed.data.intent}d` } : { key: result.error, kind: "error" });
   }
-  const submission = parseWithZod(form, { schema: InviteSchema });
+  const submission = parseSubmission(form, InviteSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await inviteUser(submission.value, admin.id);
   if (!result.ok) {

@@ -1,10 +1,9 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -22,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const submission = parseWithZod(await readFormData(request), { schema: SettingsSchema });
+  const submission = parseSubmission(await readFormData(request), SettingsSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { vatPercent, ...rest } = submission.value;
   const changes = await saveSettings(admin.id, { ...rest, vatBasisPoints: vatPercent });

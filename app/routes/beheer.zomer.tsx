@@ -1,11 +1,10 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { belgianDate } from "~/lib/dates";
 import { formatDate } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -23,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const submission = parseWithZod(await readFormData(request), { schema: EditionSchema });
+  const submission = parseSubmission(await readFormData(request), EditionSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await createEdition(admin.id, submission.value);
   if (!result.ok) return json(submission.reply({ fieldErrors: { year: [result.error] } }), { status: 409 });

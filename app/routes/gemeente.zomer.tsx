@@ -1,11 +1,10 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -39,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const back = `/gemeente/zomer${edition ? `?editie=${edition.slug}` : ""}`;
   if (form.get("intent") === "invite") {
-    const submission = parseWithZod(form, { schema: CampaignInviteSchema });
+    const submission = parseSubmission(form, CampaignInviteSchema);
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     if (!edition) return json(submission.reply({ formErrors: [translator("nl")("campaigns.editionClosed")] }), { status: 409 });
     const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, ...submission.value });

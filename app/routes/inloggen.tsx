@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData, tooManyRequests } from "~/lib/forms.server";
+import { parseSubmission, readFormData, tooManyRequests } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { homePathFor, logIn, requireAnonymous } from "~/modules/auth/index.server";
 import { LoginSchema, safeRedirect } from "~/modules/auth/schemas";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await readFormData(request), { schema: LoginSchema });
+  const submission = parseSubmission(await readFormData(request), LoginSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { createHelpRequest, requestableProvider, suggestedServices } from "~/modules/marketplace/index.server";
@@ -31,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  const submission = parseWithZod(await readFormData(request), { schema: HelpRequestSchema });
+  const submission = parseSubmission(await readFormData(request), HelpRequestSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const id = await createHelpRequest(user.id, submission.value);
   if (!id) throw new Response("Not found", { status: 404 });

@@ -1,9 +1,8 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getOwnBusiness, saveQuickscan } from "~/modules/profiles/index.server";
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
   if (!(await getOwnBusiness(user.id, params.id ?? ""))) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await readFormData(request), { schema: QuickscanSchema });
+  const submission = parseSubmission(await readFormData(request), QuickscanSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const quickscanId = await saveQuickscan(user.id, params.id ?? "", submission.value);
   if (!quickscanId) throw new Response("Not found", { status: 404 });

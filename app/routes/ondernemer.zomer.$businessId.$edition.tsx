@@ -1,10 +1,9 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { belgianDate } from "~/lib/dates";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (participant && participant.status !== "removed") await withdrawPromotion(user.id, participant.id);
     return redirectWithToast("/ondernemer/zomer", { key: "campaigns.retailer.withdrawn" });
   }
-  const submission = parseWithZod(form, { schema: PromotionSchema });
+  const submission = parseSubmission(form, PromotionSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const photo = form.get("photo");
   const result = await savePromotion(user.id, business.id, submission.value, photo instanceof File ? photo : null);

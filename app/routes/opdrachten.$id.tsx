@@ -1,10 +1,9 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -52,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return json({ withdrawError: `opportunities.${result.error === "closed" ? "closed" : "notEligible"}` }, { status: 409 });
     return redirectWithToast(`/opdrachten/${id}`, { key: "opportunities.withdrawn", kind: "info" });
   }
-  const submission = parseWithZod(formData, { schema: BidSchema });
+  const submission = parseSubmission(formData, BidSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await submitBid(user.id, id, submission.value);
   if (!result.ok) return json(submission.reply({ formErrors: [`opportunities.${result.error === "notFound" ? "notEligible" : result.error}`] }), { status: 409 });

@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData, tooManyRequests } from "~/lib/forms.server";
+import { parseSubmission, readFormData, tooManyRequests } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requestRegistration, requireAnonymous } from "~/modules/auth/index.server";
 import { RegisterSchema } from "~/modules/auth/schemas";
@@ -17,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await readFormData(request), { schema: RegisterSchema });
+  const submission = parseSubmission(await readFormData(request), RegisterSchema);
   if (submission.status !== "success") {
     return json({ sent: false, result: submission.reply() }, { status: 400 });
   }

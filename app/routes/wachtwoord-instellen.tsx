@@ -1,9 +1,8 @@
 import { getFormProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { getPasswordTokenPurpose, homePathFor, requireSameOrigin, setPasswordWithToken } from "~/modules/auth/index.server";
 import { SetPasswordSchema } from "~/modules/auth/schemas";
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const submission = parseWithZod(await readFormData(request), { schema: SetPasswordSchema });
+  const submission = parseSubmission(await readFormData(request), SetPasswordSchema);
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password", "confirmPassword"] }), { status: 400 });
   }

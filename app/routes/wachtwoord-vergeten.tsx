@@ -1,9 +1,8 @@
 import { getFormProps, getInputProps } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData, tooManyRequests } from "~/lib/forms.server";
+import { parseSubmission, readFormData, tooManyRequests } from "~/lib/forms.server";
 import { requestPasswordReset, requireAnonymous } from "~/modules/auth/index.server";
 import { ForgotPasswordSchema } from "~/modules/auth/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema });
+  const submission = parseSubmission(await readFormData(request), ForgotPasswordSchema);
   if (submission.status !== "success") {
     return json({ sent: false, result: submission.reply() }, { status: 400 });
   }

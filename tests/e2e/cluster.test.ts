@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -43,7 +44,7 @@ function processEnv(index: number, seed: boolean): Record<string, string> {
   dataDirs.push(dataDir);
   return {
     NODE_ENV: "production",
-    COOKIE_SECRET: "cluster-test-cookie-secret-0123456789",
+    COOKIE_SECRET: randomBytes(32).toString("base64"),
     DATABASE_URL: databaseUrl,
     // Each process its own disk: a photo read through another process must come from the database.
     DATA_DIR: dataDir,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -39,7 +40,7 @@ beforeAll(async () => {
       APP_URL: origin,
       DATABASE_URL: url.toString(),
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "koppel-outage-")),
-      COOKIE_SECRET: "outage-test-only-".padEnd(32, "x"),
+      COOKIE_SECRET: randomBytes(32).toString("base64"),
       // Every request must reach the database here; a cached public page would hide the outage.
       PAGE_CACHE_SECONDS: "0",
       LOG_LEVEL: "error",

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -13,7 +14,7 @@ import { startServer, type RunningServer } from "../support/server";
  * way an operator would (no demo data asked for), one with the demo data asked for explicitly and
  * the page micro-cache on, as `npm start` would serve a campaign.
  */
-const secret = "production-test-cookie-secret-0123456789";
+const secret = randomBytes(32).toString("base64");
 const dataDirs: string[] = [];
 const servers: RunningServer[] = [];
 let plain: RunningServer;
@@ -163,5 +164,61 @@ describe("the page micro-cache", () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+/** A request exactly as given, Host and target included (fetch would correct both). */
+function rawRequest(origin: string, options: { method?: string; path?: string; headers?: Record<string, string> }) {
+  const url = new URL(origin);
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const request = http.request({ host: url.hostname, port: url.port, method: options.method ?? "GET", path: options.path ?? "/", headers: options.headers, setHost: !options.headers?.Host }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+describe("the outside probe's requests (issue 20), against the page cache", () => {
+  it("refuses a Host that is not ours with 400, so nobody can swap the page cached for everyone", async () => {
+    const { origin } = withDemo;
+    const home = async () => rawRequest(origin, { headers: { Host: new URL(origin).host } });
+    for (const host of ["x/robots.txt#", "x/aanbieders?q=Koppel+is+gesloten#", "evil.example", `rebind.evil.example:${new URL(origin).port}`, "localhost:99999"]) {
+      for (const path of ["/", `/embed/zomer/brugge`]) {
+        const response = await rawRequest(origin, { path, headers: { Host: host } });
+        expect(response.status, `${host} ${path}`).toBe(400);
+        expect(response.body).toBe("Deze server antwoordt niet op dat adres.");
+      }
+      // The page every visitor gets next is still the home page, not robots.txt or the attacker's search.
+      const after = await home();
+      expect(after.status).toBe(200);
+      expect(after.headers["content-type"]).toMatch(/text\/html/);
+      expect(after.body).not.toMatch(/Koppel is gesloten|User-agent/);
+      expect(after.headers["cache-control"] ?? "").not.toMatch(/max-age=86400/);
+    }
+  });
+
+  it("answers odd methods, headers, cookies and request targets without a 5xx", async () => {
+    const { origin } = withDemo;
+    const host = new URL(origin).host;
+    const cases: { label: string; method?: string; path?: string; headers?: Record<string, string>; status: number }[] = [
+      { label: "TRACE", method: "TRACE", status: 405 },
+      { label: "a cookie with a malformed escape", headers: { Cookie: "other=%" }, status: 200 },
+      { label: "X-Forwarded-Host from a client, proxies not trusted", headers: { "X-Forwarded-Host": "localhost:99999" }, status: 200 },
+      { label: "absolute-form target for our host", path: `http://${host}/over`, status: 200 },
+      { label: "absolute-form target for another host", path: "http://evil.example/over", status: 400 },
+      { label: "a form post whose X-Forwarded-Host is not its Origin", method: "POST", path: "/taal", headers: { Origin: origin, "X-Forwarded-Host": "evil.example", "Content-Type": "application/x-www-form-urlencoded" }, status: 400 },
+      { label: "a form post from http to an https origin", method: "POST", path: "/taal", headers: { Origin: origin.replace("http:", "https:"), "Content-Type": "application/x-www-form-urlencoded" }, status: 403 },
+      { label: "junk _data", path: "/?_data=junk", status: 403 },
+    ];
+    const before = withDemo.output().length;
+    for (const c of cases) {
+      const response = await rawRequest(origin, { method: c.method, path: c.path, headers: c.headers });
+      expect(response.status, c.label).toBe(c.status);
+    }
+    // None of it is the server's fault: nothing logged as an error (pino level 50).
+    expect(withDemo.output().slice(before)).not.toMatch(/"level":50/);
   });
 });

@@ -21,6 +21,27 @@ describe("the environment", () => {
   it("refuses to start in production without a cookie secret of at least 32 characters", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/COOKIE_SECRET/);
     expect(() => parseEnv({ NODE_ENV: "production", COOKIE_SECRET: "s".repeat(31) })).toThrow(/at least 32 characters/);
+    // The development value is in the source for anyone to read: it signs nothing in production.
+    const development = parseEnv({}).COOKIE_SECRET;
+    expect(development.length).toBeGreaterThanOrEqual(32);
+    expect(() => parseEnv({ NODE_ENV: "production", COOKIE_SECRET: development })).toThrow(/published in Koppel's source/);
     expect(parseEnv({ NODE_ENV: "production", COOKIE_SECRET: secret }).COOKIE_SECRET).toBe(secret);
+  });
+});
+
+describe("the proxies trusted", () => {
+  it("trusts none by default, a number of hops, or a list of addresses; anything else is refused", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    // `true` used to trust every hop, so clients chose their own address (issue 20): now the one proxy.
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("reads the extra host names", () => {
+    expect(parseEnv({ ALLOWED_HOSTS: "koppel.be, www.koppel.be:8443" }).ALLOWED_HOSTS).toEqual(["koppel.be", "www.koppel.be:8443"]);
+    expect(parseEnv({}).ALLOWED_HOSTS).toEqual([]);
   });
 });

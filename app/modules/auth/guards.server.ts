@@ -1,9 +1,10 @@
 import { json, redirect } from "@remix-run/node";
 import type { User } from "lucia";
 import type { Role } from "~db/schema";
+import { env } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
 import { lucia } from "./lucia.server";
-import { isMutation, isSameOrigin } from "./origin";
+import { expectedOrigin, isMutation, isSameOrigin } from "./origin";
 import { authenticateApiToken } from "./tokens.server";
 
 export type SessionUser = User;
@@ -17,7 +18,8 @@ export interface UserSession {
 
 /** Refuses state-changing requests from other sites (CSRF) with a 403 in Dutch. */
 export function requireSameOrigin(request: Request) {
-  if (isMutation(request.method) && !isSameOrigin(request.headers.get("Origin"), new URL(request.url).host)) {
+  const url = new URL(request.url);
+  if (isMutation(request.method) && !isSameOrigin(request.headers.get("Origin"), expectedOrigin(env.APP_URL, url.host, url.protocol))) {
     throw json({ error: translator("nl")("errors.foreignOrigin") }, { status: 403 });
   }
 }

@@ -1,8 +1,7 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listMunicipalities } from "~/modules/campaigns/index.server";
@@ -45,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "provider");
-  const submission = parseWithZod(await readFormData(request), { schema: ProviderSchema });
+  const submission = parseSubmission(await readFormData(request), ProviderSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await saveProviderProfile(user.id, submission.value);
   if (!result.ok) return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });

@@ -1,8 +1,7 @@
-import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { readFormData } from "~/lib/forms.server";
+import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -44,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
   if (!isNew(params.id) && !(await getOwnBusiness(user.id, params.id ?? ""))) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await readFormData(request), { schema: BusinessSchema });
+  const submission = parseSubmission(await readFormData(request), BusinessSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await saveBusiness(user.id, submission.value, isNew(params.id) ? undefined : params.id);
   if (!result.ok) {
