@@ -1,8 +1,9 @@
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { notFound } from "~/lib/responses";
 
 /** Every unknown URL: a Dutch 404 inside the normal layout. */
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

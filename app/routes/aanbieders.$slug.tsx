@@ -10,12 +10,13 @@ import { getPublicProvider, isStarterToday } from "~/modules/profiles/index.serv
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
 import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Public for approved providers; the viewer matters only for a provider's own or an admin's look.
   const viewer = await getUser(request);
   const provider = await getPublicProvider(params.slug ?? "", viewer);
-  if (!provider) throw new Response("Not found", { status: 404 });
+  invariantResponse(provider);
   // A signed-in retailer may ask this provider for a proposal, for each of their businesses.
   const askFor = viewer?.role === "retailer" && provider.status === "approved" ? (await listBusinessesOfOwner(viewer.id)).map((b) => ({ id: b.id, name: b.name })) : [];
   return json({

@@ -10,12 +10,13 @@ import { currentSettings } from "~/modules/settings/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useOutcomeFigures } from "~/ui/outcomes";
 import { Table } from "~/ui/table";
+import { invariantResponse } from "~/lib/responses";
 
 /** A printable page per programme for the agency's reporting: the dashboard's figures as tables. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const programme = (await listProgrammesWithBudget()).find((p) => p.id === params.id);
-  if (!programme) throw new Response("Not found", { status: 404 });
+  invariantResponse(programme);
   const [figures, locale] = await Promise.all([getDashboardFigures({ programmeId: programme.id }, currentSettings().starterMaxAgeYears), getLocale(request, admin)]);
   return json({ programme, figures, locale, today: new Date().toISOString() });
 }

@@ -12,6 +12,7 @@ import { VettingSchema } from "~/modules/profiles/schemas";
 import { vettingActionsFor } from "~/modules/profiles/vetting";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { notFound } from "~/lib/responses";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     reason: "reason" in decision ? decision.reason : undefined,
   });
   if (!result.ok) {
-    if (result.error === "notFound") throw new Response("Not found", { status: 404 });
+    if (result.error === "notFound") throw notFound();
     return json({ providerId: decision.providerId, errors: [result.error === "notAllowed" ? "vetting.notAllowed" : "errors.required"] }, { status: 409 });
   }
   return redirectWithToast("/beheer/screening", { key: `vetting.${result.status}`, params: { name: result.companyName } });

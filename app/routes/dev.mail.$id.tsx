@@ -6,13 +6,14 @@ import { requireRole } from "~/modules/auth/index.server";
 import { readSentMail } from "~/modules/notifications/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
+import { invariantResponse, notFound } from "~/lib/responses";
 
 /** One message of the mail sink; like the inbox, for the programme office only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  if (env.isProduction) throw new Response("Not found", { status: 404 });
+  if (env.isProduction) throw notFound();
   const mail = await readSentMail(params.id ?? "");
-  if (!mail) throw new Response("Not found", { status: 404 });
+  invariantResponse(mail);
   return json({ to: mail.to, subject: mail.subject, text: mail.text });
 }
 

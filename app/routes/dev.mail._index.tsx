@@ -9,6 +9,7 @@ import { listSentMail } from "~/modules/notifications/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
+import { notFound } from "~/lib/responses";
 
 /**
  * The mail sink's inbox, for the programme office only: it holds every password link Koppel sent.
@@ -16,7 +17,7 @@ import { Table } from "~/ui/table";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "admin");
-  if (env.isProduction) throw new Response("Not found", { status: 404 });
+  if (env.isProduction) throw notFound();
   const mails = await listSentMail();
   return json({
     locale: await getLocale(request, user),

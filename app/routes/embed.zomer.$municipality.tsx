@@ -5,6 +5,7 @@ import { getUser } from "~/modules/auth/index.server";
 import { getMunicipalityBySlug, getRunningEdition, listPublicParticipants } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PromotionCard } from "~/ui/promotion-card";
+import { invariantResponse } from "~/lib/responses";
 
 /**
  * The widget municipal websites put in an iframe: the participants only, with minimal styling.
@@ -15,7 +16,7 @@ export const handle = { bare: true };
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await getUser(request);
   const municipality = await getMunicipalityBySlug(params.municipality ?? "");
-  if (!municipality) throw new Response("Not found", { status: 404 });
+  invariantResponse(municipality);
   const edition = await getRunningEdition();
   const participants = edition ? await listPublicParticipants(edition.id, { nisCode: municipality.nisCode }) : [];
   return json({ municipality, edition, participants });

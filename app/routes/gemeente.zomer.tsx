@@ -17,6 +17,7 @@ import { Field, FormErrors, PageHeader, SelectField, useZodForm } from "~/ui/for
 import { CopyField } from "~/ui/copy-field";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
+import { notFound } from "~/lib/responses";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireRole(request, "municipality");
@@ -50,13 +51,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
     if (!edition) return redirectWithToast(back, { key: "campaigns.editionClosed", kind: "error" });
     const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, businessId: parsed.data.businessId });
-    if (!result.ok && result.status === 404) throw new Response("Not found", { status: 404 });
+    if (!result.ok && result.status === 404) throw notFound();
     return redirectWithToast(form.get("back") === "gemeente" ? "/gemeente" : back, result.ok ? { key: "campaigns.staff.invited" } : { key: result.error, kind: "error" });
   }
   const decision = ParticipantDecisionSchema.safeParse(Object.fromEntries(form));
   if (!decision.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
   const result = await decideParticipant(staff.id, nisCodes, decision.data.participantId, decision.data.intent);
-  if (!result.ok && result.status === 404) throw new Response("Not found", { status: 404 });
+  if (!result.ok && result.status === 404) throw notFound();
   if (!result.ok) return redirectWithToast(back, { key: result.error, kind: "error" });
   return redirectWithToast(back, { key: "campaigns.staff.decided" });
 }

@@ -14,11 +14,12 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
+import { invariantResponse, notFound } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const found = await getOwnHelpRequest(user.id, params.id ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  invariantResponse(found);
   const estimates = await estimateVouchers(found.bids.map((b) => b.bid.priceCents));
   return json({
     ...found,
@@ -44,22 +45,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/ondernemer/hulpvragen/${id}`;
   if (parsed.data.intent === "publish") {
     const result = await publishHelpRequest(user.id, id);
-    if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+    if (!result.ok) return refused(result.error);
     return redirectWithToast(here, { key: "requests.published", params: { count: result.invited } });
   }
   if (parsed.data.intent === "cancel") {
     const result = await cancelHelpRequest(user.id, id);
-    if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+    if (!result.ok) return refused(result.error);
     return redirectWithToast(here, { key: "requests.cancelled", kind: "info" });
   }
   // The declaration of no double funding is stored with the voucher, dated now.
   const result = await acceptBid(user.id, id, parsed.data.bidId, new Date());
-  if (!result.ok) return result.error === "notFound" ? notFound() : json({ errors: ["requests.notAllowed"] }, { status: 409 });
+  if (!result.ok) return refused(result.error);
   return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
 }
 
-function notFound(): never {
-  throw new Response("Not found", { status: 404 });
+
+/** A request that is not the retailer's own is not found; one in the wrong state says why not. */
+function refused(error: string) {
+  invariantResponse(error !== "notFound");
+  return json({ errors: ["requests.notAllowed"] }, { status: 409 });
 }
 
 export default function HelpRequestPage() {

@@ -10,6 +10,7 @@ import { budgetBands, HelpRequestSchema } from "~/modules/marketplace/rules";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { CheckboxGroup, Field, FormErrors, PageHeader, SelectField, TextareaField, useZodForm } from "~/ui/forms";
+import { invariantResponse } from "~/lib/responses";
 
 /** /ondernemer/hulpvragen/nieuw?zaak=<business id>: the services come prefilled from the latest quickscan. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const businessId = search.get("zaak") ?? "";
   const suggestion = /^[0-9a-f-]{36}$/.test(businessId) ? await suggestedServices(user.id, businessId) : null;
-  if (!suggestion) throw new Response("Not found", { status: 404 });
+  invariantResponse(suggestion);
   // Asked from a provider's page ("Vraag een voorstel"): that provider is invited as well.
   const providerId = search.get("aanbieder") ?? "";
   const requested = /^[0-9a-f-]{36}$/.test(providerId) ? await requestableProvider(providerId) : null;
@@ -33,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseSubmission(await readFormData(request), HelpRequestSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const id = await createHelpRequest(user.id, submission.value);
-  if (!id) throw new Response("Not found", { status: 404 });
+  invariantResponse(id);
   return redirectWithToast(`/ondernemer/hulpvragen/${id}`, { key: "requests.saved" });
 }
 

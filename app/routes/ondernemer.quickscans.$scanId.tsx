@@ -10,11 +10,12 @@ import { dimensions } from "~/modules/profiles/quickscan";
 import { BarChart } from "~/ui/bar-chart";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const found = await getOwnQuickscan(user.id, params.scanId ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  invariantResponse(found);
   const business = await getOwnBusiness(user.id, found.businessId);
   const services = found.quickscan.recommendedServices.length ? found.quickscan.recommendedServices : ["digital_strategy"];
   const matches = await rankProviders({ business: { id: found.businessId, ownerId: user.id }, services, languages: business?.languages, limit: 5 });

@@ -10,21 +10,22 @@ import { answerScale, dimensions, questions } from "~/modules/profiles/quickscan
 import { QuickscanSchema } from "~/modules/profiles/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, FormErrors, PageHeader, useZodForm } from "~/ui/forms";
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const business = await getOwnBusiness(user.id, params.id ?? "");
-  if (!business) throw new Response("Not found", { status: 404 });
+  invariantResponse(business);
   return json({ businessName: business.name });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  if (!(await getOwnBusiness(user.id, params.id ?? ""))) throw new Response("Not found", { status: 404 });
+  invariantResponse(await getOwnBusiness(user.id, params.id ?? ""));
   const submission = parseSubmission(await readFormData(request), QuickscanSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const quickscanId = await saveQuickscan(user.id, params.id ?? "", submission.value);
-  if (!quickscanId) throw new Response("Not found", { status: 404 });
+  invariantResponse(quickscanId);
   return redirectWithToast(`/ondernemer/quickscans/${quickscanId}`, { key: "quickscan.saved" });
 }
 

@@ -12,12 +12,13 @@ import { PromotionSchema } from "~/modules/campaigns/schemas";
 import { photoMaxBytes, photoTypes } from "~/modules/uploads/limits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormErrors, PageHeader, TextareaField, useZodForm } from "~/ui/forms";
+import { notFound } from "~/lib/responses";
 
 async function loadOwn(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "retailer");
   const edition = await getEditionBySlug(params.edition ?? "");
   const own = edition && /^[0-9a-f-]{36}$/.test(params.businessId ?? "") ? await getOwnPromotion(user.id, params.businessId!, edition.id) : null;
-  if (!edition || !own || edition.endsOn < belgianDate()) throw new Response("Not found", { status: 404 });
+  if (!edition || !own || edition.endsOn < belgianDate()) throw notFound();
   return { user, edition, ...own };
 }
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const photo = form.get("photo");
   const result = await savePromotion(user.id, business.id, submission.value, photo instanceof File ? photo : null);
   if (!result.ok) {
-    if (result.status === 404) throw new Response("Not found", { status: 404 });
+    if (result.status === 404) throw notFound();
     const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.error] } }) : submission.reply({ formErrors: [translator("nl")(result.error)] });
     return json(reply, { status: result.status });
   }

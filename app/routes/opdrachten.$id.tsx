@@ -11,13 +11,14 @@ import { getOpportunity, submitBid, withdrawBid } from "~/modules/marketplace/in
 import { BidSchema } from "~/modules/marketplace/rules";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, TextareaField, useZodForm } from "~/ui/forms";
+import { invariantResponse } from "~/lib/responses";
 
 const euros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
   const found = await getOpportunity(user.id, params.id ?? "");
-  if (!found) throw new Response("Not found", { status: 404 });
+  invariantResponse(found);
   const bid = found.bid && found.bid.status !== "withdrawn" ? found.bid : null;
   return json({
     ...found,
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "provider");
   const id = params.id ?? "";
-  if (!(await getOpportunity(user.id, id))) throw new Response("Not found", { status: 404 });
+  invariantResponse(await getOpportunity(user.id, id));
   const formData = await readFormData(request);
   if (formData.get("intent") === "withdraw") {
     const result = await withdrawBid(user.id, id);

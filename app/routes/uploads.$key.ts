@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/modules/auth/index.server";
 import { uploads } from "~/modules/uploads/index.server";
+import { invariantResponse } from "~/lib/responses";
 
 /**
  * Uploaded photos. Each key names one re-encoded file that never changes (a new photo gets a new
@@ -10,7 +11,7 @@ import { uploads } from "~/modules/uploads/index.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await getUser(request);
   const bytes = await uploads.get(params.key ?? "");
-  if (!bytes) throw new Response("Not found", { status: 404 });
+  invariantResponse(bytes);
   return new Response(new Uint8Array(bytes), {
     headers: { "Content-Type": "image/webp", "Cache-Control": "public, max-age=31536000, immutable", "Content-Length": String(bytes.byteLength) },
   });

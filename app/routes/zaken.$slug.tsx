@@ -8,12 +8,13 @@ import { localBusinessJsonLd } from "~/modules/profiles/schema-org";
 import { OpeningHoursTable, PresenceLinks } from "~/ui/business-facts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // A public page: the guard only tells who is looking (nothing here depends on it yet).
   await getUser(request);
   const business = await getPublicBusiness(params.slug ?? "");
-  if (!business) throw new Response("Not found", { status: 404 });
+  invariantResponse(business);
   return json({ business, progress: await getBusinessProgress(business.id), url: `${env.APP_URL}/zaken/${business.slug}` });
 }
 

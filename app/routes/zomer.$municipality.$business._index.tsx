@@ -10,12 +10,13 @@ import { localBusinessJsonLd } from "~/modules/profiles/schema-org";
 import { OpeningHoursTable, PresenceLinks } from "~/ui/business-facts";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
+import { notFound } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const edition = await getRunningEdition();
   const promotion = edition ? await getPublicPromotion(edition.id, params.municipality ?? "", params.business ?? "") : null;
-  if (!edition || !promotion) throw new Response("Not found", { status: 404 });
+  if (!edition || !promotion) throw notFound();
   const path = `/zomer/${promotion.municipalitySlug}/${promotion.slug}`;
   return json({ edition, promotion, locale: await getLocale(request, user), url: `${env.APP_URL}${path}`, appUrl: env.APP_URL ?? "" });
 }

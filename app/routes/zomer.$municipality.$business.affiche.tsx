@@ -5,6 +5,7 @@ import { env } from "~/lib/env.server";
 import { getUser } from "~/modules/auth/index.server";
 import { getPublicPromotion, getRunningEdition, posterQrSvg } from "~/modules/campaigns/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { notFound } from "~/lib/responses";
 
 /** An A4 window poster: print it from the browser; the QR code leads to the promotion page. */
 export const handle = { bare: true };
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await getUser(request);
   const edition = await getRunningEdition();
   const promotion = edition ? await getPublicPromotion(edition.id, params.municipality ?? "", params.business ?? "") : null;
-  if (!edition || !promotion) throw new Response("Not found", { status: 404 });
+  if (!edition || !promotion) throw notFound();
   const url = `${env.APP_URL}/zomer/${promotion.municipalitySlug}/${promotion.slug}`;
   return json({ edition, promotion, url, qr: await posterQrSvg(url) });
 }

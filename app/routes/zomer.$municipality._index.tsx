@@ -8,6 +8,7 @@ import { getMunicipalityBySlug, getRunningEdition, listPublicParticipants } from
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PromotionCard } from "~/ui/promotion-card";
 import { sectorCodes as sectors } from "~/modules/profiles/taxonomy";
+import { invariantResponse } from "~/lib/responses";
 
 const FilterSchema = z.object({
   sector: z.enum(sectors).optional().catch(undefined),
@@ -17,7 +18,7 @@ const FilterSchema = z.object({
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await getUser(request);
   const municipality = await getMunicipalityBySlug(params.municipality ?? "");
-  if (!municipality) throw new Response("Not found", { status: 404 });
+  invariantResponse(municipality);
   const search = new URL(request.url).searchParams;
   const filter = FilterSchema.parse({ sector: search.get("sector") || undefined, q: search.get("q") || undefined });
   const edition = await getRunningEdition();

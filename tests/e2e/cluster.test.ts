@@ -50,7 +50,7 @@ function processEnv(index: number, seed: boolean): Record<string, string> {
     DATA_DIR: dataDir,
     APP_URL: origin,
     SEED_DEMO: String(seed),
-    TRUST_PROXY: "true",
+    TRUST_PROXY: "1",
     PAGE_CACHE_SECONDS: "0",
     SCHEDULER_SECONDS: String(schedulerSeconds),
     LOG_LEVEL: "warn",
@@ -108,7 +108,8 @@ listen stats
   stats uri /stats
 frontend web
   bind 127.0.0.1:${proxyPort}
-  option forwardfor
+  http-request set-header X-Forwarded-For %[src]
+  http-request del-header X-Forwarded-Host
   default_backend koppel
 backend koppel
   balance roundrobin
@@ -171,6 +172,33 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
     // The journey's engagement (first) and the demo's: every completed voucher is wholly redeemed and owed.
     expect(completed[0]).toEqual({ voucher: 105_000, redeemed: 105_000, paid_out: 105_000 });
     for (const c of completed) expect([c.redeemed, c.paid_out]).toEqual([c.voucher, c.voucher]);
+  });
+
+  it("lets no client choose its own address through the proxy: a forged X-Forwarded-For still meets the login limit", { timeout: 60_000 }, async () => {
+    const email = `niemand-${Date.now()}@demo.koppel.test`;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) {
+      // Each attempt claims another address, the last ones this machine's own (which would lock its owner out).
+      const forged = attempt < 5 ? nextClientIp() : "127.0.0.1";
+      const response = await fetch(`${origin}/inloggen`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": forged },
+        body: new URLSearchParams({ email, password: "Fout-wachtwoord-123" }),
+      });
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    // Five failures of one account on one client, then the limit (rateRules.loginAccountClient).
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    const [{ n }] = await sql`select count(*)::int as n from rate_limit_hits where key like ${`login:${email}|%`} and key not like '%|127.0.0.1'`;
+    expect(n).toBe(0);
+  });
+
+  it("ignores a Host or X-Forwarded-Host a client made up, through the proxy", { timeout: 30_000 }, async () => {
+    const forwarded = await fetch(`${origin}/over`, { headers: { "X-Forwarded-Host": "evil.example" } });
+    expect(forwarded.status).toBe(200);
+    expect(await forwarded.text()).not.toContain("evil.example");
   });
 
   it("runs the timers once per interval across the processes, and each timed change once", { timeout: 120_000 }, async () => {

@@ -39,6 +39,14 @@ let clients = 0;
 const newClient = () => `198.51.100.${++clients}`;
 
 describe("registration", () => {
+  it("mails nothing of the name a stranger chose: anyone may register any address", async () => {
+    const account = { ...newAccount(), name: "Winactie gratis iPhone via evil.example" };
+    expect(await requestRegistration({ ...account, locale: "nl" }, newClient())).toEqual({ ok: true });
+    const [mail] = (await db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.topic, "mail.send"))).filter((r) => r.payload.to === account.email);
+    expect(String(mail.payload.text)).toMatch(/^Hallo,\n\nWelkom bij Koppel\./);
+    expect(String(mail.payload.text)).not.toMatch(/iPhone|evil\.example/);
+  });
+
   it("creates the account without a password and mails a link; the password chosen there is stored as argon2id", async () => {
     const account = newAccount();
     expect(await requestRegistration({ ...account, locale: "nl" }, newClient())).toEqual({ ok: true });

@@ -73,10 +73,12 @@ function registrationMail(input: RegistrationInput) {
       existing?.id ??
       (await tx.insert(users).values({ name: input.name, email: input.email, role: input.role, locale: input.locale }).returning({ id: users.id }))[0].id;
     const t = translator(existing?.locale ?? input.locale);
+    // No name in this mail: anyone may register any address, and a self-chosen name ("Winactie:
+    // gratis iPhone via …") would put an attacker's words and link in a mail sent by Koppel.
     await queueMail(tx, {
       to: input.email,
       subject: t("mail.registerSubject"),
-      text: t("mail.registerBody", { name: existing?.name ?? input.name, link: passwordLink(await createPasswordToken(tx, userId, "register")) }),
+      text: t("mail.registerBody", { link: passwordLink(await createPasswordToken(tx, userId, "register")) }),
     });
   });
 }

@@ -3,9 +3,11 @@ import type { User } from "lucia";
 import type { Role } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator, type Locale } from "~/lib/i18n";
+import { invariantResponse } from "~/lib/responses";
 import { lucia } from "./lucia.server";
 import { expectedOrigin, isMutation, isSameOrigin } from "./origin";
 import { authenticateApiToken } from "./tokens.server";
+import {  } from "~/lib/responses";
 
 export type SessionUser = User;
 
@@ -66,9 +68,7 @@ export async function requireUser(request: Request) {
 export async function requireRole<R extends Role>(request: Request, roles: readonly R[] | R) {
   const user = await requireUser(request);
   const allowed: readonly Role[] = Array.isArray(roles) ? roles : [roles];
-  if (!allowed.includes(user.role)) {
-    throw new Response("Forbidden", { status: 403 });
-  }
+  invariantResponse(allowed.includes(user.role), 403);
   return user as SessionUser & { role: R };
 }
 

@@ -11,6 +11,7 @@ import { BusinessSchema } from "~/modules/profiles/schemas";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { BusinessForm } from "./business-form";
+import { notFound } from "~/lib/responses";
 
 /** /ondernemer/zaken/nieuw adds a business; /ondernemer/zaken/<id> edits one of the owner's. */
 const isNew = (id: string | undefined) => id === "nieuw";
@@ -18,7 +19,7 @@ const isNew = (id: string | undefined) => id === "nieuw";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const business = isNew(params.id) ? null : await getOwnBusiness(user.id, params.id ?? "");
-  if (!isNew(params.id) && !business) throw new Response("Not found", { status: 404 });
+  if (!isNew(params.id) && !business) throw notFound();
   const [options, locale] = await Promise.all([getBusinessFormOptions(), getLocale(request, user)]);
   const defaultValue = business
     ? {
@@ -42,12 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  if (!isNew(params.id) && !(await getOwnBusiness(user.id, params.id ?? ""))) throw new Response("Not found", { status: 404 });
+  if (!isNew(params.id) && !(await getOwnBusiness(user.id, params.id ?? ""))) throw notFound();
   const submission = parseSubmission(await readFormData(request), BusinessSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const result = await saveBusiness(user.id, submission.value, isNew(params.id) ? undefined : params.id);
   if (!result.ok) {
-    if ("notFound" in result) throw new Response("Not found", { status: 404 });
+    if ("notFound" in result) throw notFound();
     return json(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   }
   return redirectWithToast("/ondernemer", { key: "business.saved" });

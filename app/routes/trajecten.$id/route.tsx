@@ -30,13 +30,14 @@ import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
+import { invariantResponse, notFound } from "~/lib/responses";
 
 const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const view = await getEngagementForViewer(params.id ?? "", user);
-  if (!view) throw new Response("Not found", { status: 404 });
+  invariantResponse(view);
   const voucher = await getVoucherOfEngagement(view.engagement.id);
   // The buttons come from the transition table, for this viewer's part in this state. With a voucher,
   // its approval and the payment move the first two steps; the manual steps are for engagements without one.
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const id = params.id ?? "";
-  if (!(await getEngagementForViewer(id, user))) throw new Response("Not found", { status: 404 });
+  invariantResponse(await getEngagementForViewer(id, user));
   const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
   const input = parsed.data;
@@ -88,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
                 ? await replyToReview(user, id, input.reply)
                 : await postMessage(user, id, input.body);
   if (!result.ok) {
-    if (result.error === "notFound") throw new Response("Not found", { status: 404 });
+    if (result.error === "notFound") throw notFound();
     return json({ errors: [`workspace.errors.${result.error}`] }, { status: result.error === "forbidden" ? 403 : 409 });
   }
   return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });

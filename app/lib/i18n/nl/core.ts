@@ -254,7 +254,7 @@ export const core = {
       "Hallo {{name}},\n\nIemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je Koppel-account. Kies er een via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nVroeg je dit niet aan? Dan hoef je niets te doen.\n\nHet Koppel-team",
     registerSubject: "Kies je wachtwoord voor Koppel",
     registerBody:
-      "Hallo {{name}},\n\nWelkom bij Koppel. Kies je wachtwoord via deze link om je account te activeren. Hij is 24 uur geldig en werkt één keer:\n\n{{link}}\n\nMaakte je geen account aan? Dan hoef je niets te doen: zonder wachtwoord kan niemand het gebruiken.\n\nHet Koppel-team",
+      "Hallo,\n\nWelkom bij Koppel. Kies je wachtwoord via deze link om je account te activeren. Hij is 24 uur geldig en werkt één keer:\n\n{{link}}\n\nMaakte je geen account aan? Dan hoef je niets te doen: zonder wachtwoord kan niemand het gebruiken.\n\nHet Koppel-team",
     alreadyRegisteredSubject: "Je hebt al een account op Koppel",
     alreadyRegisteredBody:
       "Hallo {{name}},\n\nIemand (hopelijk jij) wilde een nieuw Koppel-account maken met dit e-mailadres. Je hebt er al een. Log in via {{loginLink}}.\n\nWachtwoord vergeten? Kies een nieuw via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nDeed je dit niet? Dan hoef je niets te doen.\n\nHet Koppel-team",
