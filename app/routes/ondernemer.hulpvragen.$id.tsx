@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
-import { invariantResponse, notFound } from "~/lib/responses";
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const id = params.id ?? "";
   // Someone else's request is not found, whatever the form holds.
-  if (!(await getOwnHelpRequest(user.id, id))) notFound();
+  invariantResponse(await getOwnHelpRequest(user.id, id));
   const parsed = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => (i.message.includes(".") ? i.message : "errors.invalidChoice")))] }, { status: 400 });
   const here = `/ondernemer/hulpvragen/${id}`;
@@ -58,7 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result.ok) return refused(result.error);
   return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
 }
-
 
 /** A request that is not the retailer's own is not found; one in the wrong state says why not. */
 function refused(error: string) {

@@ -39,12 +39,15 @@ const processes: RunningServer[] = [];
 let sql: postgres.Sql;
 let browsers: JourneyBrowsers;
 
+/** One secret for every process, as docs/deployment.md asks: each reads the flash cookie another signed. */
+const cookieSecret = randomBytes(32).toString("base64");
+
 function processEnv(index: number, seed: boolean): Record<string, string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `koppel-cluster-${index}-`));
   dataDirs.push(dataDir);
   return {
     NODE_ENV: "production",
-    COOKIE_SECRET: randomBytes(32).toString("base64"),
+    COOKIE_SECRET: cookieSecret,
     DATABASE_URL: databaseUrl,
     // Each process its own disk: a photo read through another process must come from the database.
     DATA_DIR: dataDir,
