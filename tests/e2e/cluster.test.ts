@@ -218,8 +218,9 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
       [{ status }] = await sql`select status from help_requests where id = ${request.id}`;
     }
     expect(status).toBe("expired");
-    // A few more intervals, in which every process asks to run the timers.
-    await new Promise((r) => setTimeout(r, 5 * schedulerSeconds * 1000));
+    // A few more runs of the timers, for which every process asked each interval.
+    const [{ runs: runsAtExpiry }] = await sql`select runs from scheduled_runs where name = 'timers'`;
+    await until(async () => (await sql`select runs from scheduled_runs where name = 'timers'`)[0].runs >= runsAtExpiry + 4, 30_000, "four more timer runs");
     const expiries = await sql`select count(*)::int as n from audit_events where action = 'help_request.expire' and entity_id = ${request.id}`;
     expect(expiries[0].n).toBe(1);
     const [{ runs: runsAfter }] = await sql`select runs from scheduled_runs where name = 'timers'`;
@@ -280,13 +281,18 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
     };
     const loops = [0, 1, 2, 3].map(loop);
 
+    // Between restarts, and after the last, the loops must have been answered a few dozen times.
+    const answeredMore = async (count: number) => {
+      const target = answered + count;
+      await until(() => answered >= target || failures.length > 0, 30_000, `${count} more answers`);
+    };
     for (let i = 0; i < processes.length; i++) {
-      await new Promise((r) => setTimeout(r, 1000));
+      await answeredMore(20);
       await processes[i].stop();
       processes[i] = await startServer(processEnv(i, false), { port: ports[i], timeoutMs: 90_000 });
       await untilProxySeesAllUp();
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    await answeredMore(20);
     running = false;
     await Promise.all(loops);
 
@@ -294,6 +300,15 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
     expect(answered).toBeGreaterThan(100);
   });
 });
+
+/** Polls `condition` until it holds (a condition, not a fixed wait); fails after `timeoutMs`. */
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 async function signIn(email: string) {
   const response = await fetch(`${origin}/inloggen`, {

@@ -43,7 +43,8 @@ beforeAll(async () => {
 });
 
 describe("a crash during budget reservations", () => {
-  it("leaves the ledger consistent after a restart", async () => {
+  // Starts a child process through tsx twice (about 6 s here; a busy machine ran past 30 s).
+  it("leaves the ledger consistent after a restart", { timeout: 120_000 }, async () => {
     // The child needs the database to itself when it is PGlite: one process per data directory.
     await database.close();
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/approve-vouchers.ts", adminId, ...voucherIds], {
