@@ -13,7 +13,8 @@ import {
   requestRegistration,
   setPasswordWithToken,
 } from "~/modules/auth/index.server";
-import { drainOutbox, listSentMail, outboxHandlers } from "~/modules/notifications/index.server";
+import { listSentMail, outboxHandlers } from "~/modules/notifications/index.server";
+import { drainEverything } from "../support/outbox";
 import { linkTokenMailedTo, registerUser } from "../support/accounts";
 import { newAccount } from "../support/factories";
 
@@ -149,6 +150,24 @@ describe("login", () => {
     expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
   });
 
+  it("evaluates 5 of 30 wrong passwords sent at once, and refuses 25 (the limit decided and counted in one step)", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => logIn({ email: account.email, password: `fout-${i}-wachtwoord`, clientIp: "198.51.100.77" })));
+    const outcome = (error: string) => results.filter((r) => !r.ok && r.error === error).length;
+    expect({ evaluated: outcome("invalidCredentials"), refused: outcome("tooManyAttempts") }).toEqual({ evaluated: 5, refused: 25 });
+    const [row] = await db.select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.key, `login:${account.email}|198.51.100.77`));
+    expect(row.n).toBe(5);
+  });
+
+  it("does not count a successful login against its client", async () => {
+    const account = newAccount();
+    await registerUser({ ...account, locale: "nl" });
+    for (let i = 0; i < 3; i++) expect((await logIn({ ...account, clientIp: "198.51.100.78" })).ok).toBe(true);
+    const [row] = await db.select({ n: count() }).from(rateLimitHits).where(eq(rateLimitHits.key, "login-client:198.51.100.78"));
+    expect(row.n).toBe(0);
+  });
+
   it("lets the owner in from another address while an attacker is locked out of their account", async () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
@@ -219,7 +238,7 @@ describe("password reset", () => {
     const account = newAccount();
     await registerUser({ ...account, locale: "nl" });
     await requestPasswordReset(account.email, newClient());
-    await drainOutbox(outboxHandlers);
+    await drainEverything(outboxHandlers);
     const mail = (await listSentMail()).find((m) => m.to === account.email && m.subject.includes("wachtwoord"));
     expect(mail?.subject).toBe("Je nieuw wachtwoord voor Koppel");
     const token = tokenFromMail(mail!.text);
@@ -259,10 +278,10 @@ describe("password reset", () => {
   });
 
   it("sends nothing for an unknown address, and says nothing different", async () => {
-    await drainOutbox(outboxHandlers);
+    await drainEverything(outboxHandlers);
     const before = (await listSentMail()).length;
     await expect(requestPasswordReset("onbekend@voorbeeld.be", newClient())).resolves.toEqual({ ok: true });
-    await drainOutbox(outboxHandlers);
+    await drainEverything(outboxHandlers);
     expect(await listSentMail()).toHaveLength(before);
   });
 });
@@ -275,7 +294,7 @@ describe("invitations", () => {
     expect(user.passwordHash).toBeNull();
     expect((await logIn({ email: user.email, password: "Welk-Wachtwoord-Dan-Ook" })).ok).toBe(false);
 
-    await drainOutbox(outboxHandlers);
+    await drainEverything(outboxHandlers);
     const mail = (await listSentMail()).find((m) => m.to === user.email)!;
     expect(mail.text).toContain("Gemeente");
     const set = await setPasswordWithToken(tokenFromMail(mail.text), "Ieper-Lakenhalle-Wachtwoord");
@@ -291,7 +310,7 @@ describe("invitations", () => {
 
   it("writes mail files that a mail client can open", async () => {
     await inviteUser({ name: "Beheerder", email: "beheer@voorbeeld.be", role: "admin", municipalities: [] });
-    await drainOutbox(outboxHandlers);
+    await drainEverything(outboxHandlers);
     const mailDir = path.join(process.env.DATA_DIR!, "mail");
     const file = fs.readdirSync(mailDir).find((f) => fs.readFileSync(path.join(mailDir, f), "utf8").includes("beheer@voorbeeld.be"));
     const raw = fs.readFileSync(path.join(mailDir, file!), "utf8");

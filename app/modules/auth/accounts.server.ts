@@ -8,7 +8,7 @@ import { queueMail, queueMails } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { lucia } from "./lucia.server";
 import { hashPassword, verifyAgainstNothing, verifyPassword } from "./password.server";
-import { clearHits, loginChecks, mailChecks, recordHit, retryAfterSeconds } from "./rate-limit.server";
+import { clearHits, loginChecks, mailChecks, returnHit, takeHit } from "./rate-limit.server";
 import { consumePasswordToken, createPasswordToken, endPasswordTokens, insertPasswordTokens, newToken } from "./tokens.server";
 
 
@@ -26,11 +26,9 @@ export type MailRequestResult = { ok: true } | { ok: false; error: "tooManyReque
  */
 async function withinMailLimits(email: string, clientIp: string | undefined, send: () => Promise<void>): Promise<MailRequestResult> {
   const { address, client } = mailChecks(email, clientIp);
-  const wait = await retryAfterSeconds(client);
-  if (wait > 0) return { ok: false, error: "tooManyRequests", retryAfterSeconds: wait };
-  const addressFull = (await retryAfterSeconds([address])) > 0;
-  await recordHit([address, ...client]);
-  if (!addressFull) await send();
+  const byClient = await takeHit(client);
+  if (!byClient.ok) return { ok: false, error: "tooManyRequests", retryAfterSeconds: byClient.retryAfterSeconds };
+  if ((await takeHit([address])).ok) await send();
   return { ok: true };
 }
 
@@ -96,8 +94,9 @@ export type LoginResult =
  */
 export async function logIn(input: { email: string; password: string; clientIp?: string }): Promise<LoginResult> {
   const checks = loginChecks(input.email, input.clientIp);
-  const wait = await retryAfterSeconds(checks);
-  if (wait > 0) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: wait };
+  // Counted as a failure before the password is even looked at; given back if it was right.
+  const attempt = await takeHit(checks);
+  if (!attempt.ok) return { ok: false, error: "tooManyAttempts", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const [user] = await db
     .select({ id: users.id, role: users.role, passwordHash: users.passwordHash })
@@ -106,11 +105,10 @@ export async function logIn(input: { email: string; password: string; clientIp?:
   const valid = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstNothing(input.password);
-  if (!user || !valid) {
-    await recordHit(checks);
-    return { ok: false, error: "invalidCredentials" };
-  }
-  // The owner got in: their own mistypes on this client are forgiven; the client's count stays.
+  if (!user || !valid) return { ok: false, error: "invalidCredentials" };
+  // The owner got in: this attempt does not count, and their own mistypes on this client are
+  // forgiven; the client's earlier failures stay counted.
+  await returnHit(attempt.ids);
   await clearHits(checks.slice(0, 1));
   // A fresh session id at every login: a planted cookie never becomes an authenticated one.
   return { ok: true, user: { id: user.id, role: user.role }, cookie: await startSession(user.id) };

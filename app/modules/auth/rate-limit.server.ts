@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, like, lt, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, lt, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { rateLimitHits } from "~db/schema";
 import { likeLiteral } from "~/lib/sql-text";
@@ -35,11 +35,11 @@ export interface RateCheck {
 const keyOf = ({ rule, subject }: RateCheck) => `${rule.name}:${subject}`;
 
 /** Seconds until another event may be counted, or 0 when no check is at its limit. */
-export async function retryAfterSeconds(checks: RateCheck[], now = new Date()) {
+async function retryAfterSeconds(checks: RateCheck[], now = new Date(), executor: Executor = db) {
   let retryAfterMs = 0;
   for (const check of checks) {
     const { rule } = check;
-    const hits = await db
+    const hits = await executor
       .select({ createdAt: rateLimitHits.createdAt })
       .from(rateLimitHits)
       .where(and(eq(rateLimitHits.key, keyOf(check)), gt(rateLimitHits.createdAt, new Date(now.getTime() - rule.windowMs))))
@@ -54,12 +54,36 @@ export async function retryAfterSeconds(checks: RateCheck[], now = new Date()) {
 }
 
 /** Counts one event against every check, and forgets what has left each window. */
-export async function recordHit(checks: RateCheck[], now = new Date()) {
-  if (checks.length === 0) return;
-  await db.insert(rateLimitHits).values(checks.map((check) => ({ key: keyOf(check), createdAt: now })));
-  await db
+async function recordHit(checks: RateCheck[], now = new Date(), executor: Executor = db) {
+  if (checks.length === 0) return [];
+  const inserted = await executor.insert(rateLimitHits).values(checks.map((check) => ({ key: keyOf(check), createdAt: now }))).returning({ id: rateLimitHits.id });
+  await executor
     .delete(rateLimitHits)
     .where(or(...checks.map((check) => and(eq(rateLimitHits.key, keyOf(check)), lt(rateLimitHits.createdAt, new Date(now.getTime() - check.rule.windowMs))))));
+  return inserted.map((row) => row.id);
+}
+
+export type TakenHit = { ok: true; ids: number[] } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Decides and counts in one step: when no check is at its limit, the event is counted at once and
+ * its rows returned (to give back with `returnHit` when it turns out not to count, a login that
+ * succeeded). Concurrent callers for the same subjects queue on a transaction lock per key, so 30
+ * wrong passwords sent at once are 5 evaluated and 25 refused, not 11 that all read "4 so far".
+ */
+export async function takeHit(checks: RateCheck[], now = new Date()): Promise<TakenHit> {
+  if (checks.length === 0) return { ok: true, ids: [] };
+  return db.transaction(async (tx) => {
+    for (const key of [...new Set(checks.map(keyOf))].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    const wait = await retryAfterSeconds(checks, now, tx);
+    if (wait > 0) return { ok: false as const, retryAfterSeconds: wait };
+    return { ok: true as const, ids: await recordHit(checks, now, tx) };
+  });
+}
+
+/** Gives back what `takeHit` counted. */
+export async function returnHit(ids: number[]) {
+  if (ids.length > 0) await db.delete(rateLimitHits).where(inArray(rateLimitHits.id, ids));
 }
 
 export async function clearHits(checks: RateCheck[]) {
