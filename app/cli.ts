@@ -3,14 +3,14 @@
  *   migrate                                   apply migrations and reference data
  *   seed                                      demo data (only into an empty database)
  *   create-admin --email E --name N           an admin account; prints the link to set its password
- *   create-token --email E                    an API token for that user (shown once)
+ *   create-token --email E [--days N]         an API token for that user (shown once), valid N days or until revoked
  *   search-reindex                            rebuild the search index from the database
  */
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 
-const usage = `Usage: npm run cli -- <migrate | seed | create-admin --email E --name N | create-token --email E | search-reindex>`;
+const usage = `Usage: npm run cli -- <migrate | seed | create-admin --email E --name N | create-token --email E [--days N] | search-reindex>`;
 
 function fail(message: string): never {
   console.error(message);
@@ -19,7 +19,7 @@ function fail(message: string): never {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, name: { type: "string" } }, strict: true });
+  const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, name: { type: "string" }, days: { type: "string" } }, strict: true });
   if (!command) fail(usage);
 
   // Imported after parsing, so a typo in the command does not open (and lock) the database.
@@ -53,8 +53,11 @@ async function main() {
         const [user] = await database.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email.data));
         if (!user) fail(`No user with e-mail ${email.data}.`);
         const { createApiToken } = await import("~/modules/auth/index.server");
-        const { token } = await createApiToken(user.id);
-        console.log(`API token for ${email.data} (shown once; store it safely):\n${token}`);
+        const days = values.days === undefined ? undefined : z.coerce.number().int().min(1).max(3650).safeParse(values.days);
+        if (days && !days.success) fail(`--days takes a whole number of days from 1 to 3650.\n${usage}`);
+        const { token, expiresAt } = await createApiToken(user.id, { expiresInDays: days?.data });
+        const validity = expiresAt ? `valid until ${expiresAt.toISOString()}` : "valid until revoked on /account";
+        console.log(`API token for ${email.data} (${validity}; shown once, store it safely):\n${token}`);
         break;
       }
       case "search-reindex": {

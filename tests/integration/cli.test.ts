@@ -49,6 +49,10 @@ describe("npm run cli", { timeout: 3 * 60_000 }, () => {
     const result = cli(["create-token", "--email", "hoofd@programma.be"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^kop_[\w-]{43}$/m);
+    const limited = cli(["create-token", "--email", "hoofd@programma.be", "--days", "30"]);
+    expect(limited.status).toBe(0);
+    expect(limited.stdout).toMatch(/valid until \d{4}-\d{2}-\d{2}T/);
+    expect(cli(["create-token", "--email", "hoofd@programma.be", "--days", "nul"]).stderr).toContain("--days takes a whole number");
     const unknown = cli(["create-token", "--email", "niemand@programma.be"]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain("No user with e-mail niemand@programma.be.");

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { outbox, passwordTokens, sessions, rateLimitHits, userMunicipalities, users } from "~db/schema";
-import * as account from "~/routes/account";
+import * as account from "~/routes/account/route";
 import * as invite from "~/routes/beheer.gebruikers";
 import * as login from "~/routes/inloggen";
 import * as register from "~/routes/registreren";

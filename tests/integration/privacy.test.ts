@@ -24,7 +24,7 @@ import { logIn } from "~/modules/auth/index.server";
 import { getPublicBusiness, saveBusiness, saveQuickscan } from "~/modules/profiles/index.server";
 import { BusinessSchema } from "~/modules/profiles/schemas";
 import { questions } from "~/modules/profiles/quickscan";
-import * as account from "~/routes/account";
+import * as account from "~/routes/account/route";
 import * as dataExport from "~/routes/account.gegevens";
 import { file, optIn, png, promotionFields, running, setUpCampaignWorld, uploadedFiles } from "../support/campaigns";
 import { newAccount, newEnterpriseNumber } from "../support/factories";

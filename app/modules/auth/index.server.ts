@@ -28,5 +28,5 @@ export {
 } from "./guards.server";
 export { forgetAddress, rateRules } from "./rate-limit.server";
 export { hashPassword } from "./password.server";
-export { authenticateApiToken, createApiToken, getPasswordTokenPurpose, revokeApiToken } from "./tokens.server";
+export { authenticateApiToken, createApiToken, getPasswordTokenPurpose, listApiTokens, revokeApiToken } from "./tokens.server";
 export { getStaffMunicipalities, listUsers } from "./users.server";

@@ -113,3 +113,18 @@ export const DeleteAccountSchema = z.object({
   currentPassword: PasswordSchema,
   confirm: z.literal("on", { errorMap: () => ({ message: "privacy.confirmRequired" }) }),
 });
+
+/** How many days a new API token may live; "none": until it is revoked. */
+export const apiTokenLifetimes = ["30", "90", "365"] as const;
+
+/** A new API token for the signed-in user: valid for a number of days, or until revoked. */
+export const CreateApiTokenSchema = z.object({
+  intent: z.literal("create-token"),
+  lifetime: z.enum([...apiTokenLifetimes, "none"], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
+});
+
+export const RevokeApiTokenSchema = z.object({
+  intent: z.literal("revoke-token"),
+  tokenId: z.string({ required_error: "errors.required" }).min(1).max(64),
+});
+

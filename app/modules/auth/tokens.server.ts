@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { apiTokens, passwordTokens, users, type PasswordTokenPurpose } from "~db/schema";
 
@@ -70,21 +70,34 @@ export async function endPasswordTokens(executor: Executor, userId: string) {
     .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)));
 }
 
-export async function createApiToken(userId: string) {
+export async function createApiToken(userId: string, options: { expiresInDays?: number; now?: Date } = {}) {
   const token = newSecret("kop_");
+  const now = options.now ?? new Date();
+  const expiresAt = options.expiresInDays ? new Date(now.getTime() + options.expiresInDays * 24 * 60 * 60 * 1000) : null;
   const [row] = await db
     .insert(apiTokens)
-    .values({ userId, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
+    .values({ userId, tokenHash: hashToken(token), prefix: token.slice(0, 10), expiresAt })
     .returning({ id: apiTokens.id });
-  return { id: row.id, token };
+  return { id: row.id, token, expiresAt };
 }
 
-/** The active user behind a bearer token, recording its use; null for an unknown or revoked token. */
+/** A user's API tokens, newest first, without their secrets: what each is, when it was last used, whether it still works. */
+export async function listApiTokens(userId: string, now = new Date()) {
+  const rows = await db
+    .select({ id: apiTokens.id, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map((row) => ({ ...row, active: !row.revokedAt && (!row.expiresAt || row.expiresAt > now) }));
+}
+
+/** The active user behind a bearer token, recording its use; null for an unknown, revoked or expired token. */
 export async function authenticateApiToken(token: string) {
+  const now = new Date();
   const [row] = await db
     .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now))))
     .returning({ userId: apiTokens.userId });
   if (!row) return null;
   const [user] = await db

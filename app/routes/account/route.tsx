@@ -4,23 +4,40 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { changePassword, checkPassword, logOut, requireUserSession } from "~/modules/auth/index.server";
-import { ChangePasswordSchema, DeleteAccountSchema } from "~/modules/auth/schemas";
+import { getLocale } from "~/lib/i18n/locale.server";
+import { invariantResponse } from "~/lib/responses";
+import { changePassword, checkPassword, createApiToken, listApiTokens, logOut, requireUserSession, revokeApiToken } from "~/modules/auth/index.server";
+import { ChangePasswordSchema, CreateApiTokenSchema, DeleteAccountSchema, RevokeApiTokenSchema } from "~/modules/auth/schemas";
 import { eraseAccount } from "~/modules/privacy/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ErrorList, Field, FormErrors, NewPasswordFields, PageHeader, useZodForm } from "~/ui/forms";
+import { ApiTokens } from "./api-tokens";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserSession(request);
-  return json({ name: user.name, email: user.email, role: user.role });
+  return json({ name: user.name, email: user.email, role: user.role, locale: await getLocale(request, user), apiTokens: await listApiTokens(user.id) });
 }
 
 const hideFields = ["currentPassword", "password", "confirmPassword"];
 
-/** Two forms, told apart by `intent`: change the password, or erase the account. */
+/** Four forms, told apart by `intent`: change the password, make or revoke an API token, erase the account. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUserSession(request);
   const formData = await readFormData(request);
+  if (formData.get("intent") === "create-token") {
+    const submission = parseSubmission(formData, CreateApiTokenSchema);
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    const lifetime = submission.value.lifetime;
+    const created = await createApiToken(user.id, { expiresInDays: lifetime === "none" ? undefined : Number(lifetime) });
+    // Shown this once, never stored: the page answers with it instead of redirecting.
+    return json({ ...submission.reply({ resetForm: true }), newToken: created.token });
+  }
+  if (formData.get("intent") === "revoke-token") {
+    const submission = parseSubmission(formData, RevokeApiTokenSchema);
+    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    invariantResponse(await revokeApiToken(user.id, submission.value.tokenId));
+    return redirectWithToast("/account", { key: "auth.tokenRevoked" });
+  }
   if (formData.get("intent") === "delete-account") {
     const submission = parseSubmission(formData, DeleteAccountSchema);
     if (submission.status !== "success") return json(submission.reply({ hideFields }), { status: 400 });
@@ -44,9 +61,11 @@ export default function AccountPage() {
   const account = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const isDelete = lastResult?.initialValue?.intent === "delete-account";
-  const [form, fields] = useZodForm("change-password", ChangePasswordSchema, isDelete ? undefined : lastResult);
-  const [deleteForm, deleteFields] = useZodForm("delete-account", DeleteAccountSchema, isDelete ? lastResult : undefined);
+  // Each form shows only its own answer.
+  const answered = lastResult?.initialValue?.intent;
+  const newToken = lastResult && "newToken" in lastResult && typeof lastResult.newToken === "string" ? lastResult.newToken : undefined;
+  const [form, fields] = useZodForm("change-password", ChangePasswordSchema, answered === "change-password" ? lastResult : undefined);
+  const [deleteForm, deleteFields] = useZodForm("delete-account", DeleteAccountSchema, answered === "delete-account" ? lastResult : undefined);
   return (
     <div className="narrow">
       <PageHeader title={t("auth.accountTitle")} />
@@ -72,6 +91,8 @@ export default function AccountPage() {
           {t("auth.submitChangePassword")}
         </button>
       </Form>
+
+      <ApiTokens tokens={account.apiTokens} locale={account.locale} newToken={newToken} />
 
       <h2>{t("privacy.yourData")}</h2>
       <p>
