@@ -141,11 +141,12 @@ export default function StaffCampaign() {
                   <td>
                     {t(`campaigns.status.${p.status}`)}
                     {p.featured ? ` · ${t("campaigns.featured")}` : ""}
+                    {p.changedSinceApproval ? <p className="notice">{t("campaigns.staff.changedSinceApproval", { name: p.publicName })}</p> : null}
                   </td>
                   <td>
                     <Form method="post" action={`/gemeente/zomer${query}`} className="actions">
                       <input type="hidden" name="participantId" value={p.id} />
-                      {decisionsFor(p.status, p.featured).map((d) =>
+                      {decisionsFor(p.status, p.featured, p.changedSinceApproval).map((d) =>
                         // Removing takes the business out of the campaign: a red button that asks first,
                         // not one that looks like "Uitlichten" beside it.
                         d === "remove" ? (

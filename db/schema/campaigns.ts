@@ -1,7 +1,7 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { businesses } from "./profiles";
+import { businesses, type DigitalPresence } from "./profiles";
 import { municipalities } from "./reference";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -28,6 +28,12 @@ export const campaignEditions = pgTable(
 );
 
 /** A business taking part in an edition with its summer promotion, approved by its municipality's staff. */
+export interface ApprovedProfile {
+  name: string;
+  description: string;
+  digitalPresence: DigitalPresence;
+}
+
 export const campaignParticipants = pgTable(
   "campaign_participants",
   {
@@ -50,6 +56,11 @@ export const campaignParticipants = pgTable(
     photoHeight: integer("photo_height"),
     decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * The business's public texts and links as the municipality approved them: the campaign shows
+     * these, not whatever the retailer wrote since, until staff approve the changes.
+     */
+    approvedProfile: jsonb("approved_profile").$type<ApprovedProfile>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -6,7 +6,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, campaignEditions, campaignInvitations, campaignParticipants, notices, users } from "~db/schema";
 import { env } from "~/lib/env.server";
-import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { sniffImageType, uploads } from "~/modules/uploads/index.server";
 import * as adminEditions from "~/routes/beheer.zomer";
@@ -15,7 +14,12 @@ import * as staffCampaign from "~/routes/gemeente.zomer";
 import * as staffCsv from "~/routes/gemeente.zomer_.deelnemers[.]csv";
 import * as promotionForm from "~/routes/ondernemer.zomer.$businessId.$edition";
 import { args, formRequest, getRequest, respond } from "../support/http";
+import { saveBusiness } from "~/modules/profiles/index.server";
+import { BusinessSchema } from "~/modules/profiles/schemas";
+import { listPublicParticipants } from "~/modules/campaigns/index.server";
 import { account, businessFor } from "../support/marketplace";
+import { drainEverything } from "../support/outbox";
+import { newEnterpriseNumber } from "../support/factories";
 
 import { admin, BRUGGE, bruggeStaff, day, decide, file, KORTRIJK, kortrijkStaff, optIn, participantOf, pendingParticipant, png, promotionFields, retailer, running, setUpCampaignWorld, uploadedFiles } from "../support/campaigns";
 
@@ -160,6 +164,38 @@ describe("municipality staff", () => {
     );
   });
 
+  it("keep the public campaign as they approved it: a renamed business or a new link waits for their approval (issue 20, item 4)", async () => {
+    const owner = await account("retailer");
+    const fields = { name: "Boekhandel Het Anker", enterpriseNumber: newEnterpriseNumber(), sector: "retail", nisCode: BRUGGE, postalCode: "8000", languages: ["nl"] };
+    const saved = await saveBusiness(owner.id, BusinessSchema.parse({ ...fields, presence: { website: { url: "https://hetanker.be" } } }));
+    if (!saved.ok) throw new Error("setup");
+    expect((await optIn(owner, saved.id, promotionFields(running.id))).status).toBe(302);
+    const { id: participantId } = await participantOf(saved.id);
+    await decide(bruggeStaff, participantId, "approve");
+    await decide(bruggeStaff, participantId, "feature");
+    const shown = async () => (await listPublicParticipants(running.id, { nisCode: BRUGGE })).find((p) => p.participantId === participantId);
+    expect(await shown()).toMatchObject({ name: "Boekhandel Het Anker", digitalPresence: { website: { active: true, url: "https://hetanker.be" } } });
+
+    // The retailer rewrites the name and the website after approval.
+    const changed = await saveBusiness(owner.id, BusinessSchema.parse({ ...fields, name: "Winactie gratis iPhone", presence: { website: { url: "https://evil.example" } } }), saved.id);
+    expect(changed.ok).toBe(true);
+    expect(await shown()).toMatchObject({ name: "Boekhandel Het Anker", featured: true, digitalPresence: { website: { url: "https://hetanker.be" } } });
+    expect((await listPublicParticipants(running.id, { q: "iPhone" })).map((p) => p.participantId)).not.toContain(participantId);
+
+    // Staff see that it changed, and only they can publish the change.
+    const staffView = async () =>
+      ((await (await respond(() => staffCampaign.loader(args(getRequest(`/gemeente/zomer?editie=${running.slug}`, { cookie: bruggeStaff.cookie }))))).json()).participants as { id: string; changedSinceApproval: boolean; publicName: string }[]).find(
+        (p) => p.id === participantId,
+      );
+    expect(await staffView()).toMatchObject({ changedSinceApproval: true, publicName: "Boekhandel Het Anker" });
+    expect((await decide(bruggeStaff, participantId, "approveChanges")).status).toBe(302);
+    expect(await shown()).toMatchObject({ name: "Winactie gratis iPhone", digitalPresence: { website: { url: "https://evil.example" } } });
+    expect(await staffView()).toMatchObject({ changedSinceApproval: false });
+    // Nothing left to approve: a second click changes nothing and is not audited again.
+    await decide(bruggeStaff, participantId, "approveChanges");
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, participantId), eq(auditEvents.action, "campaign.participant.approveChanges")))).toHaveLength(1);
+  });
+
   it("invite retailers of their own municipality by e-mail, once per address", async () => {
     const send = (staff: { cookie: string }, email: string, nisCode = BRUGGE) =>
       respond(() => staffCampaign.action(args(formRequest(`/gemeente/zomer?editie=${running.slug}`, { intent: "invite", email, nisCode }, { cookie: staff.cookie }))));
@@ -169,7 +205,7 @@ describe("municipality staff", () => {
     expect((await send(bruggeStaff, "geen-adres")).status).toBe(400);
     const rows = await db.select().from(campaignInvitations).where(and(eq(campaignInvitations.editionId, running.id), isNotNull(campaignInvitations.email)));
     expect(rows.map((r) => [r.email, r.nisCode])).toEqual([["nieuwe.winkel@voorbeeld.be", BRUGGE]]);
-    await drainOutbox(allOutboxHandlers);
+    await drainEverything(allOutboxHandlers);
     const mailFiles = fs.readdirSync(path.join(env.DATA_DIR, "mail")).map((f) => fs.readFileSync(path.join(env.DATA_DIR, "mail", f), "utf8"));
     expect(mailFiles.some((m) => m.includes("nieuwe.winkel@voorbeeld.be") && m.includes("/registreren"))).toBe(true);
   });

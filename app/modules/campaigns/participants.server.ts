@@ -9,7 +9,7 @@ import { notifyUser, queueMail } from "~/modules/notifications/index.server";
 import { getOwnBusiness } from "~/modules/profiles/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { processPhoto, uploads } from "~/modules/uploads/index.server";
-import { decisionsFor, participantDecisions } from "./participation";
+import { changedSinceApproval, decisionsFor, participantDecisions, publicProfile } from "./participation";
 import type { ParticipantDecision, PromotionInput } from "./schemas";
 
 const participantColumns = {
@@ -140,13 +140,29 @@ export async function withdrawPromotion(ownerId: string, participantId: string) 
 /** Participants of one edition in the staff member's municipalities: the work list of /gemeente/zomer. */
 export async function listParticipantsForStaff(nisCodes: string[], editionId: string) {
   if (nisCodes.length === 0) return [];
-  return db
-    .select({ ...participantColumns, businessName: businesses.name, businessSlug: businesses.slug, municipality: municipalities.nameNl, municipalitySlug: municipalities.slug, sector: businesses.sector })
+  const rows = await db
+    .select({
+      ...participantColumns,
+      businessName: businesses.name,
+      businessSlug: businesses.slug,
+      municipality: municipalities.nameNl,
+      municipalitySlug: municipalities.slug,
+      sector: businesses.sector,
+      approvedProfile: campaignParticipants.approvedProfile,
+      description: businesses.description,
+      digitalPresence: businesses.digitalPresence,
+    })
     .from(campaignParticipants)
     .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
     .innerJoin(municipalities, eq(municipalities.nisCode, businesses.nisCode))
     .where(and(eq(campaignParticipants.editionId, editionId), inArray(businesses.nisCode, nisCodes)))
     .orderBy(asc(campaignParticipants.status), desc(campaignParticipants.featured), asc(businesses.name));
+  return rows.map(({ approvedProfile, description, digitalPresence, ...row }) => ({
+    ...row,
+    /** The name the public sees while changes wait (null when nothing changed). */
+    publicName: approvedProfile?.name ?? null,
+    changedSinceApproval: row.status === "approved" && changedSinceApproval(approvedProfile, { name: row.businessName, description, digitalPresence }),
+  }));
 }
 
 /**
@@ -161,18 +177,37 @@ export async function decideParticipant(
 ): Promise<{ ok: true } | { ok: false; status: 404 | 409; error: string }> {
   if (nisCodes.length === 0) return { ok: false, status: 404, error: "errors.notFound" };
   const [row] = await db
-    .select({ id: campaignParticipants.id, status: campaignParticipants.status, featured: campaignParticipants.featured, ownerId: businesses.ownerId, businessName: businesses.name })
+    .select({
+      id: campaignParticipants.id,
+      status: campaignParticipants.status,
+      featured: campaignParticipants.featured,
+      approvedProfile: campaignParticipants.approvedProfile,
+      ownerId: businesses.ownerId,
+      businessName: businesses.name,
+      description: businesses.description,
+      digitalPresence: businesses.digitalPresence,
+    })
     .from(campaignParticipants)
     .innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId))
     .where(and(eq(campaignParticipants.id, participantId), inArray(businesses.nisCode, nisCodes)));
   if (!row) return { ok: false, status: 404, error: "errors.notFound" };
   // The same rule that shows the buttons: a second "feature" click is refused, not audited twice.
-  if (!decisionsFor(row.status, row.featured).includes(decision)) return { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
+  const current = publicProfile({ name: row.businessName, description: row.description, digitalPresence: row.digitalPresence });
+  if (!decisionsFor(row.status, row.featured, changedSinceApproval(row.approvedProfile, current)).includes(decision)) return { ok: false, status: 409, error: "campaigns.decisionNotAllowed" };
   const rule = participantDecisions[decision];
+  // What staff approve now is what the public will see: the texts and links as they read them.
+  const approving = decision === "approve" || decision === "approveChanges";
   const applied = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(campaignParticipants)
-      .set({ status: rule.to, ...(rule.featured === undefined ? {} : { featured: rule.featured }), decidedBy: staffId, decidedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({
+        status: rule.to,
+        ...(rule.featured === undefined ? {} : { featured: rule.featured }),
+        ...(approving ? { approvedProfile: current } : {}),
+        decidedBy: staffId,
+        decidedAt: sql`now()`,
+        updatedAt: sql`now()`,
+      })
       // Only from the status read above: a second click or a concurrent edit does not apply twice.
       .where(and(eq(campaignParticipants.id, row.id), eq(campaignParticipants.status, row.status)))
       .returning({ id: campaignParticipants.id });

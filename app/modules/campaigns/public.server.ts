@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { db } from "~db/client";
-import { businesses, campaignParticipants, engagements, municipalities, type Sector } from "~db/schema";
+import { businesses, campaignParticipants, engagements, municipalities, type DigitalPresence, type Sector } from "~db/schema";
 import { likeLiteral } from "~/lib/sql-text";
 import type { Edition } from "./editions.server";
 
@@ -22,6 +22,15 @@ export async function countParticipantsByMunicipality(editionId: string) {
   return Object.fromEntries(rows.map((r) => [r.nisCode, r.n])) as Record<string, number>;
 }
 
+/**
+ * The business's texts and links as the municipality approved them (`approvedProfile`), not as the
+ * retailer may have changed them since; participations approved before the snapshot existed fall
+ * back to the business itself.
+ */
+const approvedName = sql<string>`coalesce(${campaignParticipants.approvedProfile}->>'name', ${businesses.name})`;
+const approvedDescription = sql<string>`coalesce(${campaignParticipants.approvedProfile}->>'description', ${businesses.description})`;
+const approvedPresence = sql<DigitalPresence>`coalesce(${campaignParticipants.approvedProfile}->'digitalPresence', ${businesses.digitalPresence})`;
+
 const publicColumns = {
   participantId: campaignParticipants.id,
   featured: campaignParticipants.featured,
@@ -32,16 +41,16 @@ const publicColumns = {
   photoKey: campaignParticipants.photoKey,
   photoWidth: campaignParticipants.photoWidth,
   photoHeight: campaignParticipants.photoHeight,
-  name: businesses.name,
+  name: approvedName,
   slug: businesses.slug,
   sector: businesses.sector,
-  description: businesses.description,
+  description: approvedDescription,
   street: businesses.street,
   postalCode: businesses.postalCode,
   latitude: businesses.latitude,
   longitude: businesses.longitude,
   openingHours: businesses.openingHours,
-  digitalPresence: businesses.digitalPresence,
+  digitalPresence: approvedPresence,
   nisCode: businesses.nisCode,
   municipality: municipalities.nameNl,
   municipalitySlug: municipalities.slug,
@@ -66,11 +75,11 @@ export async function listPublicParticipants(editionId: string, filter: { nisCod
         filter.nisCode ? eq(businesses.nisCode, filter.nisCode) : undefined,
         filter.sector ? eq(businesses.sector, filter.sector) : undefined,
         pattern
-          ? sql`unaccent(${businesses.name} || ' ' || ${businesses.description} || ' ' || ${campaignParticipants.promotionTitle} || ' ' || ${campaignParticipants.promotionText}) ilike unaccent(${pattern})`
+          ? sql`unaccent(${approvedName} || ' ' || ${approvedDescription} || ' ' || ${campaignParticipants.promotionTitle} || ' ' || ${campaignParticipants.promotionText}) ilike unaccent(${pattern})`
           : undefined,
       ),
     )
-    .orderBy(desc(campaignParticipants.featured), asc(municipalities.nameNl), asc(businesses.name));
+    .orderBy(desc(campaignParticipants.featured), asc(municipalities.nameNl), asc(approvedName));
 }
 
 /** One approved participant's promotion page, by municipality and business slug. */

@@ -35,7 +35,7 @@ export const CampaignInviteSchema = z.object({ intent: z.literal("invite"), emai
 export const InviteBusinessSchema = z.object({ intent: z.literal("invite-business"), businessId: z.string().uuid() });
 
 export const ParticipantDecisionSchema = z.object({
-  intent: z.enum(["approve", "feature", "unfeature", "remove", "reinstate"]),
+  intent: z.enum(["approve", "approveChanges", "feature", "unfeature", "remove", "reinstate"]),
   participantId: z.string().uuid(),
 });
 export type ParticipantDecision = z.infer<typeof ParticipantDecisionSchema>["intent"];

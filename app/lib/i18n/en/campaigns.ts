@@ -6,7 +6,7 @@ export const campaigns: DeepStrings<typeof nl> = {
   campaigns: {
     name: "ZomerInWestVlaanderen",
     status: { pending: "Awaiting approval", approved: "Approved", removed: "Removed" },
-    decisions: { approve: "Approve", feature: "Feature", unfeature: "Stop featuring", remove: "Remove", reinstate: "Review again" },
+    decisions: { approve: "Approve", approveChanges: "Approve the changes", feature: "Feature", unfeature: "Stop featuring", remove: "Remove", reinstate: "Review again" },
     featured: "Featured",
     newOnline: "New online",
     photoType: "Choose a JPEG, PNG or WebP photo.",
@@ -91,6 +91,7 @@ export const campaigns: DeepStrings<typeof nl> = {
       viewPublic: "See public page",
     },
     staff: {
+      changedSinceApproval: "Changed since approval: the public still sees “{{name}}” with the approved description and links until you approve the changes.",
       confirmRemove: "Remove {{business}} from the summer campaign? The business disappears from the public pages.",
       embedTitle: "On your own website",
       embedIntro: "Show your municipality's participants on its website: paste the code into your page. The list follows what you approve here.",

@@ -178,7 +178,7 @@ export const office: DeepStrings<typeof nl> = {
       campaign: {
         edition: { create: "Campaign edition created" },
         invite: "Retailer invited to the campaign",
-        participant: { approve: "Participation approved", feature: "Participant featured", unfeature: "Featuring withdrawn", remove: "Participant removed", reinstate: "Participant reinstated" },
+        participant: { approve: "Participation approved", approveChanges: "Business changes approved", feature: "Participant featured", unfeature: "Featuring withdrawn", remove: "Participant removed", reinstate: "Participant reinstated" },
         promotion: { save: "Summer promotion saved", withdraw: "Summer promotion withdrawn" },
       },
       engagement: {

@@ -3,7 +3,7 @@ export const campaigns = {
   campaigns: {
     name: "ZomerInWestVlaanderen",
     status: { pending: "Wacht op goedkeuring", approved: "Goedgekeurd", removed: "Verwijderd" },
-    decisions: { approve: "Goedkeuren", feature: "Uitlichten", unfeature: "Niet meer uitlichten", remove: "Verwijderen", reinstate: "Opnieuw bekijken" },
+    decisions: { approve: "Goedkeuren", approveChanges: "Wijzigingen goedkeuren", feature: "Uitlichten", unfeature: "Niet meer uitlichten", remove: "Verwijderen", reinstate: "Opnieuw bekijken" },
     featured: "Uitgelicht",
     newOnline: "Nieuw online",
     photoType: "Kies een foto in JPEG, PNG of WebP.",
@@ -88,6 +88,7 @@ export const campaigns = {
       viewPublic: "Bekijk publieke pagina",
     },
     staff: {
+      changedSinceApproval: "Gewijzigd sinds de goedkeuring: het publiek ziet nog «{{name}}» met de goedgekeurde beschrijving en links, tot je de wijzigingen goedkeurt.",
       confirmRemove: "{{business}} uit de zomercampagne verwijderen? De zaak verdwijnt van de publieke pagina’s.",
       embedTitle: "Op je eigen website",
       embedIntro: "Toon de deelnemers van je gemeente op de website van je gemeente: plak de code in je pagina. De lijst volgt vanzelf wat je hier goedkeurt.",

@@ -175,7 +175,7 @@ export const office = {
       campaign: {
         edition: { create: "Campagne-editie aangemaakt" },
         invite: "Handelaar uitgenodigd voor de campagne",
-        participant: { approve: "Deelname goedgekeurd", feature: "Deelnemer uitgelicht", unfeature: "Uitlichting ingetrokken", remove: "Deelnemer verwijderd", reinstate: "Deelnemer teruggezet" },
+        participant: { approve: "Deelname goedgekeurd", approveChanges: "Wijzigingen van de zaak goedgekeurd", feature: "Deelnemer uitgelicht", unfeature: "Uitlichting ingetrokken", remove: "Deelnemer verwijderd", reinstate: "Deelnemer teruggezet" },
         promotion: { save: "Zomerpromotie opgeslagen", withdraw: "Zomerpromotie ingetrokken" },
       },
       engagement: {
