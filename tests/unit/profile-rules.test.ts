@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enterpriseCheckDigits, formatEnterpriseNumber, parseEnterpriseNumber } from "~/modules/profiles/enterprise-number";
-import { formatIban, parseIban } from "~/modules/profiles/iban";
+import { formatIban, parseBic, parseIban } from "~/modules/profiles/iban";
 import { parseDayHours } from "~/modules/profiles/opening-hours";
 import { WebUrlSchema } from "~/modules/profiles/schemas";
 import { isStarter, serviceCodes } from "~/modules/profiles/taxonomy";
@@ -30,6 +30,22 @@ describe("IBAN", () => {
   it.each(["BE68 5390 0754 7035", "BE68 5390 0754 703", "XX00", "BE6853900754703412", ""])("refuses %j", (input) => {
     expect(parseIban(input)).toBeNull();
   });
+  // The example IBANs of SWIFT's IBAN Registry (release 99), one per SEPA country: every SEPA
+  // country's length and format, not five countries' lengths.
+  it.each(["AT61 1904 3002 3457 3201", "ES91 2100 0418 4502 0005 1332", "IT60 X054 2811 1010 0000 0123 456", "PT50 0002 0123 1234 5678 9015 4", "GB29 NWBK 6016 1331 9268 19", "CH93 0076 2011 6238 5295 7", "FI21 1234 5600 0007 85", "IE29 AIBK 9311 5212 3456 78"])(
+    "accepts the IBAN Registry's example %j",
+    (input) => expect(parseIban(input)).toBe(input.replace(/ /g, "")),
+  );
+  // Valid IBANs (the Registry's examples again) of countries outside SEPA: no SEPA transfer reaches them.
+  it.each(["BR18 0036 0305 0000 1000 9795 493C 1", "TR33 0006 1005 1978 6457 8413 26", "SA03 8000 0000 6080 1016 7519"])("refuses the non-SEPA account %j", (input) => {
+    expect(parseIban(input)).toBeNull();
+  });
+});
+
+describe("BIC", () => {
+  // Belgian banks' own BICs (BNP Paribas Fortis, KBC, Belfius, ING Belgium), as printed on their statements.
+  it.each(["GEBABEBB", "KREDBEBB", "GKCCBEBB", "BBRUBEBB", "gebabebb36a"])("accepts %j", (input) => expect(parseBic(input)).toBe(input.toUpperCase()));
+  it.each(["1EBABEBB", "GEBAXXBB", "GEBABE", "GEBABEBB3"])("refuses %j", (input) => expect(parseBic(input)).toBeNull());
 });
 
 describe("starter badge", () => {

@@ -1,22 +1,22 @@
-/** Lengths of the IBANs providers are likely to have; other SEPA countries pass the mod-97 test alone. */
-const ibanLengths: Record<string, number> = { BE: 16, NL: 18, FR: 27, DE: 22, LU: 20 };
+import { electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from "ibantools";
 
-/** The IBAN without spaces, upper-case, when its ISO 13616 mod-97 check holds; else null. */
+/**
+ * The IBAN without spaces, upper-case, when it is a valid IBAN of a SEPA country (its country's
+ * length and format per the IBAN registry, and the ISO 13616 mod-97 check); else null. A payout
+ * goes by SEPA credit transfer, so an account outside SEPA is no use to us however valid.
+ */
 export function parseIban(input: string): string | null {
-  const iban = input.replace(/\s/g, "").toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return null;
-  const expected = ibanLengths[iban.slice(0, 2)];
-  if (expected && iban.length !== expected) return null;
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
-  let remainder = 0;
-  for (const ch of rearranged) {
-    const value = ch >= "A" ? ch.charCodeAt(0) - 55 : Number(ch);
-    remainder = Number(`${remainder}${value}`) % 97; // digit by digit: no number grows past 2^53
-  }
-  return remainder === 1 ? iban : null;
+  const iban = electronicFormatIBAN(input);
+  return iban && isValidIBAN(iban) && isSEPACountry(iban.slice(0, 2)) ? iban : null;
 }
 
-/** Whether money can be sent to this account: there is one, and its check digits hold. */
+/** A BIC (ISO 9362), 8 or 11 characters, upper-case without spaces, when it is one; else null. */
+export function parseBic(input: string): string | null {
+  const bic = input.replace(/\s/g, "").toUpperCase();
+  return isValidBIC(bic) ? bic : null;
+}
+
+/** Whether money can be sent to this account: there is one, and it is a valid SEPA IBAN. */
 export function hasValidIban(iban: string | null | undefined) {
   return Boolean(iban && parseIban(iban));
 }

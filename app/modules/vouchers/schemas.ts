@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EuroAmountSchema } from "~/lib/money";
-import { parseIban } from "~/modules/profiles/iban";
+import { parseBic, parseIban } from "~/modules/profiles/iban";
 import { choices, IsoDateSchema as isoDate, requiredText } from "~/modules/profiles/schemas";
 import { sectorCodes } from "~/modules/profiles/taxonomy";
 
@@ -34,8 +34,12 @@ export const ProgrammeSchema = z
     bic: z
       .string()
       .trim()
-      .transform((v) => v.replace(/\s/g, "").toUpperCase() || undefined)
-      .pipe(z.string().regex(/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/, "errors.bic").optional())
+      .transform((v, ctx) => {
+        if (!v) return undefined;
+        const parsed = parseBic(v);
+        if (!parsed) ctx.addIssue({ code: "custom", message: "errors.bic" });
+        return parsed ?? undefined;
+      })
       .optional(),
   })
   .refine((p) => p.closesOn >= p.opensOn, { path: ["closesOn"], message: "errors.windowOrder" });
