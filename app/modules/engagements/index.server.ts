@@ -5,3 +5,4 @@ export { listProviderReviews, replyToReview, submitReview, type ReviewResult } f
 export { runTimers } from "./timers.server";
 export { approveVoucher, confirmOwnShare, getVoucherOfEngagement, recordOwnSharePaid, rejectVoucher, type VoucherStepResult } from "./voucher-steps.server";
 export { listOpenTransfers, listRefundsDue, matchBankLines, type BankLineOutcome } from "./bank-lines.server";
+export { getWorkspace, performWorkspaceAction, type WorkspaceOutcome } from "./workspace.server";

@@ -45,3 +45,4 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("confirmPayment"), voucherId: z.string().uuid("errors.invalidChoice") }),
   z.object({ intent: z.literal("payOnline") }),
 ]);
+export type WorkspaceAction = z.infer<typeof WorkspaceActionSchema>;

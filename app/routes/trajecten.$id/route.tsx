@@ -6,23 +6,10 @@ import { readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import {
-  addProgressLog,
-  approveVoucher,
-  confirmOwnShare,
-  getVoucherOfEngagement,
-  rejectVoucher,
-  decideMilestone,
-  getEngagementForViewer,
-  postMessage,
-  replyToReview,
-  submitMilestone,
-  submitReview,
-  transition,
-} from "~/modules/engagements/index.server";
+import { getWorkspace, performWorkspaceAction } from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
-import { actionsFor, happyPath } from "~/modules/engagements/transitions";
+import { happyPath } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
@@ -30,28 +17,20 @@ import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
-import { invariantResponse, notFound } from "~/lib/responses";
-
-const voucherSteps = new Set<string>(["confirm_voucher", "confirm_contribution"]);
+import { invariantResponse } from "~/lib/responses";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
-  const view = await getEngagementForViewer(params.id ?? "", user);
-  invariantResponse(view);
-  const voucher = await getVoucherOfEngagement(view.engagement.id);
-  // The buttons come from the transition table, for this viewer's part in this state. With a voucher,
-  // its approval and the payment move the first two steps; the manual steps are for engagements without one.
-  const actions = actionsFor(view.engagement.state, view.role)
-    .filter((a) => !(voucher && voucherSteps.has(a.action)))
-    .map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
+  const workspace = await getWorkspace(params.id ?? "", user);
+  invariantResponse(workspace);
   const payment = new URL(request.url).searchParams.get("betaling");
-  return json({ ...view, actions, voucher, onlinePayment: paymentsKind === "stripe", paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null, userId: user.id, locale: await getLocale(request, user) });
+  return json({ ...workspace, onlinePayment: paymentsKind === "stripe", paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null, userId: user.id, locale: await getLocale(request, user) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const id = params.id ?? "";
-  invariantResponse(await getEngagementForViewer(id, user));
+  invariantResponse(await getWorkspace(id, user));
   const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
   const input = parsed.data;
@@ -60,37 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!url) return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
     return redirect(url);
   }
-  if (input.intent === "approveVoucher" || input.intent === "rejectVoucher" || input.intent === "confirmPayment") {
-    if (user.role !== "admin") return json({ errors: ["workspace.errors.forbidden"] }, { status: 403 });
-    const voucherResult =
-      input.intent === "approveVoucher"
-        ? await approveVoucher(user.id, input.voucherId, input.justification)
-        : input.intent === "rejectVoucher"
-          ? await rejectVoucher(user.id, input.voucherId, input.reason)
-          : await confirmOwnShare(user.id, input.voucherId);
-    if (!voucherResult.ok) return json({ errors: [`voucher.errors.${voucherResult.error}`] }, { status: 409 });
-    return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });
-  }
-  if (input.intent === "transition" && voucherSteps.has(input.action) && (await getVoucherOfEngagement(id))) {
-    return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
-  }
-  const result =
-    input.intent === "transition"
-      ? await transition(id, input.action, { userId: user.id, role: user.role }, input.reason)
-      : input.intent === "submit"
-        ? await submitMilestone(user, input.milestoneId, { text: input.text, links: input.links })
-        : input.intent === "decide"
-          ? await decideMilestone(user, input.milestoneId, { approve: input.decision === "approve", comment: input.comment })
-          : input.intent === "log"
-            ? await addProgressLog(user, id, { workedOn: input.workedOn, hours: input.hours, note: input.note })
-            : input.intent === "review"
-              ? await submitReview(user, id, { rating: input.rating, body: input.body })
-              : input.intent === "reply"
-                ? await replyToReview(user, id, input.reply)
-                : await postMessage(user, id, input.body);
-  if (!result.ok) {
-    if (result.error === "notFound") throw notFound();
-    return json({ errors: [`workspace.errors.${result.error}`] }, { status: result.error === "forbidden" ? 403 : 409 });
+  const outcome = await performWorkspaceAction(user, id, input);
+  if (!outcome.ok) {
+    invariantResponse(outcome.status !== 404);
+    return json({ errors: [outcome.error] }, { status: outcome.status });
   }
   return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });
 }
