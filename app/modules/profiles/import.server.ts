@@ -94,6 +94,27 @@ async function createInvitedAccounts(tx: Executor, role: "provider" | "retailer"
   return created;
 }
 
+/** The accounts that already hold the file's addresses, by address. */
+async function accountsByEmail(emails: string[]) {
+  const found = await selectIn(emails, (chunk) => db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.email, chunk)));
+  return new Map(found.map((u) => [u.email, u]));
+}
+
+/**
+ * Inserts the rows in chunks; a row whose enterprise number is already there updates that record
+ * instead: `fromFile` columns take the file's values, `set` says what else changes (and how).
+ */
+async function upsertByEnterpriseNumber(tx: Executor, table: typeof providers | typeof businesses, values: Record<string, unknown>[], fromFile: string[], set: Record<string, unknown>) {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const update = { ...Object.fromEntries(fromFile.map((key) => [key, sql.raw(`excluded.${columns[key].name}`)])), ...set };
+  for (const chunk of chunks(values)) {
+    await tx
+      .insert(table)
+      .values(chunk as never)
+      .onConflictDoUpdate({ target: table.enterpriseNumber, set: update as never });
+  }
+}
+
 const finish = (errors: ImportError[]): ImportResult => ({ ok: false, errors: errors.sort((a, b) => a.row - b.row).slice(0, maxErrors) });
 
 /**
@@ -115,11 +136,7 @@ export async function importProviders(text: string, adminId: string | null): Pro
       )
     ).map((p) => [p.enterpriseNumber, p]),
   );
-  const accounts = new Map(
-    (await selectIn(rows.map((r) => r.value.email), (chunk) => db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.email, chunk)))).map(
-      (u) => [u.email, u],
-    ),
-  );
+  const accounts = await accountsByEmail(rows.map((r) => r.value.email));
   const providerUserIds = new Set(
     (await selectIn([...accounts.values()].map((u) => u.id), (chunk) => db.select({ userId: providers.userId }).from(providers).where(inArray(providers.userId, chunk)))).map((p) => p.userId),
   );
@@ -144,54 +161,37 @@ export async function importProviders(text: string, adminId: string | null): Pro
     }
 
     const now = new Date();
-    for (const chunk of chunks(rows)) {
-      await tx
-        .insert(providers)
-        .values(
-          chunk.map(({ value }) => {
-            const current = existing.get(value.enterprise_number);
-            return {
-              userId: current?.userId ?? accounts.get(value.email)!.id,
-              slug: current?.slug ?? nextSlug(value.company_name),
-              enterpriseNumber: value.enterprise_number,
-              companyName: value.company_name,
-              kind: value.kind,
-              foundedOn: value.founded_on,
-              services: value.services,
-              sectors: value.sectors,
-              baseNisCode: value.base_nis_code,
-              radiusKm: value.radius_km,
-              serviceNisCodes: value.municipalities,
-              languages: value.languages,
-              hourlyRateCents: value.hourly_rate_eur,
-              capacity: value.capacity,
-              bio: value.bio,
-              status: value.status,
-              statusChangedAt: now,
-            };
-          }),
-        )
-        .onConflictDoUpdate({
-          target: providers.enterpriseNumber,
-          set: {
-            companyName: sql`excluded.company_name`,
-            kind: sql`excluded.kind`,
-            foundedOn: sql`excluded.founded_on`,
-            services: sql`excluded.services`,
-            sectors: sql`excluded.sectors`,
-            baseNisCode: sql`excluded.base_nis_code`,
-            radiusKm: sql`excluded.radius_km`,
-            serviceNisCodes: sql`excluded.service_nis_codes`,
-            languages: sql`excluded.languages`,
-            hourlyRateCents: sql`excluded.hourly_rate_cents`,
-            capacity: sql`excluded.capacity`,
-            bio: sql`excluded.bio`,
-            status: sql`excluded.status`,
-            statusChangedAt: sql`case when ${providers.status} = excluded.status then ${providers.statusChangedAt} else excluded.status_changed_at end`,
-            updatedAt: now,
-          },
-        });
-    }
+    await upsertByEnterpriseNumber(
+      tx,
+      providers,
+      rows.map(({ value }) => {
+        const current = existing.get(value.enterprise_number);
+        return {
+          userId: current?.userId ?? accounts.get(value.email)!.id,
+          slug: current?.slug ?? nextSlug(value.company_name),
+          enterpriseNumber: value.enterprise_number,
+          companyName: value.company_name,
+          kind: value.kind,
+          foundedOn: value.founded_on,
+          services: value.services,
+          sectors: value.sectors,
+          baseNisCode: value.base_nis_code,
+          radiusKm: value.radius_km,
+          serviceNisCodes: value.municipalities,
+          languages: value.languages,
+          hourlyRateCents: value.hourly_rate_eur,
+          capacity: value.capacity,
+          bio: value.bio,
+          status: value.status,
+          statusChangedAt: now,
+        };
+      }),
+      ["companyName", "kind", "foundedOn", "services", "sectors", "baseNisCode", "radiusKm", "serviceNisCodes", "languages", "hourlyRateCents", "capacity", "bio", "status"],
+      {
+        statusChangedAt: sql`case when ${providers.status} = excluded.status then ${providers.statusChangedAt} else excluded.status_changed_at end`,
+        updatedAt: now,
+      },
+    );
 
     const ids = new Map(
       (await selectIn(rows.map((r) => r.value.enterprise_number), (chunk) => tx.select({ id: providers.id, kbo: providers.enterpriseNumber }).from(providers).where(inArray(providers.enterpriseNumber, chunk)))).map(
@@ -235,11 +235,7 @@ export async function importBusinesses(text: string, adminId: string | null): Pr
       )
     ).map((b) => [b.kbo, b.slug]),
   );
-  const accounts = new Map(
-    (await selectIn(rows.map((r) => r.value.email), (chunk) => db.select({ id: users.id, email: users.email, role: users.role }).from(users).where(inArray(users.email, chunk)))).map(
-      (u) => [u.email, u],
-    ),
-  );
+  const accounts = await accountsByEmail(rows.map((r) => r.value.email));
   for (const { row, value } of rows) {
     if (!municipalityNames.has(value.nis_code)) errors.push({ row, column: "nis_code", message: nl("errors.invalidMunicipality") });
     else if (!places.has(`${value.postal_code}:${value.nis_code}`)) errors.push({ row, column: "postal_code", message: nl("errors.postalCodeMunicipality") });
@@ -255,49 +251,32 @@ export async function importBusinesses(text: string, adminId: string | null): Pr
     for (const u of await createInvitedAccounts(tx, "retailer", newOwners.map((v) => ({ email: v.email, name: v.name })))) {
       accounts.set(u.email, u);
     }
-    const now = new Date();
-    for (const chunk of chunks(rows)) {
-      await tx
-        .insert(businesses)
-        .values(
-          chunk.map(({ value }) => {
-            const place = places.get(`${value.postal_code}:${value.nis_code}`)!;
-            return {
-              ownerId: accounts.get(value.email)!.id,
-              slug: existing.get(value.enterprise_number) ?? nextSlug(`${value.name} ${municipalityNames.get(value.nis_code)}`),
-              enterpriseNumber: value.enterprise_number,
-              name: value.name,
-              sector: value.sector,
-              naceCode: value.nace_code,
-              nisCode: value.nis_code,
-              postalCode: value.postal_code,
-              street: value.street,
-              latitude: place.latitude,
-              longitude: place.longitude,
-              languages: value.languages,
-              digitalPresence: value.website ? { website: { active: true, url: value.website } } : {},
-              description: value.description,
-            };
-          }),
-        )
-        .onConflictDoUpdate({
-          target: businesses.enterpriseNumber,
-          set: {
-            name: sql`excluded.name`,
-            sector: sql`excluded.sector`,
-            naceCode: sql`excluded.nace_code`,
-            nisCode: sql`excluded.nis_code`,
-            postalCode: sql`excluded.postal_code`,
-            street: sql`excluded.street`,
-            latitude: sql`excluded.latitude`,
-            longitude: sql`excluded.longitude`,
-            languages: sql`excluded.languages`,
-            digitalPresence: sql`${businesses.digitalPresence} || excluded.digital_presence`,
-            description: sql`excluded.description`,
-            updatedAt: now,
-          },
-        });
-    }
+    await upsertByEnterpriseNumber(
+      tx,
+      businesses,
+      rows.map(({ value }) => {
+        const place = places.get(`${value.postal_code}:${value.nis_code}`)!;
+        return {
+          ownerId: accounts.get(value.email)!.id,
+          slug: existing.get(value.enterprise_number) ?? nextSlug(`${value.name} ${municipalityNames.get(value.nis_code)}`),
+          enterpriseNumber: value.enterprise_number,
+          name: value.name,
+          sector: value.sector,
+          naceCode: value.nace_code,
+          nisCode: value.nis_code,
+          postalCode: value.postal_code,
+          street: value.street,
+          latitude: place.latitude,
+          longitude: place.longitude,
+          languages: value.languages,
+          digitalPresence: value.website ? { website: { active: true, url: value.website } } : {},
+          description: value.description,
+        };
+      }),
+      ["name", "sector", "naceCode", "nisCode", "postalCode", "street", "latitude", "longitude", "languages", "description"],
+      // A website from the file joins the links the retailer keeps; it never wipes them.
+      { digitalPresence: sql`${businesses.digitalPresence} || excluded.digital_presence`, updatedAt: new Date() },
+    );
     const created = rows.filter((r) => !existing.has(r.value.enterprise_number)).length;
     await recordAuditMany(tx, [
       { actorId: adminId, action: "business.import", entityType: "import", entityId: "businesses", data: { rows: rows.length, created } },
