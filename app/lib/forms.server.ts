@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json } from "@remix-run/node";
-import type { ZodTypeAny } from "zod";
+import type { z, ZodTypeAny } from "zod";
 import { translator } from "./i18n";
 import { getLocale } from "./i18n/locale.server";
 import { cleanJson, withoutControlCharacters } from "./text";
@@ -182,3 +182,17 @@ export function parseSubmission<Schema extends ZodTypeAny>(form: FormData, schem
   for (const [name, value] of form) if (names.has(name.split(/[.[]/, 1)[0]) || name.startsWith("__")) declared.append(name, value);
   return parseWithZod(declared, { schema });
 }
+
+export type ParsedFields<Schema extends ZodTypeAny> = { ok: true; value: z.output<Schema> } | { ok: false; errors: string[] };
+
+/**
+ * The same parsing for forms of buttons and hidden fields, which have no input to show an error
+ * beside: the value, or the messages as i18n keys (zod's own English ones become "invalid choice").
+ */
+export function parseFields<Schema extends ZodTypeAny>(form: FormData, schema: Schema): ParsedFields<Schema> {
+  const submission = parseSubmission(form, schema);
+  if (submission.status === "success") return { ok: true, value: submission.value };
+  const messages = Object.values(submission.error ?? {}).flatMap((list) => list ?? []);
+  return { ok: false, errors: [...new Set(messages.map((message) => (/^[\w-]+(\.[\w-]+)+$/.test(message) ? message : "errors.invalidChoice")))] };
+}
+

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { formatDate } from "~/lib/format";
-import { parseSubmission, readFormData } from "~/lib/forms.server";
+import { parseFields, parseSubmission, readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -27,10 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const form = await readFormData(request);
   if (form.get("intent") === "deactivate" || form.get("intent") === "reactivate") {
-    const parsed = ActiveSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
-    const result = await setUserActive(admin.id, parsed.data.userId, parsed.data.intent === "reactivate");
-    return redirectWithToast("/beheer/gebruikers", result.ok ? { key: `admin.${parsed.data.intent}d` } : { key: result.error, kind: "error" });
+    const parsed = parseFields(form, ActiveSchema);
+    if (!parsed.ok) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+    const result = await setUserActive(admin.id, parsed.value.userId, parsed.value.intent === "reactivate");
+    return redirectWithToast("/beheer/gebruikers", result.ok ? { key: `admin.${parsed.value.intent}d` } : { key: result.error, kind: "error" });
   }
   const submission = parseSubmission(form, InviteSchema);
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });

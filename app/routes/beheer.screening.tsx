@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatMoney } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -32,11 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const parsed = VettingSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) {
-    return json({ providerId: null, errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
-  }
-  const decision = parsed.data;
+  const parsed = parseFields(await readFormData(request), VettingSchema);
+  if (!parsed.ok) return json({ providerId: null, errors: parsed.errors }, { status: 400 });
+  const decision = parsed.value;
   const result = await decideProvider(admin.id, {
     providerId: decision.providerId,
     action: decision.intent,

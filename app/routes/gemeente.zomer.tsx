@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { env } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
-import { parseSubmission, readFormData } from "~/lib/forms.server";
+import { parseFields, parseSubmission, readFormData } from "~/lib/forms.server";
 import { translator } from "~/lib/i18n";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -47,16 +47,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast(back, { key: "campaigns.staff.invited" });
   }
   if (form.get("intent") === "invite-business") {
-    const parsed = InviteBusinessSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+    const parsed = parseFields(form, InviteBusinessSchema);
+    if (!parsed.ok) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
     if (!edition) return redirectWithToast(back, { key: "campaigns.editionClosed", kind: "error" });
-    const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, businessId: parsed.data.businessId });
+    const result = await inviteRetailer(staff.id, nisCodes, { editionId: edition.id, businessId: parsed.value.businessId });
     if (!result.ok && result.status === 404) throw notFound();
     return redirectWithToast(form.get("back") === "gemeente" ? "/gemeente" : back, result.ok ? { key: "campaigns.staff.invited" } : { key: result.error, kind: "error" });
   }
-  const decision = ParticipantDecisionSchema.safeParse(Object.fromEntries(form));
-  if (!decision.success) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
-  const result = await decideParticipant(staff.id, nisCodes, decision.data.participantId, decision.data.intent);
+  const decision = parseFields(form, ParticipantDecisionSchema);
+  if (!decision.ok) throw json({ error: translator("nl")("errors.invalidForm") }, { status: 400 });
+  const result = await decideParticipant(staff.id, nisCodes, decision.value.participantId, decision.value.intent);
   if (!result.ok && result.status === 404) throw notFound();
   if (!result.ok) return redirectWithToast(back, { key: result.error, kind: "error" });
   return redirectWithToast(back, { key: "campaigns.staff.decided" });

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { formatDate, formatMoney } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -40,21 +40,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id ?? "";
   // Someone else's request is not found, whatever the form holds.
   invariantResponse(await getOwnHelpRequest(user.id, id));
-  const parsed = IntentSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => (i.message.includes(".") ? i.message : "errors.invalidChoice")))] }, { status: 400 });
+  const parsed = parseFields(await readFormData(request), IntentSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const here = `/ondernemer/hulpvragen/${id}`;
-  if (parsed.data.intent === "publish") {
+  if (parsed.value.intent === "publish") {
     const result = await publishHelpRequest(user.id, id);
     if (!result.ok) return refused(result.error);
     return redirectWithToast(here, { key: "requests.published", params: { count: result.invited } });
   }
-  if (parsed.data.intent === "cancel") {
+  if (parsed.value.intent === "cancel") {
     const result = await cancelHelpRequest(user.id, id);
     if (!result.ok) return refused(result.error);
     return redirectWithToast(here, { key: "requests.cancelled", kind: "info" });
   }
   // The declaration of no double funding is stored with the voucher, dated now.
-  const result = await acceptBid(user.id, id, parsed.data.bidId, new Date());
+  const result = await acceptBid(user.id, id, parsed.value.bidId, new Date());
   if (!result.ok) return refused(result.error);
   return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
 }

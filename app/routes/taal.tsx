@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { readFormData } from "~/lib/forms.server";
+import { parseFields, readFormData } from "~/lib/forms.server";
 import { supportedLocales, translator } from "~/lib/i18n";
 import { localeCookie } from "~/lib/i18n/locale.server";
 import { getUser, requireSameOrigin, setUserLocale } from "~/modules/auth/index.server";
@@ -16,10 +16,10 @@ const LocaleSchema = z.object({ locale: z.enum(supportedLocales), redirectTo: z.
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const user = await getUser(request);
-  const parsed = LocaleSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ error: translator("nl")("errors.invalidChoice") }, { status: 400 });
-  if (user) await setUserLocale(user.id, parsed.data.locale);
-  return redirect(safeRedirect(parsed.data.redirectTo), {
-    headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+  const parsed = parseFields(await readFormData(request), LocaleSchema);
+  if (!parsed.ok) return json({ error: translator("nl")("errors.invalidChoice") }, { status: 400 });
+  if (user) await setUserLocale(user.id, parsed.value.locale);
+  return redirect(safeRedirect(parsed.value.redirectTo), {
+    headers: { "Set-Cookie": await localeCookie.serialize(parsed.value.locale) },
   });
 }

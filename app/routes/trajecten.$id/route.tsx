@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
-import { readFormData } from "~/lib/forms.server";
+import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -31,9 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const id = params.id ?? "";
   invariantResponse(await getWorkspace(id, user));
-  const parsed = WorkspaceActionSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ errors: [...new Set(parsed.error.issues.map((i) => i.message))] }, { status: 400 });
-  const input = parsed.data;
+  const parsed = parseFields(await readFormData(request), WorkspaceActionSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const input = parsed.value;
   if (input.intent === "payOnline") {
     const url = user.role === "retailer" && paymentsKind === "stripe" ? await startOwnShareCheckout(user.id, id) : null;
     if (!url) return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
