@@ -99,10 +99,11 @@ export type Upload = { ok: true; form: FormData; text: string } | { ok: false; s
 
 /**
  * A form with one uploaded file (CSV imports, bank statements): refused by size before or while it
- * is read, then the file's text (without control characters) with the rest of the form. Errors
- * are i18n keys.
+ * is read, then the file's text (without control characters; UTF-8 unless `decode` says how) with
+ * the rest of the form. Errors are i18n keys.
  */
-export async function readUpload(request: Request, maxBytes: number, field = "file"): Promise<Upload> {
+export async function readUpload(request: Request, maxBytes: number, options: { field?: string; decode?: (bytes: Uint8Array) => string } = {}): Promise<Upload> {
+  const { field = "file", decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes) } = options;
   // A little room over the file itself for the multipart envelope and the other fields.
   const bytes = await readBody(request, maxBytes + 10_000);
   if (!bytes) return { ok: false, status: 413, error: "import.fileTooLarge" };
@@ -116,7 +117,7 @@ export async function readUpload(request: Request, maxBytes: number, field = "fi
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0) return { ok: false, status: 400, error: "import.fileRequired" };
   if (file.size > maxBytes) return { ok: false, status: 413, error: "import.fileTooLarge" };
-  return { ok: true, form, text: withoutControlCharacters(await file.text()) };
+  return { ok: true, form, text: withoutControlCharacters(decode(new Uint8Array(await file.arrayBuffer()))) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { readUpload } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listOpenTransfers, listRefundsDue, matchBankLines } from "~/modules/engagements/index.server";
-import { readBankStatement } from "~/modules/payments/index.server";
+import { decodeBankFile, readBankStatement } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The bank statement (CODA or CSV): each movement matched by structured communication to the own shares that are due. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const upload = await readUpload(request, maxBytes);
+  const upload = await readUpload(request, maxBytes, { decode: decodeBankFile });
   if (!upload.ok) return json({ errors: [upload.error], problemLine: null, format: null, outcomes: null }, { status: upload.status });
   const statement = readBankStatement(upload.text);
   if (!statement.ok) return json({ errors: [statement.problem], problemLine: statement.line, format: statement.format, outcomes: null }, { status: 400 });

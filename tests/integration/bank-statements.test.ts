@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
@@ -93,6 +94,24 @@ describe("a CODA statement upload", () => {
     ]);
     expect(await transactionCount()).toBe(rows);
     expect(await db.select().from(vouchers)).toEqual(vouchersBefore);
+  });
+
+  it("reads a KBC file as the bank delivers it (ISO-8859-1 bytes), each movement once, names intact", async () => {
+    const bytes = fs.readFileSync("tests/fixtures/coda/kbc-belgian-account-credits.cod");
+    const send = () => respond(() => payments.action(args(multipartRequest("/beheer/betalingen", {}, { file: new File([bytes], "kbc.cod", { type: "application/octet-stream" }) }, { cookie: admin.cookie }))));
+    const first = await (await send()).json();
+    expect(first.format).toBe("coda");
+    // References Koppel never issued: reported, nothing confirmed or refunded.
+    expect(first.outcomes.map((o: { amountCents: number; result: string; earlier: boolean }) => [o.amountCents, o.result, o.earlier])).toEqual([
+      [500, "unknownReference", false],
+      [2_500, "unknownReference", false],
+      [2_000, "unknownReference", false],
+      [3_000, "unknownReference", false],
+    ]);
+    const [named] = await db.select().from(bankTransactions).where(eq(bankTransactions.counterpartyIban, "BE32135468465432"));
+    expect(named.counterpartyName).toBe("KLANT3 NAAMï");
+    const second = await (await send()).json();
+    expect(second.outcomes.map((o: { earlier: boolean }) => o.earlier)).toEqual([true, true, true, true]);
   });
 
   it("refuses a damaged CODA file with the line, writing nothing", async () => {

@@ -35,7 +35,7 @@ export function codaFile(options: {
   statement?: number;
   oldBalanceCents?: number;
   movements: CodaTestMovement[];
-  /** Break the file on purpose: the trailer's record count is off by one. */
+  /** Break the file on purpose: the trailer's record count leaves out record 8. */
   wrongTrailer?: boolean;
 }) {
   const { account = "BE68539007547034", holder = "PROVINCIE WEST-VLAANDEREN", date = "011226", statement = 123, oldBalanceCents = 1_000_000, movements } = options;
@@ -135,9 +135,12 @@ export function codaFile(options: {
   put(closing, 128, "0", 1);
   lines.push(closing.join(""));
 
+  // Febelfin CODA 2.6: the trailer counts records 1, 2.x, 3.x and 8 (not 0, 4 or 9), as every
+  // bank file in tests/fixtures/coda does. "Wrong" is the old misreading: record 8 left out.
+  counted += 1;
   const trailer = record();
   put(trailer, 1, "9", 1);
-  put(trailer, 17, digits(counted + (options.wrongTrailer ? 1 : 0), 6), 6);
+  put(trailer, 17, digits(counted - (options.wrongTrailer ? 1 : 0), 6), 6);
   put(trailer, 23, digits(debit * 10, 15), 15);
   put(trailer, 38, digits(credit * 10, 15), 15);
   put(trailer, 128, "2", 1);

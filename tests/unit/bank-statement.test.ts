@@ -1,55 +1,125 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findStructuredCommunication, readBankStatement } from "~/modules/payments/bank-statement";
+import { decodeBankFile, findStructuredCommunication, readBankStatement } from "~/modules/payments/bank-statement";
 import { parseCoda } from "~/modules/payments/coda";
 import { judgeOwnSharePayment } from "~/modules/vouchers/rules";
 import { codaFile } from "../support/coda";
 
-const fixture = fs.readFileSync("tests/fixtures/statement.cod", "utf8");
+/** A bank's CODA file as the office uploads it: bytes, decoded as Koppel decodes uploads. */
+const bankFile = (name: string) => fs.readFileSync(`tests/fixtures/coda/${name}`);
+const text = (name: string) => decodeBankFile(bankFile(name));
+const parsed = (name: string) => {
+  const result = parseCoda(text(name));
+  if (!result.ok) throw new Error(`${name}: ${result.reason} at line ${result.line}`);
+  return result;
+};
 
-describe("a CODA statement", () => {
-  it("reads balances, movements, signs, dates, counterparties and communications", () => {
-    const parsed = parseCoda(fixture);
-    if (!parsed.ok) throw new Error(`${parsed.reason} at ${parsed.line}`);
-    expect(parsed.createdOn).toBe("2026-12-01");
-    const [statement] = parsed.statements;
-    expect(statement).toMatchObject({ account: "BE68539007547034", currency: "EUR", statementNumber: "245", oldBalanceCents: 2_500_000, newBalanceCents: 2_635_350, newBalanceDate: "2026-12-01" });
-    expect(statement.movements.map((m) => [m.line, m.amountCents, m.valueDate, m.structuredCommunication, m.counterpartyIban, m.counterpartyName])).toEqual([
-      [3, 59_800, "2026-11-30", "000000000101", "BE71096123456769", "BOEKHANDEL DE ZANDLOPER"],
-      [6, 213_000, "2026-12-01", null, "BE62510007547061", "FIETSEN VANDENBROUCKE BV"],
-      [9, -150_000, "2026-12-01", null, "BE43068999999501", "PIXELPIER"],
-      [12, 12_550, "2026-12-01", null, "BE56001254307388", "B&B DE VIER WINDEN"],
+/*
+ * Statements Belgian banks produced (tests/fixtures/SOURCES.md). The expected values are what the
+ * files say, read by hand at the positions of Febelfin CODA 2.6.
+ */
+describe("a CODA statement from a bank", () => {
+  it("reads a KBC statement on a Belgian account number: currency at 19–21, balances, four credits with their references", () => {
+    const { createdOn, statements } = parsed("kbc-belgian-account-credits.cod");
+    expect(createdOn).toBe("2017-10-11");
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement).toMatchObject({ account: "138536152215", currency: "EUR", statementNumber: "138", oldBalanceCents: 1_775_212, newBalanceCents: 1_783_212, newBalanceDate: "2017-10-11" });
+    expect(statement.movements.map((m) => [m.amountCents, m.valueDate, m.structuredCommunication, m.counterpartyIban, m.counterpartyName])).toEqual([
+      [500, "2017-10-11", "000003505158", "BE22313215646432", "KLANT1 MET NAAM1"],
+      [2_500, "2017-10-11", "000003515846", "BE25646548413215", "KLANT2 NAAM2"],
+      [2_000, "2017-10-11", "000003154982", "BE32135468465432", "KLANT3 NAAMï"],
+      [3_000, "2017-10-11", "000002133131", "BE23156453132168", "KLANT4 - NAAM4 MET"],
     ]);
-    // A free communication over three records (2.1, 2.2, 2.3) reads as one text.
-    expect(statement.movements[3].communication).toBe(
-      "Betaling eigen bijdrage voor het traject van onze B&B De Vier Winden in Damme, factuur 2026-118, met dank voor de snelle opvolging",
-    );
   });
 
-  it("becomes statement lines: structured communications found, in the record or in free text", () => {
-    const reading = readBankStatement(fixture);
+  it("reads a BNP Paribas Fortis statement on an IBAN: two debits, the trailer's debit total", () => {
+    const [statement] = parsed("bnp-paribas-fortis-iban-debits.cod").statements;
+    expect(statement).toMatchObject({ account: "BE11111111111111", currency: "EUR", oldBalanceCents: 129_345, newBalanceCents: 64_856 });
+    // No free communication; the payer's reference stands in 2.2 at 64–98.
+    expect(statement.movements.map((m) => [m.amountCents, m.communication, m.customerReference])).toEqual([
+      [-39_555, "", "ACERTA/I/03948039/230306/1"],
+      [-24_934, "", "ACERTA/I/33449300/230306/1"],
+    ]);
+  });
+
+  it("counts a globalised credit once, and matches its details: each with its own reference", () => {
+    const reading = readBankStatement(text("kbc-globalised-credit.cod"));
+    if (!reading.ok) throw new Error(reading.problem);
+    // 1.000,00 reached the account as one total; the file breaks it into 250,00 and 750,00.
+    expect(reading.lines.map((l) => [l.line, l.amountCents, l.counterpartyName])).toEqual([
+      [5, 25_000, "KLANT1 MET NAAM1"],
+      [10, 75_000, "KLANT2 MET NAAM2"],
+    ]);
+    expect(reading.lines.reduce((sum, l) => sum + (l.amountCents ?? 0), 0)).toBe(100_000);
+    expect(new Set(reading.lines.map((l) => l.fingerprint)).size).toBe(2);
+  });
+
+  it("reads the bank's ISO-8859-1 bytes, and the same file saved again as UTF-8", () => {
+    const latin1 = bankFile("kbc-belgian-account-credits.cod");
+    expect(latin1.includes(Buffer.from("NAAM\u00ef", "latin1"))).toBe(true);
+    const resaved = Buffer.from(latin1.toString("latin1"), "utf8");
+    expect(resaved.length).toBe(latin1.length + 2);
+    for (const bytes of [latin1, resaved]) {
+      const result = parseCoda(decodeBankFile(bytes));
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.statements[0].movements[2].counterpartyName).toBe("KLANT3 NAAMï");
+    }
+  });
+
+  it("becomes statement lines that keep the bank's structured communications", () => {
+    const reading = readBankStatement(text("kbc-belgian-account-credits.cod"));
     if (!reading.ok) throw new Error(reading.problem);
     expect(reading.format).toBe("coda");
-    expect(reading.lines.map((l) => [l.amountCents, l.structuredCommunication])).toEqual([
-      [59_800, "+++000/0000/00101+++"],
-      [213_000, "+++000/0000/00202+++"],
-      [-150_000, null],
-      [12_550, null],
+    expect(reading.lines.map((l) => [l.amountCents, l.structuredCommunication, l.problem])).toEqual([
+      [500, "+++000/0035/05158+++", null],
+      [2_500, "+++000/0035/15846+++", null],
+      [2_000, "+++000/0031/54982+++", null],
+      [3_000, "+++000/0021/33131+++", null],
     ]);
-    expect(new Set(reading.lines.map((l) => l.fingerprint)).size).toBe(4);
-    expect(readBankStatement(fixture)).toEqual(reading);
+    expect(readBankStatement(text("kbc-belgian-account-credits.cod"))).toEqual(reading);
   });
+});
 
-  it("refuses a damaged file and says where", () => {
-    const lines = fixture.split("\r\n");
-    const short = [...lines.slice(0, 5), lines[5].slice(0, 120), ...lines.slice(6)].join("\r\n");
-    expect(parseCoda(short)).toEqual({ ok: false, line: 6, reason: "recordLength" });
-    const withoutMovement = [...lines.slice(0, 2), ...lines.slice(5)].join("\r\n");
-    expect(parseCoda(withoutMovement)).toMatchObject({ ok: false, reason: "balance" });
+describe("a damaged CODA file, damaged as the standard defines it", () => {
+  const records = text("bnp-paribas-fortis-iban-debits.cod").split("\n");
+  const join = (lines: string[]) => lines.join("\n");
+
+  it("is refused where a record is cut short", () => {
+    expect(parseCoda(join([...records.slice(0, 3), records[3].slice(0, 120), ...records.slice(4)]))).toEqual({ ok: false, line: 4, reason: "recordLength" });
+  });
+  it("is refused at its trailer when a record is missing (a 2.2 taken out: the trailer still counts 6)", () => {
+    expect(parseCoda(join([...records.slice(0, 3), ...records.slice(4)]))).toEqual({ ok: false, line: 7, reason: "trailer" });
+  });
+  it("is refused at its new balance when a whole movement is missing", () => {
+    expect(parseCoda(join([...records.slice(0, 4), ...records.slice(6)]))).toMatchObject({ ok: false, line: 5, reason: "balance" });
+  });
+  it("is refused when the trailer's debit total is not the movements'", () => {
+    const trailer = records[7];
+    const changed = `${trailer.slice(0, 22)}${"000000000644880"}${trailer.slice(37)}`;
+    expect(parseCoda(join([...records.slice(0, 7), changed, ...records.slice(8)]))).toEqual({ ok: false, line: 8, reason: "totals" });
+  });
+  it("is refused when it is not CODA version 2 or ends early", () => {
+    expect(parseCoda(join([`${records[0].slice(0, 127)}1`, ...records.slice(1)]))).toEqual({ ok: false, line: 1, reason: "version" });
+    expect(parseCoda(join(records.slice(0, 5)))).toMatchObject({ ok: false, reason: "order" });
+  });
+  it("with the old misreading of the trailer (record 8 left out) is refused", () => {
     expect(parseCoda(codaFile({ movements: [{ amountCents: 100 }], wrongTrailer: true }))).toMatchObject({ ok: false, reason: "trailer" });
-    expect(parseCoda(lines.slice(0, 8).join("\r\n"))).toMatchObject({ ok: false, reason: "order" });
-    const version1 = [`${lines[0].slice(0, 127)}1`, ...lines.slice(1)].join("\r\n");
-    expect(parseCoda(version1)).toEqual({ ok: false, line: 1, reason: "version" });
+    expect(parseCoda(codaFile({ movements: [{ amountCents: 100 }] })).ok).toBe(true);
+  });
+});
+
+describe("a statement in another currency", () => {
+  it("is read, and its lines say why they confirm no own share", () => {
+    // The KBC file with its account's currency (record 1 and 8, positions 19–21) made USD.
+    const usd = text("kbc-belgian-account-credits.cod")
+      .split("\n")
+      .map((line) => (line.startsWith("1") || line.startsWith("8") ? `${line.slice(0, 18)}USD${line.slice(21)}` : line))
+      .join("\n");
+    const reading = readBankStatement(usd);
+    if (!reading.ok) throw new Error(reading.problem);
+    expect(reading.lines.map((l) => l.problem)).toEqual(Array(4).fill("bankLines.problems.currency"));
+    expect(judgeOwnSharePayment(reading.lines[0], { ownShareCents: 500, paidAt: null, status: "approved" })).toEqual({ result: "unreadable", refundCents: 0 });
   });
 });
 

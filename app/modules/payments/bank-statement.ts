@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readCsv } from "~/lib/csv";
 import { parseEuroAmount } from "~/lib/money";
 import { formatStructuredCommunication, isValidStructuredCommunication } from "~/modules/vouchers/rules";
-import { looksLikeCoda, parseCoda, type CodaProblem } from "./coda";
+import { looksLikeCoda, parseCoda, type CodaMovement, type CodaProblem } from "./coda";
 
 /**
  * A bank statement as the programme office downloads it: a CODA file (the Belgian banks' standard,
@@ -52,6 +52,7 @@ const codaProblems: Record<CodaProblem, string> = {
   amount: "bankLines.problems.codaAmount",
   balance: "bankLines.problems.codaBalance",
   trailer: "bankLines.problems.codaTrailer",
+  totals: "bankLines.problems.codaTotals",
   empty: "bankLines.problems.empty",
 };
 
@@ -59,24 +60,51 @@ function readCoda(text: string): StatementReading {
   const parsed = parseCoda(text);
   if (!parsed.ok) return { ok: false, format: "coda", problem: codaProblems[parsed.reason], line: parsed.line };
   const lines = parsed.statements.flatMap((statement) =>
-    statement.movements
-      // A global movement's details repeat its parts; the main movement is what reached the account.
-      .filter((m) => m.detail === "0000")
-      .map(
-        (m): StatementLine => ({
-          line: m.line,
-          fingerprint: `coda:${statement.account}:${statement.newBalanceDate}:${statement.statementNumber}:${m.sequence}:${m.bankReference}`,
-          amountCents: m.amountCents,
-          structuredCommunication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : findStructuredCommunication(m.communication),
-          communication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : m.communication,
-          valueDate: m.valueDate,
-          counterpartyIban: m.counterpartyIban,
-          counterpartyName: m.counterpartyName,
-          problem: null,
-        }),
-      ),
+    paymentsOf(statement.movements).map(
+      (m): StatementLine => ({
+        line: m.line,
+        fingerprint: `coda:${statement.account}:${statement.newBalanceDate}:${statement.statementNumber}:${m.sequence}:${m.detail}:${m.bankReference}`,
+        amountCents: m.amountCents,
+        structuredCommunication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : findStructuredCommunication(m.communication),
+        communication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : m.communication,
+        valueDate: m.valueDate,
+        counterpartyIban: m.counterpartyIban,
+        counterpartyName: m.counterpartyName,
+        // Own shares are euros: a statement in another currency confirms none of them.
+        problem: statement.currency === "EUR" ? null : "bankLines.problems.currency",
+      }),
+    ),
   );
   return { ok: true, format: "coda", lines };
+}
+
+/**
+ * The payments behind a statement's movements, each amount once: a globalised movement (one
+ * total for several payments) stands for its details when the file has them, since they carry the
+ * payers' references; without details it is one payment. Details of a movement that is not
+ * globalised only repeat it.
+ */
+function paymentsOf(movements: CodaMovement[]) {
+  const details = new Map<string, CodaMovement[]>();
+  for (const m of movements) if (m.detail !== "0000") details.set(m.sequence, [...(details.get(m.sequence) ?? []), m]);
+  return movements.flatMap((m) => {
+    if (m.detail !== "0000") return [];
+    const parts = details.get(m.sequence) ?? [];
+    return m.globalisation > 0 && parts.length > 0 ? parts : [m];
+  });
+}
+
+/**
+ * A bank file's bytes as text. Banks write CODA (and most CSV exports) in ISO-8859-1; a file that
+ * someone opened and saved again is often UTF-8. Bytes that are valid UTF-8 are read as such,
+ * anything else as ISO-8859-1, so "Liège" never becomes "Li�ge".
+ */
+export function decodeBankFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  }
 }
 
 /** Header names Belgian banks use (lower-cased), first match wins. */

@@ -3,8 +3,9 @@
  * records of 128 characters. Read here: 0 header, 1 old balance, 2.1–2.3 movements, 3.1–3.3
  * information, 8 new balance, 9 trailer; 4 (free communication) is skipped. Positions below are
  * the specification's, counted from 1. No npm package reads CODA; this one file does, and checks
- * what a damaged file would break: record lengths, the order of the parts, the balances and the
- * trailer's record count.
+ * what a damaged file would break: record lengths, the order of the parts, the balances, and the
+ * trailer's record count (records 1, 2.x, 3.x and 8) and debit and credit totals. Banks write the
+ * file in ISO-8859-1: decode it with decodeBankFile() first.
  */
 
 export interface CodaMovement {
@@ -22,11 +23,18 @@ export interface CodaMovement {
   structuredCommunication: string | null;
   /** Free communication, its parts from records 2.1, 2.2 and 2.3 joined. */
   communication: string;
+  /** The payer's own reference (SEPA end-to-end id), 2.2 positions 64–98. */
+  customerReference: string;
   counterpartyIban: string | null;
   counterpartyBic: string;
   counterpartyName: string;
   /** Text of the 3.x information records that belong to this movement. */
   information: string;
+  /**
+   * Globalisation code (2.1 position 125): above 0, the bank booked several payments as this one
+   * total; its details (same sequence, detail number 0001…) carry each payment's reference.
+   */
+  globalisation: number;
 }
 
 export interface CodaStatement {
@@ -40,7 +48,7 @@ export interface CodaStatement {
 }
 
 export type CodaResult = { ok: true; createdOn: string | null; statements: CodaStatement[] } | { ok: false; line: number; reason: CodaProblem };
-export type CodaProblem = "recordLength" | "version" | "order" | "amount" | "balance" | "trailer" | "empty";
+export type CodaProblem = "recordLength" | "version" | "order" | "amount" | "balance" | "trailer" | "totals" | "empty";
 
 /** A CODA file starts with a header record: "0" and four zeros, then the creation date. */
 export function looksLikeCoda(text: string) {
@@ -72,12 +80,14 @@ function amount(sign: string, digits: string, line: number) {
   return sign === "1" ? -cents : cents;
 }
 
-/** An account field (37 characters) by its structure code: Belgian number, foreign, or IBAN. */
+/**
+ * An account field (positions 6–42, 37 characters) by its structure code: 0 a Belgian account (12
+ * digits at 6–17, a blank, the currency at 19–21), 1 a foreign one, 2 and 3 an IBAN (34 characters,
+ * the currency at 40–42).
+ */
 function account(structure: string, text: string) {
-  const iban = structure === "2" || structure === "3";
-  const number = (iban ? text.slice(0, 34) : structure === "0" ? text.slice(0, 12) : text.slice(0, 34)).trim();
-  const currency = (iban ? text.slice(34, 37) : structure === "0" ? text.slice(14, 17) : text.slice(34, 37)).trim();
-  return { number, currency };
+  if (structure === "0") return { number: text.slice(0, 12).trim(), currency: text.slice(13, 16).trim() };
+  return { number: text.slice(0, 34).trim(), currency: text.slice(34, 37).trim() };
 }
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -99,17 +109,21 @@ function readRecords(records: string[]) {
   let createdOn: string | null = null;
   let statement: CodaStatement | null = null;
   let movement: CodaMovement | null = null;
+  // What the trailer must say: the records 1, 2.x, 3.x and 8 of the file, and the totals of its
+  // movements (a globalised total once, its details not again).
   let counted = 0;
+  let debitMils = 0;
+  let creditMils = 0;
   for (const [index, record] of records.entries()) {
     const line = index + 1;
     if (record.length !== 128) throw new CodaError(line, "recordLength");
     const kind = record[0] === "2" || record[0] === "3" ? record.slice(0, 2) : record[0];
-    if (["1", "21", "22", "23", "31", "32", "33"].includes(kind)) counted += 1;
+    if (["1", "21", "22", "23", "31", "32", "33", "8"].includes(kind)) counted += 1;
     switch (kind) {
       case "0":
         if (record[127] !== "2") throw new CodaError(line, "version");
         createdOn = date(field(record, 6, 11));
-        counted = 0;
+        counted = debitMils = creditMils = 0;
         break;
       case "1": {
         const { number, currency } = account(record[1], field(record, 6, 42));
@@ -139,17 +153,25 @@ function readRecords(records: string[]) {
           transactionCode: field(record, 54, 61),
           structuredCommunication: structured ? field(record, 66, 77) : null,
           communication: structured ? "" : field(record, 63, 115),
+          customerReference: "",
           counterpartyIban: null,
           counterpartyBic: "",
           counterpartyName: "",
           information: "",
+          globalisation: Number(record[124]) || 0,
         };
         statement.movements.push(movement);
+        if (movement.detail === "0000") {
+          const mils = Number(field(record, 33, 47));
+          if (record[31] === "1") debitMils += mils;
+          else creditMils += mils;
+        }
         break;
       }
       case "22":
         if (!movement) throw new CodaError(line, "order");
         if (!movement.structuredCommunication) movement.communication += field(record, 11, 63);
+        movement.customerReference = field(record, 64, 98).trim();
         movement.counterpartyBic = field(record, 99, 109).trim();
         break;
       case "23": {
@@ -186,6 +208,7 @@ function readRecords(records: string[]) {
       }
       case "9":
         if (Number(field(record, 17, 22)) !== counted) throw new CodaError(line, "trailer");
+        if (Number(field(record, 23, 37)) !== debitMils || Number(field(record, 38, 52)) !== creditMils) throw new CodaError(line, "totals");
         break;
       default:
         throw new CodaError(line, "order");

@@ -193,5 +193,5 @@ async function refundCancelledEngagement(payload: Record<string, unknown>) {
 
 export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement, "payment.refund": refundPayment };
 
-export { readBankStatement, type StatementLine } from "./bank-statement";
+export { decodeBankFile, readBankStatement, type StatementLine } from "./bank-statement";
 export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml } from "./payouts.server";

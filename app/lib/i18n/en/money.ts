@@ -127,6 +127,8 @@ export const money: DeepStrings<typeof nl> = {
       codaAmount: "This CODA file holds an unreadable amount",
       codaBalance: "The new balance does not match the movements: the file is incomplete",
       codaTrailer: "The number of lines does not match the file's trailer",
+      codaTotals: "The trailer's totals do not match the movements in the file",
+      currency: "This statement is not in euros: it confirms no own share",
       amount: { empty: "no amount", format: "amount not readable", decimals: "more than two decimals" },
     },
   },

@@ -124,6 +124,8 @@ export const money = {
       codaAmount: "Dit CODA-bestand bevat een onleesbaar bedrag",
       codaBalance: "Het nieuwe saldo klopt niet met de bewegingen: het bestand is onvolledig",
       codaTrailer: "Het aantal lijnen klopt niet met de afsluiting van het bestand",
+      codaTotals: "De totalen van de afsluiting kloppen niet met de bewegingen in het bestand",
+      currency: "Dit rekeninguittreksel is niet in euro: eigen bijdragen worden er niet mee bevestigd",
       amount: { empty: "geen bedrag", format: "bedrag niet leesbaar", decimals: "meer dan twee decimalen" },
     },
   },
