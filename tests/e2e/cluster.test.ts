@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -202,6 +203,20 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
     const forwarded = await fetch(`${origin}/over`, { headers: { "X-Forwarded-Host": "evil.example" } });
     expect(forwarded.status).toBe(200);
     expect(await forwarded.text()).not.toContain("evil.example");
+    // The poisoning request of issue 20, through the proxy: refused, and the next visitor gets the home page.
+    const { port } = new URL(origin);
+    const poisoned = await new Promise<number>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port, path: "/", headers: { Host: "x/robots.txt#" }, setHost: false }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end();
+    });
+    expect(poisoned).toBe(400);
+    const home = await fetch(`${origin}/`);
+    expect(home.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await home.text()).not.toContain("User-agent");
   });
 
   it("runs the timers once per interval across the processes, and each timed change once", { timeout: 120_000 }, async () => {
