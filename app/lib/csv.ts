@@ -5,11 +5,13 @@ import { parse } from "csv-parse/sync";
  * or semicolon-separated (whichever the header uses more), fields may be quoted. Returns rows keyed
  * by header name, lower-cased and trimmed.
  */
-export function readCsv(text: string): { rows: Record<string, string>[]; columns: string[] } | { error: string } {
+export function readCsv(text: string, options: { relaxColumnCount?: boolean } = {}): { rows: Record<string, string>[]; columns: string[] } | { error: string } {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
   try {
-    const records: string[][] = parse(text, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: false });
+    // Bank exports may end each row with an extra separator: `relaxColumnCount` accepts rows one
+    // cell longer or shorter than the header (the missing cells read as empty).
+    const records: string[][] = parse(text, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: options.relaxColumnCount ?? false });
     if (records.length === 0) return { error: "empty" };
     const [header, ...data] = records;
     const columns = header.map((h) => h.trim().toLowerCase());

@@ -157,6 +157,95 @@ describe("a CSV statement as Belgian banks export it", () => {
     expect(again.lines.map((l) => l.fingerprint)).toEqual(first.lines.map((l) => l.fingerprint));
   });
 
+  /*
+   * Each bank's export as it is laid out (header names and where the reference goes: see
+   * tests/fixtures/SOURCES.md). The reference in each row is a valid structured communication
+   * a person can check: 090/9337/55493 (909337554 mod 97 = 93).
+   */
+  const paid = "+++090/9337/55493+++";
+  const exports: { bank: string; csv: string[]; line: number; counterparty?: null }[] = [
+    {
+      bank: "ING Belgium: the reference in 'Detail van de omzet', 'Omschrijving' only says what kind of transfer",
+      csv: [
+        "Rekeningnummer;Naam van de rekening;Rekening tegenpartij;Omzetnummer;Boekingsdatum;Valutadatum;Bedrag;Munteenheid;Omschrijving;Detail van de omzet;Bericht",
+        "BE68 5390 0754 7034;PROVINCIE WEST-VLAANDEREN;BE62 5100 0754 7061;131;01/12/2026;01/12/2026;598,00;EUR;Europese overschrijving;Europese overschrijving van Fietsen Vandenbroucke BE62 5100 0754 7061 Mededeling: +++090/9337/55493+++;",
+      ],
+      line: 2,
+    },
+    {
+      bank: "KBC in Dutch: 'gestructureerde mededeling', rows ending in an extra separator",
+      csv: [
+        "Rekeningnummer;Rubrieknaam;Naam;Munt;Afschriftnummer;Datum;Omschrijving;Valuta;Bedrag;Saldo;credit;debet;rekeningnummer tegenpartij;BIC tegenpartij;Naam tegenpartij;Adres tegenpartij;gestructureerde mededeling;Vrije mededeling",
+        "BE68539007547034;Programmarekening;PROVINCIE WEST-VLAANDEREN;EUR;2026123;01/12/2026;OVERSCHRIJVING;01/12/2026;598,00;25.598,00;598,00;;BE62510007547061;GKCCBEBB;Fietsen Vandenbroucke;Markt 1 8500 Kortrijk;090933755493;;",
+      ],
+      line: 2,
+    },
+    {
+      bank: "KBC in English: 'standard-format reference'",
+      csv: [
+        "Account number;Heading;Name;Currency;Statement number;Date;Description;Value date;Amount;Balance;credit;debit;counterparty's account number;BIC counterparty's account;Counterparty's name;Counterparty's address;standard-format reference;Free-format reference",
+        "BE68539007547034;Programme account;PROVINCIE WEST-VLAANDEREN;EUR;2026123;01/12/2026;TRANSFER;01/12/2026;598,00;25.598,00;598,00;;BE62510007547061;GKCCBEBB;Fietsen Vandenbroucke;Markt 1 8500 Kortrijk;090933755493;",
+      ],
+      line: 2,
+      // Only the reference columns of the English export are documented (SOURCES.md): its
+      // counterparty columns are not read, and the payment is found without them.
+      counterparty: null,
+    },
+    {
+      bank: "Belfius: a dozen lines of search criteria before the header",
+      csv: [
+        "Boekingsdatum vanaf;01/11/2026",
+        "Boekingsdatum tot en met;01/12/2026",
+        "Bedrag vanaf;",
+        "Bedrag tot en met;",
+        "Rekeninguittrekselnummer vanaf;",
+        "Rekeninguittrekselnummer tot en met;",
+        "Mededeling;",
+        "Naam tegenpartij bevat;",
+        "Rekening tegenpartij;",
+        "Laatste saldo;25.598,00 EUR",
+        "Datum/uur van het laatste saldo;01/12/2026 18:00:00",
+        "",
+        "Rekening;Boekingsdatum;Rekeninguittrekselnummer;Transactienummer;Rekening tegenpartij;Naam tegenpartij bevat;Straat en nummer;Postcode en plaats;Transactie;Valutadatum;Bedrag;Devies;BIC;Landcode;Mededelingen",
+        "BE68 5390 0754 7034;01/12/2026;123;456;BE62 5100 0754 7061;Fietsen Vandenbroucke;Markt 1;8500 Kortrijk;EUROPESE OVERSCHRIJVING;01/12/2026;598,00;EUR;GKCCBEBB;BE;+++090/9337/55493+++",
+      ],
+      line: 14,
+    },
+    {
+      bank: "BNP Paribas Fortis, 'Mededeling' + 'Details'",
+      csv: [
+        "Volgnummer;Uitvoeringsdatum;Valutadatum;Bedrag;Valuta rekening;Rekeningnummer;Type verrichting;Tegenpartij;Naam van de tegenpartij;Mededeling;Details;Status;Reden van weigering",
+        "2026-0123;01/12/2026;01/12/2026;598,00;EUR;BE68539007547034;Overschrijving;BE62510007547061;Fietsen Vandenbroucke;090/9337/55493;OVERSCHRIJVING VAN BE62 5100 0754 7061;Uitgevoerd;",
+      ],
+      line: 2,
+    },
+    {
+      bank: "BNP Paribas Fortis, 'TEGENPARTIJ VAN DE VERRICHTING' + 'Details'",
+      csv: [
+        "VOLGNUMMER;UITVOERINGSDATUM;VALUTADATUM;BEDRAG;MUNT V/D REKENING;TEGENPARTIJ VAN DE VERRICHTING;DETAILS;REKENINGNUMMER",
+        "2026-0123;01/12/2026;01/12/2026;598,00;EUR;BE62510007547061;OVERSCHRIJVING VAN FIETSEN VANDENBROUCKE MEDEDELING : +++090-9337-55493+++;BE68539007547034",
+      ],
+      line: 2,
+    },
+  ];
+  it.each(exports)("finds the payment in $bank", ({ csv, line, counterparty }) => {
+    const reading = readBankStatement(csv.join("\r\n"));
+    if (!reading.ok) throw new Error(`${reading.problem} at ${reading.line}`);
+    expect(reading.lines.map((l) => [l.line, l.amountCents, l.structuredCommunication, l.valueDate, l.counterpartyIban])).toEqual([[line, 59_800, paid, "2026-12-01", counterparty === null ? null : "BE62510007547061"]]);
+  });
+
+  it("reads a row a spreadsheet saved again: 1/12/2026 and 598", () => {
+    const reading = readBankStatement("Bedrag;Valutadatum;Mededeling\n598;1/12/2026;+++090/9337/55493+++\n");
+    if (!reading.ok) throw new Error(reading.problem);
+    expect(reading.lines.map((l) => [l.amountCents, l.valueDate, l.structuredCommunication])).toEqual([[59_800, "2026-12-01", paid]]);
+  });
+
+  it("takes an explicit +++…+++ reference over a bare number earlier in the text, however its groups are separated", () => {
+    expect(findStructuredCommunication("factuur 000000000101 betaald met +++090-9337-55493+++")).toBe(paid);
+    expect(findStructuredCommunication("***090.9337.55493***")).toBe(paid);
+    expect(findStructuredCommunication("+++ 090 / 9337 / 55493 +++")).toBe(paid);
+  });
+
   it("refuses a file without an amount column", () => {
     expect(readBankStatement("datum;mededeling\n01/12/2026;x\n")).toEqual({ ok: false, format: "csv", problem: "bankLines.problems.noAmountColumn", line: 1 });
   });

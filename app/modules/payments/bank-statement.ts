@@ -35,11 +35,17 @@ export function readBankStatement(text: string): StatementReading {
   return looksLikeCoda(text) ? readCoda(text) : readCsvStatement(text);
 }
 
-/** The structured communication in free text: +++…+++, ***…*** or twelve digits with a valid check. */
+/**
+ * The structured communication in free text. An explicit one (`+++…+++` or `***…***`, its groups
+ * separated by slashes, dashes, dots or spaces, as people type them) wins over any bare number;
+ * only without one do twelve digits (in groups of 3/4/5 or not) count. Either way the check digits
+ * must hold.
+ */
 export function findStructuredCommunication(text: string) {
-  const candidates = [...text.matchAll(/[+*]{3}\s*(\d{3})\s*\/?\s*(\d{4})\s*\/?\s*(\d{5})\s*[+*]{3}|(?<![\d])(\d{3})[/ ]?(\d{4})[/ ]?(\d{5})(?![\d])/g)];
-  for (const match of candidates) {
-    const digits = match.slice(1).filter(Boolean).join("");
+  const explicit = [...text.matchAll(/[+*]{3}\s*(\d{3})[\s/.-]*(\d{4})[\s/.-]*(\d{5})\s*[+*]{3}/g)];
+  const bare = [...text.matchAll(/(?<![\d])(\d{3})[/ ]?(\d{4})[/ ]?(\d{5})(?![\d])/g)];
+  for (const match of [...explicit, ...bare]) {
+    const digits = match.slice(1).join("");
     if (isValidStructuredCommunication(digits)) return formatStructuredCommunication(digits);
   }
   return null;
@@ -107,14 +113,20 @@ export function decodeBankFile(bytes: Uint8Array): string {
   }
 }
 
-/** Header names Belgian banks use (lower-cased), first match wins. */
+/**
+ * Header names Belgian banks use (lower-cased), in English, Dutch and French. Sources: the exports
+ * of KBC (Dutch and English), ING Belgium, Belfius and BNP Paribas Fortis (both layouts) as noted in
+ * tests/fixtures/SOURCES.md.
+ */
 const columns = {
   amount: ["amount", "bedrag", "montant"],
-  structured: ["gestructureerde mededeling", "communication structurée", "structured communication"],
-  communication: ["communication", "mededeling", "mededelingen", "vrije mededeling", "bericht", "omschrijving", "details", "detail van de omzet", "communication libre"],
-  valueDate: ["value date", "valutadatum", "valuta", "date valeur", "boekingsdatum", "datum", "date"],
-  counterpartyIban: ["counterparty account", "rekening tegenpartij", "rekeningnummer tegenpartij", "tegenpartij", "compte contrepartie"],
-  counterpartyName: ["counterparty name", "naam tegenpartij", "naam van de tegenpartij", "naam tegenpartij bevat", "nom contrepartie"],
+  /** Where a bank puts the structured communication on its own. */
+  structured: ["gestructureerde mededeling", "standard-format reference", "communication structurée", "structured communication"],
+  /** Free text; every one present is read, since the reference may stand in any of them. */
+  communication: ["mededeling", "mededelingen", "vrije mededeling", "free-format reference", "communication", "communication libre", "bericht", "detail van de omzet", "details", "omschrijving", "description"],
+  valueDate: ["value date", "valutadatum", "valuta", "date valeur", "boekingsdatum", "uitvoeringsdatum", "datum", "date"],
+  counterpartyAccount: ["counterparty account", "rekening tegenpartij", "rekeningnummer tegenpartij", "tegenrekening", "compte contrepartie", "tegenpartij van de verrichting", "tegenpartij"],
+  counterpartyName: ["counterparty name", "naam tegenpartij", "naam van de tegenpartij", "naam tegenpartij bevat", "nom contrepartie", "tegenpartij van de verrichting"],
 } as const;
 
 function pick(row: Record<string, string>, names: readonly string[]) {
@@ -122,37 +134,53 @@ function pick(row: Record<string, string>, names: readonly string[]) {
   return "";
 }
 
-/** DD/MM/YYYY, DD-MM-YYYY or YYYY-MM-DD → YYYY-MM-DD. */
+/** DD/MM/YYYY (also D/M/YYYY, as a spreadsheet saves it again), DD-MM-YYYY, DD.MM.YYYY or YYYY-MM-DD → YYYY-MM-DD. */
 function csvDate(text: string) {
-  const belgian = /^(\d{2})[/.-](\d{2})[/.-](\d{4})$/.exec(text.trim());
-  if (belgian) return `${belgian[3]}-${belgian[2]}-${belgian[1]}`;
+  const belgian = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (belgian) return `${belgian[3]}-${belgian[2].padStart(2, "0")}-${belgian[1].padStart(2, "0")}`;
   return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? text.trim() : null;
 }
 
-function readCsvStatement(text: string): StatementReading {
-  const parsed = readCsv(text);
+const looksLikeAccount = (text: string) => /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$|^\d{3}-?\d{7}-?\d{2}$/.test(text.replace(/\s/g, "").toUpperCase());
+
+/**
+ * The header's line: the first with an amount column. Belfius writes a dozen lines of search
+ * criteria (`Boekingsdatum vanaf;…`) above it; everything before the header is left out.
+ */
+function fromHeader(text: string) {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const header = lines.slice(0, 40).findIndex((line) => line.toLowerCase().split(/[;,]/).some((cell) => (columns.amount as readonly string[]).includes(cell.trim().replace(/^"|"$/g, ""))));
+  return header <= 0 ? { text, skipped: 0 } : { text: lines.slice(header).join("\n"), skipped: header };
+}
+
+function readCsvStatement(file: string): StatementReading {
+  const { text, skipped } = fromHeader(file);
+  const parsed = readCsv(text, { relaxColumnCount: true });
   if ("error" in parsed) {
-    const line = parsed.error.startsWith("line:") ? Number(parsed.error.slice(5)) : null;
+    const line = parsed.error.startsWith("line:") ? Number(parsed.error.slice(5)) + skipped : null;
     return { ok: false, format: "csv", problem: parsed.error === "empty" ? "bankLines.problems.empty" : "bankLines.problems.csvUnreadable", line };
   }
   if (!columns.amount.some((c) => parsed.columns.includes(c))) return { ok: false, format: "csv", problem: "bankLines.problems.noAmountColumn", line: 1 };
   const seen = new Map<string, number>();
   const lines = parsed.rows.map((row, i): StatementLine => {
-    const communication = [pick(row, columns.structured), pick(row, columns.communication)].filter(Boolean).join(" ");
+    const texts = [...columns.structured, ...columns.communication].map((c) => row[c] ?? "").filter(Boolean);
+    const communication = [...new Set(texts)].join(" ");
     const amount = parseEuroAmount(pick(row, columns.amount));
     // The same movement uploaded again has the same row; two equal transfers in one file stay two.
     const content = parsed.columns.map((c) => row[c]).join("\u0001");
     const occurrence = (seen.get(content) ?? 0) + 1;
     seen.set(content, occurrence);
+    const account = columns.counterpartyAccount.map((c) => row[c] ?? "").find(looksLikeAccount) ?? "";
+    const name = columns.counterpartyName.map((c) => row[c] ?? "").find((value) => value && !looksLikeAccount(value)) ?? "";
     return {
-      line: i + 2,
+      line: i + 2 + skipped,
       fingerprint: `csv:${createHash("sha256").update(content).digest("hex")}:${occurrence}`,
       amountCents: amount.ok ? amount.cents : null,
       structuredCommunication: findStructuredCommunication(communication),
       communication,
       valueDate: csvDate(pick(row, columns.valueDate)),
-      counterpartyIban: pick(row, columns.counterpartyIban).replace(/\s/g, "") || null,
-      counterpartyName: pick(row, columns.counterpartyName),
+      counterpartyIban: account.replace(/\s/g, "").toUpperCase() || null,
+      counterpartyName: name,
       problem: amount.ok ? null : `bankLines.problems.amount.${amount.reason}`,
     };
   });
