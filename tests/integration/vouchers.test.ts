@@ -1,3 +1,4 @@
+import { addDays } from "~/lib/dates";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~db/client";
@@ -183,10 +184,13 @@ describe("an own share not paid in time", () => {
     expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
     const before = await expectBooksBalance(roomy);
     const { notices } = await import("~db/schema");
-    // A week before the due date, one reminder to the retailer (and only once).
-    await runTimers(new Date(Date.now() + 22 * 86_400_000));
+    // A week before the due date, one reminder to the retailer (and only once): on the day seven
+    // days before it, noon in Brussels, not a day later (issue 21: it went out six days before).
+    const [{ paymentDueOn }] = await db.select({ paymentDueOn: vouchers.paymentDueOn }).from(vouchers).where(eq(vouchers.id, voucher.id));
+    const noonBefore = (days: number) => new Date(`${addDays(paymentDueOn!, -days)}T11:00:00Z`);
+    await runTimers(noonBefore(8));
     expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt).toBeNull();
-    expect((await runTimers(new Date(Date.now() + 24 * 86_400_000))).paymentReminders).toBeGreaterThanOrEqual(1);
+    expect((await runTimers(noonBefore(7))).paymentReminders).toBeGreaterThanOrEqual(1);
     const remindedAt = (await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt;
     expect(remindedAt).toBeInstanceOf(Date);
     await runTimers(new Date(Date.now() + 25 * 86_400_000));

@@ -49,6 +49,10 @@ describe("BIC", () => {
 });
 
 describe("starter badge", () => {
+  it("counts a company founded today in Brussels, in the hour after midnight there (still yesterday in UTC)", () => {
+    expect(isStarter("2026-12-05", new Date("2026-12-04T23:30:00Z"), 5)).toBe(true);
+    expect(isStarter("2026-12-06", new Date("2026-12-04T23:30:00Z"), 5)).toBe(false);
+  });
   const today = new Date("2026-11-28T12:00:00Z");
   it("goes to companies founded at most five years ago", () => {
     expect(isStarter("2021-11-28", today, 5)).toBe(true);

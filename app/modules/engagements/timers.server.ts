@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
 import { addDays, belgianDate } from "~/lib/dates";
@@ -68,7 +68,8 @@ export async function runTimers(now = new Date()) {
     eq(vouchers.status, "approved"),
     isNull(vouchers.paidAt),
     isNull(vouchers.paymentRemindedAt),
-    lt(vouchers.paymentDueOn, addDays(today, timers.paymentReminderDays)),
+    // Due on or before today + 7: the reminder goes out a full week ahead, not six days.
+    lte(vouchers.paymentDueOn, addDays(today, timers.paymentReminderDays)),
   );
   const dueSoon = await db.select({ id: vouchers.id, engagementId: vouchers.engagementId }).from(vouchers).where(isDueSoon);
   let paymentReminders = 0;

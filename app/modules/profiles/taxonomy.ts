@@ -47,8 +47,8 @@ export function starterSince(today: Date, maxAgeYears: number) {
   return addYears(belgianDate(today), -maxAgeYears);
 }
 
-/** A starter: founded at most `maxAgeYears` ago. */
+/** A starter: founded at most `maxAgeYears` ago, and not later than today, both as Brussels calendar days. */
 export function isStarter(foundedOn: string, today: Date, maxAgeYears: number) {
-  return foundedOn >= starterSince(today, maxAgeYears) && new Date(`${foundedOn}T00:00:00Z`) <= today;
+  return foundedOn >= starterSince(today, maxAgeYears) && foundedOn <= belgianDate(today);
 }import { addYears, belgianDate } from "~/lib/dates";
 
