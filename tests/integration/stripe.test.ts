@@ -171,8 +171,16 @@ describe("one open Checkout Session per voucher", () => {
     expect(await startOwnShareCheckout(retailer.id, engagementId)).toBe(first);
     const rows = await db.select().from(payments).where(eq(payments.voucherId, voucher.id));
     expect(rows.filter((p) => p.status === "open")).toHaveLength(1);
-    // A session made by the losing click of a race is expired at Stripe, never left payable.
-    for (const extra of rows.filter((p) => p.status !== "open")) expect(fake.session(extra.externalId)?.status).toBe("expired");
+    // A session made by the losing click of a race is expired at Stripe, never left payable: of
+    // the sessions Stripe was asked to make for this voucher, every one but the stored one was
+    // asked to expire (one made and none expired when the second click found the first's).
+    const [kept] = rows.filter((p) => p.status === "open");
+    const made = fake.sessionsFor(voucher.id);
+    expect(made.map((session) => session.id)).toContain(kept.externalId);
+    const expireCalls = fake.calls.filter((c) => c.method === "POST" && /\/v1\/checkout\/sessions\/[^/]+\/expire$/.test(c.path)).map((c) => c.path.split("/")[4]);
+    const others = made.filter((session) => session.id !== kept.externalId);
+    expect(expireCalls.filter((id) => made.some((session) => session.id === id)).sort()).toEqual(others.map((session) => session.id).sort());
+    expect(others.every((session) => session.status === "expired")).toBe(true);
   });
 
   it("replaces a session Stripe expired, and sends a customer who already paid back to the engagement", async () => {

@@ -130,6 +130,8 @@ export async function startFakeStripe() {
       Object.assign(sessions.get(sessionId)!, { status: "expired", url: null });
     },
     session: (id: string) => sessions.get(id),
+    /** Every session made for one client_reference_id (a voucher), in the order they were made. */
+    sessionsFor: (clientReferenceId: string) => [...sessions.values()].filter((session) => session.client_reference_id === clientReferenceId),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
