@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eligibilityIssues, isValidStructuredCommunication, ownShare, percentageOf, structuredCommunication, voucherAmount, voucherShares } from "~/modules/vouchers/rules";
+import { eligibilityIssues, isValidStructuredCommunication, milestonePayout, ownShare, percentageOf, structuredCommunication, vatShares, voucherAmount, voucherShares } from "~/modules/vouchers/rules";
 
 const programme = { rateBasisPoints: 7500, capCents: 150_000 };
 
@@ -54,5 +55,41 @@ describe("eligibility", () => {
       "perBusinessLimit",
       "providerNotApproved",
     ]);
+  });
+});
+
+describe("one VAT rounding rule (issue 21, 'one cent')", () => {
+  it("collects and pays out the same for €400,50 + €900,50 at 21 %: VAT 273,21 on 1.301,00, split 84,10 + 189,11", () => {
+    // By hand: 1.301,00 × 21 % = 273,21; 400,50 / 1.301,00 × 273,21 = 84,104… → 84,10; the rest 189,11.
+    // Rounding per milestone gave 84,11 + 189,11 = 273,22: one cent paid out that was never collected.
+    expect(vatShares([40_050, 90_050], 2100)).toEqual([8_410, 18_911]);
+    const voucher = voucherAmount(130_100, { rateBasisPoints: 7500, capCents: 150_000 });
+    const own = ownShare(130_100, voucher, 2100);
+    const paid = [1, 2].map((position) => milestonePayout([40_050, 90_050], position, voucher, 2100));
+    expect(paid.reduce((sum, p) => sum + p.voucherShare + p.ownSharePart, 0)).toBe(voucher + own);
+    expect(voucher + own).toBe(157_421);
+  });
+
+  it("pays out exactly what was collected, for any prices, split and VAT rate (property over cents)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 5_000_000 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 600, 1200, 2100),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 1_500_000 }),
+        (prices, vat, rate, cap) => {
+          const price = prices.reduce((a, b) => a + b, 0);
+          const voucher = voucherAmount(price, { rateBasisPoints: rate, capCents: cap });
+          const collected = voucher + ownShare(price, voucher, vat);
+          const paidOut = prices.reduce((sum, _, i) => {
+            const { voucherShare, ownSharePart } = milestonePayout(prices, i + 1, voucher, vat);
+            return sum + voucherShare + ownSharePart;
+          }, 0);
+          expect(paidOut).toBe(collected);
+          expect(vatShares(prices, vat).reduce((a, b) => a + b, 0)).toBe(percentageOf(price, vat));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -8,7 +8,7 @@ import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { currentSettings } from "~/modules/settings/index.server";
-import { eligibilityIssues, ownShare, percentageOf, structuredCommunication, voucherAmount, voucherShares, withVat } from "./rules";
+import { eligibilityIssues, milestonePayout, ownShare, percentageOf, structuredCommunication, voucherAmount, withVat } from "./rules";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 async function ledgerSums(executor: Executor, programmeIds?: string[]) {
@@ -168,17 +168,17 @@ async function voucherBalance(tx: Executor, voucherId: string) {
 export async function redeemShare(tx: Executor, milestone: { id: string; engagementId: string; position: number }, milestonePrices: number[]) {
   const [voucher] = await tx.select().from(vouchers).where(and(eq(vouchers.engagementId, milestone.engagementId), eq(vouchers.status, "approved")));
   if (!voucher) return 0;
-  const share = voucherShares(voucher.amountCents, milestonePrices)[milestone.position - 1] ?? 0;
+  // With the VAT rate the own share was computed with, not the setting in force today.
+  const { voucherShare: share, ownSharePart } = milestonePayout(milestonePrices, milestone.position, voucher.amountCents, voucher.vatBasisPoints);
   const { reserved } = await voucherBalance(tx, voucher.id);
   const amount = Math.min(share, reserved);
   await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "redeem", amountCents: amount });
   const [engagement] = await tx.select({ providerId: engagements.providerId }).from(engagements).where(eq(engagements.id, milestone.engagementId));
-  const price = milestonePrices[milestone.position - 1] ?? 0;
   const lines = [
     { kind: "voucher_share" as const, amountCents: amount },
-    // Only money the programme holds: the own share once it has been paid.
-    // With the VAT rate the own share was computed with, not the setting in force today.
-    { kind: "own_share" as const, amountCents: voucher.paidAt ? price + percentageOf(price, voucher.vatBasisPoints) - amount : 0 },
+    // Only money the programme holds: the own share once it has been paid. The provider is owed the
+    // milestone's price with its VAT share, whatever part of it the voucher's reserve covered.
+    { kind: "own_share" as const, amountCents: voucher.paidAt ? ownSharePart + share - amount : 0 },
   ].filter((l) => l.amountCents > 0);
   if (lines.length) {
     const inserted = await tx

@@ -23,15 +23,46 @@ export function ownShare(priceCents: number, voucherCents: number, vat: number) 
 }
 
 /**
- * The voucher's share of each milestone, in proportion to its price; the last takes the rounding
- * remainder, so the shares add up to the voucher exactly.
+ * An amount split over the milestones in proportion to their prices; the last takes the rounding
+ * remainder, so the parts add up to the amount exactly.
  */
-export function voucherShares(voucherCents: number, milestonePrices: number[]) {
+export function proportionalShares(amountCents: number, milestonePrices: number[]) {
   const total = milestonePrices.reduce((a, b) => a + b, 0);
   if (total === 0) return milestonePrices.map(() => 0);
-  const shares = milestonePrices.map((p) => Math.floor((voucherCents * p) / total));
-  shares[shares.length - 1] += voucherCents - shares.reduce((a, b) => a + b, 0);
+  const shares = milestonePrices.map((p) => Math.floor((amountCents * p) / total));
+  shares[shares.length - 1] += amountCents - shares.reduce((a, b) => a + b, 0);
   return shares;
+}
+
+/** The voucher's share of each milestone. */
+export const voucherShares = proportionalShares;
+
+/**
+ * The one VAT rounding rule: VAT is computed once, on the price of the whole engagement (as an
+ * EN 16931 invoice computes it per VAT category, BR-CO-17), and split over the milestones like the
+ * voucher. Rounding each milestone's VAT on its own made €400,50 + €900,50 cost €1.574,21 to the
+ * retailer and €1.574,22 in payouts.
+ */
+export function vatShares(milestonePrices: number[], vatBasisPoints: number) {
+  return proportionalShares(
+    percentageOf(
+      milestonePrices.reduce((a, b) => a + b, 0),
+      vatBasisPoints,
+    ),
+    milestonePrices,
+  );
+}
+
+/**
+ * What an approved milestone owes its provider: its share of the voucher, and its part of the own
+ * share (the rest of its price plus its share of the VAT). Over all milestones these add up to the
+ * voucher plus the own share, to the cent.
+ */
+export function milestonePayout(milestonePrices: number[], position: number, voucherCents: number, vatBasisPoints: number) {
+  const index = position - 1;
+  const voucherShare = voucherShares(voucherCents, milestonePrices)[index] ?? 0;
+  const ownSharePart = (milestonePrices[index] ?? 0) + (vatShares(milestonePrices, vatBasisPoints)[index] ?? 0) - voucherShare;
+  return { voucherShare, ownSharePart };
 }
 
 /**
