@@ -8,7 +8,7 @@ import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { currentSettings } from "~/modules/settings/index.server";
-import { eligibilityIssues, milestonePayout, ownShare, percentageOf, structuredCommunication, voucherAmount, withVat } from "./rules";
+import { eligibilityIssues, milestonePayout, ownShare, structuredCommunication, voucherAmount, withVat } from "./rules";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 async function ledgerSums(executor: Executor, programmeIds?: string[]) {
