@@ -140,6 +140,13 @@ export interface PayoutDebtor {
   bic: string | null;
 }
 
+/** A provider paid in a batch, as the batch was made: a later change of IBAN or name leaves the batch's file as it was. */
+export interface PayoutCreditor {
+  providerId: string;
+  name: string;
+  iban: string;
+}
+
 /** A batch of payouts the programme office paid in one SEPA transfer file. */
 export const payoutBatches = pgTable("payout_batches", {
   id: id(),
@@ -148,6 +155,11 @@ export const payoutBatches = pgTable("payout_batches", {
   paidAt: timestamp("paid_at", { withTimezone: true }).notNull().defaultNow(),
   /** One per programme account the batch pays from: a later change to a programme leaves old files as they were. */
   debtors: jsonb("debtors").$type<PayoutDebtor[]>().notNull().default([]),
+  /**
+   * Who is paid, to which account, as it was when the batch was made. Changing a bank account after
+   * approval is the textbook payment diversion: the file of a batch never follows a profile edit.
+   */
+  creditors: jsonb("creditors").$type<PayoutCreditor[]>().notNull().default([]),
 });
 
 export const payoutKinds = ["voucher_share", "own_share"] as const;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { payoutBatches, programmes, providers } from "~db/schema";
-import { createPayoutBatch, sepaCreditTransferXml } from "~/modules/payments/index.server";
+import { createPayoutBatch, sepaCreditTransferXml, sepaText } from "~/modules/payments/index.server";
 import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
 import { painErrors } from "../support/xsd";
 
@@ -42,9 +42,10 @@ describe("a SEPA payout file", () => {
   it("carries names and remittance text in the EPC character set, cut to the schema's lengths", async () => {
     const xml = (await sepaCreditTransferXml(batchId))!;
     const creditor = /<Cdtr><Nm>([^<]*)<\/Nm><\/Cdtr>/.exec(xml)![1];
-    expect(creditor).toBe("Pixels + Cafe Zeeen Webateliers voor de Westhoek, de Kust en het Brugs");
+    // The em dash is a hyphen in the EPC set (it used to vanish).
+    expect(creditor).toBe("Pixels + Cafe Zeeen - Webateliers voor de Westhoek, de Kust en het Bru");
     expect(creditor.length).toBeLessThanOrEqual(70);
-    expect(/<Dbtr><Nm>([^<]*)<\/Nm><\/Dbtr>/.exec(xml)![1]).toBe("Relance West-Vlaanderen Digitale Handel + Horeca");
+    expect(/<Dbtr><Nm>([^<]*)<\/Nm><\/Dbtr>/.exec(xml)![1]).toBe("Relance West-Vlaanderen - Digitale Handel + Horeca");
     for (const [, text] of xml.matchAll(/<(?:Nm|Ustrd|EndToEndId|MsgId|PmtInfId)>([^<]*)</g)) expect(text).toMatch(/^[A-Za-z0-9/\-?:().,'+ ]*$/);
     expect(/<Ustrd>([^<]*)<\/Ustrd>/.exec(xml)![1].length).toBeLessThanOrEqual(140);
   });
@@ -55,6 +56,40 @@ describe("a SEPA payout file", () => {
     await db.update(programmes).set({ iban: "BE62510007547061", name: "Hernoemd", bic: null }).where(eq(programmes.id, programmeId));
     expect(await sepaCreditTransferXml(batchId, now)).toBe(first);
     expect(first).toContain("<DbtrAcct><Id><IBAN>BE68539007547034</IBAN></Id></DbtrAcct>");
+  });
+
+  it("pays the account the batch was made with: an IBAN changed or removed afterwards changes nothing in its file", async () => {
+    const now = new Date();
+    const first = (await sepaCreditTransferXml(batchId, now))!;
+    expect(first).toContain("<CdtrAcct><Id><IBAN>BE71096123456769</IBAN></Id></CdtrAcct>");
+    const [paid] = await db.select({ id: providers.id }).from(providers).where(eq(providers.iban, "BE71 0961 2345 6769"));
+    // The textbook diversion: the account changed after the batch was made.
+    await db.update(providers).set({ iban: "BE62 5100 0754 7061", companyName: "Iemand Anders" }).where(eq(providers.id, paid.id));
+    expect(await sepaCreditTransferXml(batchId, now)).toBe(first);
+    await db.update(providers).set({ iban: null }).where(eq(providers.id, paid.id));
+    const again = (await sepaCreditTransferXml(batchId, now))!;
+    expect(again).toBe(first);
+    expect(await painErrors(again)).toEqual([]);
+  });
+
+  it("makes one batch of two clicks at the same moment, never an empty one", async () => {
+    const admin = await account("admin");
+    const retailer = await account("retailer");
+    const business = await businessFor(retailer.id);
+    const provider = await approvedProvider(admin.id);
+    await db.update(providers).set({ iban: "BE62 5100 0754 7061" }).where(eq(providers.id, provider.providerId));
+    await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId: business.id }, "completed", { voucher: true });
+    const before = (await db.select({ id: payoutBatches.id }).from(payoutBatches)).length;
+    const results = await Promise.all([createPayoutBatch(admin.id), createPayoutBatch(admin.id)]);
+    expect((await db.select({ id: payoutBatches.id }).from(payoutBatches)).length - before).toBe(1);
+    expect(results.map((r) => (r.ok ? "batch" : r.error)).sort()).toEqual(["batch", "nothingToPay"]);
+  });
+
+  it("writes names in the EPC character set: Ø as O, an en dash as a hyphen, and never an empty name", () => {
+    expect(sepaText("Ørsted Søren ApS", 70)).toBe("Orsted Soren ApS");
+    expect(sepaText("Programma 2026–2027", 70)).toBe("Programma 2026-2027");
+    expect(sepaText("Straße & Œuvre", 70)).toBe("Strasse + OEuvre");
+    expect(sepaText("Αθηνά", 70, "Begunstigde")).toBe("Begunstigde");
   });
 
   it("asks for execution on the next Belgian banking day, never in the past", async () => {

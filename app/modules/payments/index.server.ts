@@ -194,4 +194,4 @@ async function refundCancelledEngagement(payload: Record<string, unknown>) {
 export const paymentsOutboxHandlers = { "engagement.cancelled": refundCancelledEngagement, "payment.refund": refundPayment };
 
 export { decodeBankFile, readBankStatement, type StatementLine } from "./bank-statement";
-export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml } from "./payouts.server";
+export { createPayoutBatch, listPayables, listPayoutBatches, payoutBatchCsv, sepaCreditTransferXml, sepaText } from "./payouts.server";

@@ -1,5 +1,5 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, belgianDateTime, nextBelgianBankingDay } from "~/lib/dates";
@@ -45,7 +45,8 @@ async function programmeAccounts(executor: Executor) {
 export async function createPayoutBatch(adminId: string) {
   const payables = await listPayables();
   const payable = payables.filter((p) => p.ibanValid);
-  if (payable.length === 0) return { ok: false as const, error: "nothingToPay" as const, skipped: payables.map((p) => p.name) };
+  const nothingToPay = { ok: false as const, error: "nothingToPay" as const, skipped: payables.map((p) => p.name) };
+  if (payable.length === 0) return nothingToPay;
   return db.transaction(async (tx) => {
     const ids = payable.map((p) => p.providerId);
     const total = payable.reduce((sum, p) => sum + p.totalCents, 0);
@@ -56,17 +57,25 @@ export async function createPayoutBatch(adminId: string) {
       .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
       .where(and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids)));
     const debtors = [...new Map(funding.flatMap(({ programmeId }) => [debtorOf(programmeId)].filter((d) => d !== null).map((d) => [d.programmeId, d] as const))).values()];
-    const [batch] = await tx.insert(payoutBatches).values({ createdBy: adminId, totalCents: total, debtors }).returning({ id: payoutBatches.id });
+    // Who is paid and to which account, as they are now: the file never follows a later edit.
+    const creditors = payable.map((p) => ({ providerId: p.providerId, name: p.name, iban: parseIban(p.iban ?? "")! }));
+    const [batch] = await tx.insert(payoutBatches).values({ createdBy: adminId, totalCents: total, debtors, creditors }).returning({ id: payoutBatches.id });
     const marked = await tx
       .update(payoutLines)
       .set({ batchId: batch.id })
       .where(and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids)))
       .returning({ amountCents: payoutLines.amountCents });
+    // A second click at the same moment waited for the first one's lines and found none left: no
+    // empty batch (its file would fail the schema), the first click's batch is the one.
+    if (marked.length === 0) return tx.rollback();
     // Lines added between the read and this update join the batch too: the total follows the lines.
     const markedTotal = marked.reduce((sum, l) => sum + l.amountCents, 0);
     if (markedTotal !== total) await tx.update(payoutBatches).set({ totalCents: markedTotal }).where(eq(payoutBatches.id, batch.id));
     await recordAudit(tx, { actorId: adminId, action: "payout.batch", entityType: "payout_batch", entityId: batch.id, data: { totalCents: markedTotal, providers: ids.length } });
     return { ok: true as const, batchId: batch.id, skipped: payables.filter((p) => !p.ibanValid).map((p) => p.name) };
+  }).catch((error: unknown) => {
+    if (error instanceof TransactionRollbackError) return nothingToPay;
+    throw error;
   });
 }
 
@@ -87,28 +96,38 @@ async function batchTransfers(batchId: string) {
   const debtorFor = stored.length
     ? (programmeId: string | null) => stored.find((d) => d.programmeId === programmeId) ?? stored[0]
     : await programmeAccounts(db);
-  const transfers = rows.map((r) => ({ ...r, debtor: debtorFor(r.programmeId) }));
+  // The creditors stored on the batch: their names and accounts as they were when it was made.
+  const creditor = new Map(batch.creditors.map((c) => [c.providerId, c]));
+  const transfers = rows.map((r) => ({ ...r, name: creditor.get(r.providerId)?.name ?? r.name, iban: creditor.get(r.providerId)?.iban ?? r.iban, debtor: debtorFor(r.programmeId) }));
   return { batch, transfers };
 }
 
 const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
+/** Letters and signs that carry no accent to take off, as the EPC's conversion table writes them in Latin. */
+const epcTransliteration: Record<string, string> = {
+  Ø: "O", ø: "o", Æ: "AE", æ: "ae", Œ: "OE", œ: "oe", ß: "ss", Ł: "L", ł: "l", Đ: "D", đ: "d", Þ: "TH", þ: "th", ð: "d", Ð: "D", ı: "i",
+  "–": "-", "—": "-", "‐": "-", "‑": "-", "‘": "'", "’": "'", "‚": "'", "“": "'", "”": "'", "„": "'", "«": "'", "»": "'", "€": "EUR", "@": "(at)", _: "-", "&": "+",
+};
+
 /**
  * Text as a SEPA credit transfer may carry it: the EPC's Latin character set (a–z, A–Z, 0–9 and
- * / - ? : ( ) . , ' + space), accents taken off (é → e), & as +, anything else dropped, cut to the
- * schema's length (Max35Text for identifiers, Max70Text for names, Max140Text for remittance).
+ * / - ? : ( ) . , ' + space), accents taken off (é → e), other letters and signs transliterated
+ * (Ø → O, ß → ss, – → -, & → +), anything else dropped, cut to the schema's length (Max35Text for
+ * identifiers, Max70Text for names, Max140Text for remittance). A text left empty (a name in
+ * another script) becomes `fallback`: the schema refuses an empty name.
  */
-export function sepaText(text: string, max: 35 | 70 | 140) {
-  return text
+export function sepaText(text: string, max: 35 | 70 | 140, fallback = "") {
+  const converted = text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/&/g, "+")
-    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, "")
+    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, (character) => epcTransliteration[character] ?? (/\s/.test(character) ? " " : ""))
     .replace(/\s+/g, " ")
     .trim()
     .slice(0, max)
     .trim();
+  return converted || fallback;
 }
 
 /**
@@ -127,14 +146,14 @@ export async function sepaCreditTransferXml(batchId: string, now = new Date()) {
   const executionDate = nextBelgianBankingDay(batchDay > today ? batchDay : today);
   const blocks = [...new Map(transfers.map((t) => [t.debtor?.programmeId ?? "", t.debtor])).entries()].map(([programmeId, debtor], blockIndex) => {
     const own = transfers.filter((t) => (t.debtor?.programmeId ?? "") === programmeId);
-    const name = xml(sepaText(debtor?.name ?? "Koppel", 70));
+    const name = xml(sepaText(debtor?.name ?? "Koppel", 70, "Koppel"));
     const agent = debtor?.bic ? `<BIC>${xml(sepaText(debtor.bic, 35))}</BIC>` : "<Othr><Id>NOTPROVIDED</Id></Othr>";
     const tx = own
       .map(
         (t, i) => `      <CdtTrfTxInf>
         <PmtId><EndToEndId>${sepaText(`KOPPEL-${batchId.slice(0, 8)}-${blockIndex + 1}-${i + 1}`, 35)}</EndToEndId></PmtId>
         <Amt><InstdAmt Ccy="EUR">${euros(t.amountCents)}</InstdAmt></Amt>
-        <Cdtr><Nm>${xml(sepaText(t.name, 70))}</Nm></Cdtr>
+        <Cdtr><Nm>${xml(sepaText(t.name, 70, "Begunstigde"))}</Nm></Cdtr>
         <CdtrAcct><Id><IBAN>${parseIban(t.iban ?? "")}</IBAN></Id></CdtrAcct>
         <RmtInf><Ustrd>${xml(sepaText(`Koppel uitbetaling ${batchId.slice(0, 8)} ${t.name}`, 140))}</Ustrd></RmtInf>
       </CdtTrfTxInf>`,
@@ -163,7 +182,7 @@ ${tx}
       <CreDtTm>${belgianDateTime(batch.paidAt)}</CreDtTm>
       <NbOfTxs>${transfers.length}</NbOfTxs>
       <CtrlSum>${euros(total)}</CtrlSum>
-      <InitgPty><Nm>${xml(sepaText(transfers[0]?.debtor?.name ?? "Koppel", 70))}</Nm></InitgPty>
+      <InitgPty><Nm>${xml(sepaText(transfers[0]?.debtor?.name ?? "Koppel", 70, "Koppel"))}</Nm></InitgPty>
     </GrpHdr>
 ${blocks.join("\n")}
   </CstmrCdtTrfInitn>
