@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { payoutBatches, programmes, providers } from "~db/schema";
+import { auditEvents, outbox, payoutBatches, programmes, providers, users } from "~db/schema";
 import { createPayoutBatch, sepaCreditTransferXml, sepaText } from "~/modules/payments/index.server";
-import { account, approvedProvider, businessFor, engagementFor } from "../support/marketplace";
+import { saveProviderProfile } from "~/modules/profiles/index.server";
+import { account, approvedProvider, businessFor, engagementFor, providerProfile } from "../support/marketplace";
 import { painErrors } from "../support/xsd";
 
 /*
@@ -70,6 +71,23 @@ describe("a SEPA payout file", () => {
     const again = (await sepaCreditTransferXml(batchId, now))!;
     expect(again).toBe(first);
     expect(await painErrors(again)).toEqual([]);
+  });
+
+  it("audits a provider's IBAN change with its old and new value, and mails the account's own address at once", async () => {
+    const admin = await account("admin");
+    const provider = await approvedProvider(admin.id);
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE71 0961 2345 6769" }))).ok).toBe(true);
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE62 5100 0754 7061" }))).ok).toBe(true);
+    const changes = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, provider.providerId), eq(auditEvents.action, "provider.iban_change")));
+    expect(changes.map((c) => c.data)).toEqual([{ oldIban: "BE71096123456769", newIban: "BE62510007547061" }]);
+    const [owner] = await db.select({ email: users.email }).from(users).where(eq(users.id, provider.id));
+    const mails = (await db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.topic, "mail.send"))).map((r) => r.payload).filter((m) => m.to === owner.email && m.subject === "Je rekeningnummer op Koppel is gewijzigd");
+    expect(mails).toHaveLength(1);
+    // Masked in the mail: the country, the check digits and the last four digits.
+    expect(String(mails[0].text)).toContain("van BE71 •••• 6769 naar BE62 •••• 7061");
+    // Saving the profile again without touching the IBAN changes nothing.
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "be62 5100 0754 7061" }))).ok).toBe(true);
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, provider.providerId), eq(auditEvents.action, "provider.iban_change")))).toHaveLength(1);
   });
 
   it("makes one batch of two clicks at the same moment, never an empty one", async () => {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { db } from "~db/client";
+import { db, type Executor } from "~db/client";
 import { municipalities, providers, users, type ProviderStatus } from "~db/schema";
 import { env } from "~/lib/env.server";
 import { translator } from "~/lib/i18n";
@@ -9,6 +9,7 @@ import { createNotice, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import type { ProviderInput } from "./schemas";
 import { uniqueSlug } from "./slugs.server";
+import { currentSettings } from "~/modules/settings/index.server";
 import { findVettingTransition, type VettingAction } from "./vetting";
 
 function columnsFrom(input: ProviderInput) {
@@ -55,7 +56,7 @@ export async function saveProviderProfile(
   }
   try {
     return await db.transaction(async (tx) => {
-      const [current] = await tx.select({ id: providers.id, slug: providers.slug, status: providers.status }).from(providers).where(eq(providers.userId, userId));
+      const [current] = await tx.select({ id: providers.id, slug: providers.slug, status: providers.status, iban: providers.iban }).from(providers).where(eq(providers.userId, userId));
       const slug = await uniqueSlug(tx, providers, providers.slug, input.companyName, current?.slug);
       if (!current) {
         const [row] = await tx
@@ -80,6 +81,7 @@ export async function saveProviderProfile(
       if (resubmitted) {
         await recordAudit(tx, { actorId: userId, action: "provider.resubmit", entityType: "provider", entityId: current.id, fromState: "rejected", toState: "pending" });
       }
+      await recordIbanChange(tx, userId, current.id, current.iban, input.iban);
       await queueProviderIndexing(tx, [current.id]);
       return { ok: true as const, created: false, status: resubmitted ? ("pending" as const) : current.status };
     });
@@ -173,3 +175,28 @@ export async function getPublicProvider(slug: string, viewer: { id: string; role
   const { iban: _iban, vatNumber: _vat, enterpriseNumber: _kbo, userId: _user, statusReason: _reason, ...publicFields } = row.provider;
   return { ...publicFields, baseMunicipality: row.baseMunicipality };
 }
+
+const comparableIban = (iban: string | null | undefined) => iban?.replace(/\s/g, "").toUpperCase() || null;
+/** An account number as a mail shows it: the country, the check digits and the last four, the rest hidden. */
+const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "—");
+
+/**
+ * A changed bank account is the textbook way to divert payouts: every change is audited with its
+ * old and new value, and the account's own address is told at once, in the same transaction, so a
+ * stolen account cannot change it unnoticed. Batches already made keep the account they were made
+ * with (payments module).
+ */
+async function recordIbanChange(tx: Executor, userId: string, providerId: string, before: string | null, after: string | null | undefined) {
+  const [old, next] = [comparableIban(before), comparableIban(after)];
+  if (old === next || old === null) return;
+  await recordAudit(tx, { actorId: userId, action: "provider.iban_change", entityType: "provider", entityId: providerId, data: { oldIban: old, newIban: next } });
+  const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+  const t = translator(user.locale);
+  await queueMail(tx, {
+    to: user.email,
+    subject: t("mail.ibanChangedSubject"),
+    // The office's own contact (a setting), else the site: a reply to a no-reply address reaches nobody.
+    text: t("mail.ibanChangedBody", { name: user.name, old: maskedIban(old), new: maskedIban(next), office: currentSettings().contactEmail ?? env.APP_URL }),
+  });
+}
+

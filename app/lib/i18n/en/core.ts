@@ -277,6 +277,9 @@ export const core: DeepStrings<typeof nl> = {
     registerSubject: "Choose your password for Koppel",
     registerBody:
       "Hello,\n\nWelcome to Koppel. Choose your password through this link to activate your account. It is valid for 24 hours and works once:\n\n{{link}}\n\nDid you not create an account? Then there is nothing to do: without a password nobody can use it.\n\nThe Koppel team",
+    ibanChangedSubject: "Your bank account on Koppel has changed",
+    ibanChangedBody:
+      "Hello {{name}},\n\nThe bank account Koppel pays you on has just changed: from {{old}} to {{new}}.\n\nPayouts already prepared go to the account as it was then.\n\nWas this not you? Contact the programme office at once ({{office}}) and change your password.\n\nThe Koppel team",
     alreadyRegisteredSubject: "You already have an account on Koppel",
     alreadyRegisteredBody:
       "Hello {{name}},\n\nSomeone (hopefully you) tried to create a new Koppel account with this e-mail address. You already have one. Log in at {{loginLink}}.\n\nForgot your password? Choose a new one through this link. It is valid for one hour and works once:\n\n{{link}}\n\nWas this not you? Then there is nothing to do.\n\nThe Koppel team",

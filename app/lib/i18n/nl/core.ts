@@ -277,6 +277,9 @@ export const core = {
     registerSubject: "Kies je wachtwoord voor Koppel",
     registerBody:
       "Hallo,\n\nWelkom bij Koppel. Kies je wachtwoord via deze link om je account te activeren. Hij is 24 uur geldig en werkt één keer:\n\n{{link}}\n\nMaakte je geen account aan? Dan hoef je niets te doen: zonder wachtwoord kan niemand het gebruiken.\n\nHet Koppel-team",
+    ibanChangedSubject: "Je rekeningnummer op Koppel is gewijzigd",
+    ibanChangedBody:
+      "Hallo {{name}},\n\nHet rekeningnummer waarop Koppel je uitbetalingen stort, is zonet gewijzigd: van {{old}} naar {{new}}.\n\nUitbetalingen die al klaargezet waren, gaan naar het rekeningnummer van toen.\n\nDeed jij dit niet? Meld je dan meteen bij het programmabureau ({{office}}) en wijzig je wachtwoord.\n\nHet Koppel-team",
     alreadyRegisteredSubject: "Je hebt al een account op Koppel",
     alreadyRegisteredBody:
       "Hallo {{name}},\n\nIemand (hopelijk jij) wilde een nieuw Koppel-account maken met dit e-mailadres. Je hebt er al een. Log in via {{loginLink}}.\n\nWachtwoord vergeten? Kies een nieuw via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nDeed je dit niet? Dan hoef je niets te doen.\n\nHet Koppel-team",
