@@ -1,10 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { formatDateTime, formatMoney } from "~/lib/format";
+import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
+import { invariantResponse } from "~/lib/responses";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
+import { confirmIbanChange } from "~/modules/profiles/index.server";
 import { createPayoutBatch, listPayables, listPayoutBatches } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -17,8 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ payables, batches, locale });
 }
 
+const ConfirmIbanSchema = z.object({ intent: z.literal("confirm-iban"), providerId: z.string().uuid() });
+
+/** Two forms, told apart by `intent`: confirm a provider's changed IBAN, or pay what is ready. */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
+  const form = await readFormData(request);
+  if (form.get("intent") === "confirm-iban") {
+    const parsed = parseFields(form, ConfirmIbanSchema);
+    if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+    invariantResponse(await confirmIbanChange(admin.id, parsed.value.providerId));
+    return redirectWithToast("/beheer/uitbetalingen", { key: "payouts.ibanConfirmed" });
+  }
   const result = await createPayoutBatch(admin.id);
   if (!result.ok) return json({ errors: ["payouts.nothingToPay"] }, { status: 409 });
   return redirectWithToast("/beheer/uitbetalingen", { key: "payouts.batchCreated" });
@@ -29,8 +43,9 @@ export default function PayoutsPage() {
   const { payables, batches, locale } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
-  const ready = payables.filter((p) => p.ibanValid);
-  const waiting = payables.length - ready.length;
+  const ready = payables.filter((p) => p.ready);
+  const waiting = payables.filter((p) => !p.ibanValid).length;
+  const held = payables.filter((p) => p.ibanValid && !p.ready).length;
   const readyLines = ready.reduce((sum, p) => sum + p.lines, 0);
   const readyTotal = formatMoney(ready.reduce((sum, p) => sum + p.totalCents, 0), locale);
   return (
@@ -55,7 +70,19 @@ export default function PayoutsPage() {
                 {payables.map((p) => (
                   <tr key={p.providerId}>
                     <th scope="row">{p.name}</th>
-                    <td>{p.ibanValid ? p.iban : <strong>{t("payouts.noIban")}</strong>}</td>
+                    <td>
+                      {p.ibanValid ? p.iban : <strong>{t("payouts.noIban")}</strong>}
+                      {p.ibanValid && p.ibanHoldSince ? (
+                        <Form method="post" className="iban-hold">
+                          <p className="notice">{t("payouts.ibanHeld", { date: formatDateTime(p.ibanHoldSince, locale) })}</p>
+                          <input type="hidden" name="intent" value="confirm-iban" />
+                          <input type="hidden" name="providerId" value={p.providerId} />
+                          <ConfirmButton className="button-secondary button" question={t("payouts.confirmIbanQuestion", { provider: p.name, iban: p.iban })} disabled={navigation.state === "submitting"}>
+                            {t("payouts.confirmIban")}
+                          </ConfirmButton>
+                        </Form>
+                      ) : null}
+                    </td>
                     <td>{p.lines}</td>
                     <td>{formatMoney(p.totalCents, locale)}</td>
                   </tr>
@@ -63,6 +90,7 @@ export default function PayoutsPage() {
               </tbody>
             </Table>
           {waiting > 0 ? <p className="notice">{t("payouts.waiting", { count: waiting })}</p> : null}
+          {held > 0 ? <p className="notice">{t("payouts.held", { count: held })}</p> : null}
           {readyLines > 0 ? (
             <Form method="post">
               <ConfirmButton disabled={navigation.state === "submitting"} question={t("payouts.confirmPay", { count: readyLines, amount: readyTotal })}>

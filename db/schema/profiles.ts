@@ -97,6 +97,8 @@ export const providers = pgTable(
     bio: text("bio").notNull().default(""),
     portfolioLinks: text("portfolio_links").array().notNull().default(sql`'{}'::text[]`),
     iban: text("iban"),
+    /** Set when the IBAN changed: no payout goes to the new account until the office confirms it. */
+    ibanHoldSince: timestamp("iban_hold_since", { withTimezone: true }),
     vatNumber: text("vat_number"),
     /** The registered office and phone, compared with the business's before a voucher (related parties). */
     street: text("street"),

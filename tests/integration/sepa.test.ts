@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, outbox, payoutBatches, programmes, providers, users } from "~db/schema";
-import { createPayoutBatch, sepaCreditTransferXml, sepaText } from "~/modules/payments/index.server";
+import { createPayoutBatch, listPayables, sepaCreditTransferXml, sepaText } from "~/modules/payments/index.server";
+import * as payoutsPage from "~/routes/beheer.uitbetalingen";
+import { args, formRequest, respond } from "../support/http";
 import { saveProviderProfile } from "~/modules/profiles/index.server";
 import { account, approvedProvider, businessFor, engagementFor, providerProfile } from "../support/marketplace";
 import { painErrors } from "../support/xsd";
@@ -88,6 +90,30 @@ describe("a SEPA payout file", () => {
     // Saving the profile again without touching the IBAN changes nothing.
     expect((await saveProviderProfile(provider.id, providerProfile({ iban: "be62 5100 0754 7061" }))).ok).toBe(true);
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, provider.providerId), eq(auditEvents.action, "provider.iban_change")))).toHaveLength(1);
+  });
+
+  it("holds a provider's payouts after an IBAN change until the office confirms it", async () => {
+    const admin = await account("admin");
+    const retailer = await account("retailer");
+    const business = await businessFor(retailer.id);
+    const provider = await approvedProvider(admin.id);
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE71 0961 2345 6769" }))).ok).toBe(true);
+    await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId: business.id }, "completed", { voucher: true });
+    // The account changes while money is owed: nothing goes to the new account yet.
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE62 5100 0754 7061" }))).ok).toBe(true);
+    const owed = async () => (await listPayables()).find((p) => p.providerId === provider.providerId)!;
+    expect(await owed()).toMatchObject({ ibanValid: true, ready: false });
+    const batch = await createPayoutBatch(admin.id);
+    expect(batch.skipped).toContain((await owed()).name);
+    // Its lines stayed out of the batch: still owed.
+    expect((await owed()).lines).toBeGreaterThan(0);
+    // The office checked it with the provider, and confirms on the payouts page.
+    const confirm = () => respond(() => payoutsPage.action(args(formRequest("/beheer/uitbetalingen", { intent: "confirm-iban", providerId: provider.providerId }, { cookie: admin.cookie }))));
+    expect((await confirm()).status).toBe(302);
+    expect(await owed()).toMatchObject({ ready: true });
+    expect((await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, provider.providerId), eq(auditEvents.action, "provider.iban_confirm")))).map((a) => a.actorId)).toEqual([admin.id]);
+    // Nothing left to confirm: a second click is not found.
+    expect((await confirm()).status).toBe(404);
   });
 
   it("makes one batch of two clicks at the same moment, never an empty one", async () => {

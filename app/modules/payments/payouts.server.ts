@@ -13,15 +13,17 @@ export async function listPayables() {
       providerId: payoutLines.providerId,
       name: providers.companyName,
       iban: providers.iban,
+      ibanHoldSince: providers.ibanHoldSince,
       totalCents: sql<number>`sum(${payoutLines.amountCents})::int`,
       lines: sql<number>`count(*)::int`,
     })
     .from(payoutLines)
     .innerJoin(providers, eq(providers.id, payoutLines.providerId))
     .where(isNull(payoutLines.batchId))
-    .groupBy(payoutLines.providerId, providers.companyName, providers.iban)
+    .groupBy(payoutLines.providerId, providers.companyName, providers.iban, providers.ibanHoldSince)
     .orderBy(providers.companyName);
-  return rows.map((r) => ({ ...r, ibanValid: hasValidIban(r.iban) }));
+  // Ready: a valid IBAN that is not waiting for the office to confirm a change.
+  return rows.map((r) => ({ ...r, ibanValid: hasValidIban(r.iban), ready: hasValidIban(r.iban) && r.ibanHoldSince === null }));
 }
 
 export async function listPayoutBatches() {
@@ -44,7 +46,7 @@ async function programmeAccounts(executor: Executor) {
  */
 export async function createPayoutBatch(adminId: string) {
   const payables = await listPayables();
-  const payable = payables.filter((p) => p.ibanValid);
+  const payable = payables.filter((p) => p.ready);
   const nothingToPay = { ok: false as const, error: "nothingToPay" as const, skipped: payables.map((p) => p.name) };
   if (payable.length === 0) return nothingToPay;
   return db.transaction(async (tx) => {
@@ -72,7 +74,7 @@ export async function createPayoutBatch(adminId: string) {
     const markedTotal = marked.reduce((sum, l) => sum + l.amountCents, 0);
     if (markedTotal !== total) await tx.update(payoutBatches).set({ totalCents: markedTotal }).where(eq(payoutBatches.id, batch.id));
     await recordAudit(tx, { actorId: adminId, action: "payout.batch", entityType: "payout_batch", entityId: batch.id, data: { totalCents: markedTotal, providers: ids.length } });
-    return { ok: true as const, batchId: batch.id, skipped: payables.filter((p) => !p.ibanValid).map((p) => p.name) };
+    return { ok: true as const, batchId: batch.id, skipped: payables.filter((p) => !p.ready).map((p) => p.name) };
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return nothingToPay;
     throw error;

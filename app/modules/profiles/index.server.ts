@@ -4,7 +4,7 @@ import { db } from "~db/client";
 import { businesses, municipalities, providers } from "~db/schema";
 
 export { getBusinessFormOptions, getBusinessProgress, getOwnBusiness, getPublicBusiness, listBusinessesOfOwner, saveBusiness } from "./businesses.server";
-export { decideProvider, getProviderOfUser, getPublicProvider, listProvidersForVetting, saveProviderProfile } from "./providers.server";
+export { confirmIbanChange, decideProvider, getProviderOfUser, getPublicProvider, listProvidersForVetting, saveProviderProfile } from "./providers.server";
 export { importBusinesses, importProviders, type ImportError, type ImportResult } from "./import.server";
 export { getOwnQuickscan, saveQuickscan } from "./quickscans.server";
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { municipalities, providers, users, type ProviderStatus } from "~db/schema";
 import { env } from "~/lib/env.server";
@@ -184,12 +184,14 @@ const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} ••�
  * A changed bank account is the textbook way to divert payouts: every change is audited with its
  * old and new value, and the account's own address is told at once, in the same transaction, so a
  * stolen account cannot change it unnoticed. Batches already made keep the account they were made
- * with (payments module).
+ * with (payments module); new payouts wait until the office confirms the change.
  */
 async function recordIbanChange(tx: Executor, userId: string, providerId: string, before: string | null, after: string | null | undefined) {
   const [old, next] = [comparableIban(before), comparableIban(after)];
   if (old === next || old === null) return;
   await recordAudit(tx, { actorId: userId, action: "provider.iban_change", entityType: "provider", entityId: providerId, data: { oldIban: old, newIban: next } });
+  // Held: no payout goes to the new account until the office has confirmed the change.
+  await tx.update(providers).set({ ibanHoldSince: new Date() }).where(eq(providers.id, providerId));
   const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
   const t = translator(user.locale);
   await queueMail(tx, {
@@ -197,6 +199,20 @@ async function recordIbanChange(tx: Executor, userId: string, providerId: string
     subject: t("mail.ibanChangedSubject"),
     // The office's own contact (a setting), else the site: a reply to a no-reply address reaches nobody.
     text: t("mail.ibanChangedBody", { name: user.name, old: maskedIban(old), new: maskedIban(next), office: currentSettings().contactEmail ?? env.APP_URL }),
+  });
+}
+
+/** The office confirms a changed IBAN (having checked it with the provider): payouts to it may go out again. */
+export async function confirmIbanChange(adminId: string, providerId: string) {
+  return db.transaction(async (tx) => {
+    const [confirmed] = await tx
+      .update(providers)
+      .set({ ibanHoldSince: null })
+      .where(and(eq(providers.id, providerId), isNotNull(providers.ibanHoldSince)))
+      .returning({ iban: providers.iban });
+    if (!confirmed) return false;
+    await recordAudit(tx, { actorId: adminId, action: "provider.iban_confirm", entityType: "provider", entityId: providerId, data: { iban: comparableIban(confirmed.iban) } });
+    return true;
   });
 }
 

@@ -198,7 +198,7 @@ export const office: DeepStrings<typeof nl> = {
       payment: { confirm: "Own share received", refund_due: "Refund due", refunded: "Refunded" },
       payout: { batch: "Payout batch made" },
       programme: { create: "Programme created" },
-      provider: { approve: "Provider approved", reject: "Provider rejected", suspend: "Provider suspended", import: "Provider imported", resubmit: "Profile resubmitted", submit: "Profile submitted", iban_change: "Bank account changed" },
+      provider: { approve: "Provider approved", reject: "Provider rejected", suspend: "Provider suspended", import: "Provider imported", resubmit: "Profile resubmitted", submit: "Profile submitted", iban_change: "Bank account changed", iban_confirm: "New bank account confirmed" },
       review: { submit: "Review given" },
       settings: { update: "Settings changed" },
       user: { invite: "User invited", deactivate: "User deactivated", reactivate: "User reactivated" },

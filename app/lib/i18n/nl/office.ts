@@ -195,7 +195,7 @@ export const office = {
       payment: { confirm: "Eigen bijdrage ontvangen", refund_due: "Terugbetaling nodig", refunded: "Terugbetaald" },
       payout: { batch: "Uitbetalingsbatch gemaakt" },
       programme: { create: "Programma aangemaakt" },
-      provider: { approve: "Aanbieder goedgekeurd", reject: "Aanbieder geweigerd", suspend: "Aanbieder geschorst", import: "Aanbieder geïmporteerd", resubmit: "Profiel opnieuw ingediend", submit: "Profiel ingediend", iban_change: "Rekeningnummer gewijzigd" },
+      provider: { approve: "Aanbieder goedgekeurd", reject: "Aanbieder geweigerd", suspend: "Aanbieder geschorst", import: "Aanbieder geïmporteerd", resubmit: "Profiel opnieuw ingediend", submit: "Profiel ingediend", iban_change: "Rekeningnummer gewijzigd", iban_confirm: "Nieuw rekeningnummer bevestigd" },
       review: { submit: "Beoordeling gegeven" },
       settings: { update: "Instellingen gewijzigd" },
       user: { invite: "Gebruiker uitgenodigd", deactivate: "Gebruiker gedeactiveerd", reactivate: "Gebruiker opnieuw geactiveerd" },

@@ -1,0 +1,1 @@
+ALTER TABLE "providers" ADD COLUMN "iban_hold_since" timestamp with time zone;
