@@ -68,6 +68,7 @@ export async function saveProviderProfile(
         return { ok: true as const, created: true, status: "pending" as const };
       }
       const resubmitted = current.status === "rejected";
+      const ibanChanged = isIbanChange(current.iban, input.iban);
       await tx
         .update(providers)
         .set({
@@ -76,12 +77,14 @@ export async function saveProviderProfile(
           conflictDeclaredAt: new Date(),
           updatedAt: new Date(),
           ...(resubmitted ? { status: "pending" as const, statusChangedAt: new Date() } : {}),
+          // Held: no payout goes to a changed account until the office has confirmed it.
+          ...(ibanChanged ? { ibanHoldSince: new Date() } : {}),
         })
         .where(eq(providers.id, current.id));
       if (resubmitted) {
         await recordAudit(tx, { actorId: userId, action: "provider.resubmit", entityType: "provider", entityId: current.id, fromState: "rejected", toState: "pending" });
       }
-      await recordIbanChange(tx, userId, current.id, current.iban, input.iban);
+      if (ibanChanged) await recordIbanChange(tx, userId, current.id, current.iban, input.iban);
       await queueProviderIndexing(tx, [current.id]);
       return { ok: true as const, created: false, status: resubmitted ? ("pending" as const) : current.status };
     });
@@ -177,6 +180,8 @@ export async function getPublicProvider(slug: string, viewer: { id: string; role
 }
 
 const comparableIban = (iban: string | null | undefined) => iban?.replace(/\s/g, "").toUpperCase() || null;
+/** A change of an account already on file (a first IBAN is no change). */
+const isIbanChange = (before: string | null, after: string | null | undefined) => comparableIban(before) !== null && comparableIban(before) !== comparableIban(after);
 /** An account number as a mail shows it: the country, the check digits and the last four, the rest hidden. */
 const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "—");
 
@@ -188,10 +193,7 @@ const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} ••�
  */
 async function recordIbanChange(tx: Executor, userId: string, providerId: string, before: string | null, after: string | null | undefined) {
   const [old, next] = [comparableIban(before), comparableIban(after)];
-  if (old === next || old === null) return;
   await recordAudit(tx, { actorId: userId, action: "provider.iban_change", entityType: "provider", entityId: providerId, data: { oldIban: old, newIban: next } });
-  // Held: no payout goes to the new account until the office has confirmed the change.
-  await tx.update(providers).set({ ibanHoldSince: new Date() }).where(eq(providers.id, providerId));
   const [user] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
   const t = translator(user.locale);
   await queueMail(tx, {

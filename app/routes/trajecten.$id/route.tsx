@@ -6,7 +6,7 @@ import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { getWorkspace, performWorkspaceAction } from "~/modules/engagements/index.server";
+import { getEngagementForViewer, getWorkspace, performWorkspaceAction } from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { happyPath } from "~/modules/engagements/transitions";
@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const id = params.id ?? "";
-  invariantResponse(await getWorkspace(id, user));
+  // Only whether the viewer has a part here: what they may do is performWorkspaceAction's to say.
+  invariantResponse(await getEngagementForViewer(id, user));
   const parsed = parseFields(await readFormData(request), WorkspaceActionSchema);
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const input = parsed.value;
