@@ -60,6 +60,8 @@ export default function AdminDashboard() {
               ["relatedParty", "/trajecten"],
               ["payments", "/beheer/betalingen"],
               ["disputes", "/trajecten"],
+              ["refunds", "/beheer/terugbetalingen"],
+              ["paymentProblems", "/beheer/betalingen#stripe-problems"],
             ] as const
           ).map(([queue, to]) => (
             <li key={queue}>

@@ -1,46 +1,72 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatMoney } from "~/lib/format";
-import { readUpload } from "~/lib/forms.server";
+import { z } from "zod";
+import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { parseFields, readFormData, readUpload } from "~/lib/forms.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { listOpenTransfers, listRefundsDue, matchBankLines } from "~/modules/engagements/index.server";
-import { decodeBankFile, readBankStatement } from "~/modules/payments/index.server";
+import { listOpenTransfers, matchBankLines } from "~/modules/engagements/index.server";
+import { decodeBankFile, listRefunds, listStripeProblems, readBankStatement, resolveStripeProblem } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
 
-/** A month of CODA or CSV for a programme account is a few hundred kilobytes. */
+/**
+ * A month of CODA or CSV for a programme account is a few hundred kilobytes, a year a few megabytes;
+ * the movements in one upload are capped as well (maxMovementsPerUpload), since CSV lines are short.
+ */
 const maxBytes = 5 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const [openTransfers, refunds, locale] = await Promise.all([listOpenTransfers(), listRefundsDue(), getLocale(request, admin)]);
-  return json({ openTransfers, refunds, locale });
+  const [openTransfers, refunds, stripeProblems, locale] = await Promise.all([listOpenTransfers(), listRefunds(), listStripeProblems(), getLocale(request, admin)]);
+  return json({ openTransfers, refundsWaiting: refunds.transfersDue.length + refunds.cardOpen.length, stripeProblems, locale });
 }
 
-/** The bank statement (CODA or CSV): each movement matched by structured communication to the own shares that are due. */
+const ResolveSchema = z.object({ intent: z.literal("resolve-stripe"), eventId: z.string().min(1).max(255), resolution: z.string().max(500).default("") });
+
+/**
+ * Two forms: the bank statement (CODA or CSV, a file), each movement matched by structured
+ * communication to the own shares that are due; or a message from Stripe marked resolved.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, "admin");
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    const parsed = parseFields(await readFormData(request), ResolveSchema);
+    if (!parsed.ok) return json({ errors: parsed.errors, problemLine: null, format: null, summary: null }, { status: 400 });
+    const resolved = await resolveStripeProblem(admin.id, parsed.value.eventId, parsed.value.resolution);
+    if (!resolved.ok) return json({ errors: [resolved.error === "noteRequired" ? "refunds.noteRequired" : "refunds.notAllowed"], problemLine: null, format: null, summary: null }, { status: 400 });
+    return redirectWithToast("/beheer/betalingen", { key: "bankLines.resolved" });
+  }
   const upload = await readUpload(request, maxBytes, { decode: decodeBankFile });
-  if (!upload.ok) return json({ errors: [upload.error], problemLine: null, format: null, outcomes: null }, { status: upload.status });
+  if (!upload.ok) return json({ errors: [upload.error], problemLine: null, format: null, summary: null }, { status: upload.status });
   const statement = readBankStatement(upload.text);
-  if (!statement.ok) return json({ errors: [statement.problem], problemLine: statement.line, format: statement.format, outcomes: null }, { status: 400 });
-  return json({ errors: null, problemLine: null, format: statement.format, outcomes: await matchBankLines(admin.id, statement.lines) });
+  if (!statement.ok) return json({ errors: [statement.problem], problemLine: statement.line, format: statement.format, summary: null }, { status: 400 });
+  const summary = await matchBankLines(admin.id, statement.lines);
+  if (!summary.ok) return json({ errors: ["bankLines.problems.tooManyMovements"], problemLine: null, format: statement.format, summary: null }, { status: 413 });
+  return json({ errors: null, problemLine: null, format: statement.format, summary });
 }
 
 export default function BankLinesPage() {
   const { t } = useTranslation();
-  const { openTransfers, refunds, locale } = useLoaderData<typeof loader>();
+  const { openTransfers, refundsWaiting, stripeProblems, locale } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const money = (cents: number | null) => (cents === null ? "–" : formatMoney(cents, locale));
+  const errorText = (e: string) => (data?.problemLine ? t("bankLines.problemAt", { problem: t(e), line: data.problemLine }) : e);
+  const summary = data?.summary;
   return (
     <div className="narrow-wide">
       <PageHeader title={t("bankLines.title")}>{t("bankLines.intro")}</PageHeader>
+      {refundsWaiting > 0 ? (
+        <p className="notice">
+          <Link to="/beheer/terugbetalingen">{t("bankLines.refundsLink", { count: refundsWaiting })}</Link>
+        </p>
+      ) : null}
       <Form method="post" encType="multipart/form-data">
-        <FormErrors errors={data?.errors?.map((e) => (data.problemLine ? t("bankLines.problemAt", { problem: t(e), line: data.problemLine }) : e))} />
+        <FormErrors errors={data?.errors?.map(errorText)} />
         <div className="field">
           <label htmlFor="bank-file">{t("bankLines.file")}</label>
           <input id="bank-file" type="file" name="file" accept=".cod,.coda,.txt,.csv,text/csv,text/plain" required aria-describedby="bank-file-hint" />
@@ -52,29 +78,108 @@ export default function BankLinesPage() {
           {t("bankLines.submit")}
         </button>
       </Form>
-      {data?.outcomes ? (
+      {summary ? (
         <section aria-labelledby="outcomes-title">
-          <h2 id="outcomes-title">{t("bankLines.outcomesTitle", { count: data.outcomes.length, format: data.format === "coda" ? "CODA" : "CSV" })}</h2>
+          <h2 id="outcomes-title">{t("bankLines.outcomesTitle", { count: summary.read, format: data?.format === "coda" ? "CODA" : "CSV" })}</h2>
+          <p>
+            {t("bankLines.recorded", { count: summary.recorded })} {summary.earlier > 0 ? t("bankLines.earlierCount", { count: summary.earlier }) : null}
+          </p>
+          {summary.results.length > 0 ? (
+            <Table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("bankLines.result")}</th>
+                  <th scope="col">{t("bankLines.count")}</th>
+                  <th scope="col">{t("payouts.amount")}</th>
+                  <th scope="col">{t("bankLines.refundAmount")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.results.map((r) => (
+                  <tr key={r.result}>
+                    <th scope="row">{t(`bankLines.results.${r.result}`)}</th>
+                    <td>{r.count}</td>
+                    <td>{money(r.amountCents)}</td>
+                    <td>{r.refundCents > 0 ? money(r.refundCents) : "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ) : null}
+          {summary.attention.length > 0 ? (
+            <>
+              <h3>{t("bankLines.attentionTitle")}</h3>
+              <Table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("import.row")}</th>
+                    <th scope="col">{t("bankLines.communication")}</th>
+                    <th scope="col">{t("payouts.amount")}</th>
+                    <th scope="col">{t("bankLines.result")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {summary.attention.map((o) => (
+                    <tr key={o.line}>
+                      <td>{o.line}</td>
+                      <td>{o.communication}</td>
+                      <td>{money(o.amountCents)}</td>
+                      <td>
+                        {t(`bankLines.results.${o.result}`)}
+                        {o.problem ? ` (${t(o.problem)})` : null}
+                        {o.refundCents > 0 ? ` ${t("bankLines.refund", { amount: money(o.refundCents) })}` : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+              {summary.attentionNotListed > 0 ? <p>{t("bankLines.attentionNotListed", { count: summary.attentionNotListed })}</p> : null}
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {stripeProblems.length > 0 ? (
+        <section aria-labelledby="stripe-problems">
+          <h2 id="stripe-problems">{t("bankLines.stripeTitle")}</h2>
+          <p>{t("bankLines.stripeIntro")}</p>
           <Table>
             <thead>
               <tr>
-                <th scope="col">{t("import.row")}</th>
-                <th scope="col">{t("bankLines.communication")}</th>
-                <th scope="col">{t("payouts.amount")}</th>
                 <th scope="col">{t("bankLines.result")}</th>
+                <th scope="col">{t("bankLines.stripeObject")}</th>
+                <th scope="col">{t("refunds.since")}</th>
+                <th scope="col">{t("bankLines.resolution")}</th>
               </tr>
             </thead>
             <tbody>
-              {data.outcomes.map((o) => (
-                <tr key={o.line}>
-                  <td>{o.line}</td>
-                  <td>{o.communication}</td>
-                  <td>{money(o.amountCents)}</td>
+              {stripeProblems.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {t(`bankLines.stripeProblems.${p.problem}`)}
+                    {p.engagementId ? (
+                      <>
+                        {" "}
+                        <Link to={`/trajecten/${p.engagementId}`}>{t("bankLines.openEngagement")}</Link>
+                      </>
+                    ) : null}
+                  </th>
                   <td>
-                    {t(`bankLines.results.${o.result}`)}
-                    {o.problem ? ` (${t(o.problem)})` : null}
-                    {o.refundCents > 0 ? ` ${t("bankLines.refund", { amount: money(o.refundCents) })}` : null}
-                    {o.earlier ? ` ${t("bankLines.earlier")}` : null}
+                    {p.objectId ?? p.id}
+                    {p.amountCents !== null ? ` · ${money(p.amountCents)}` : null}
+                  </td>
+                  <td>{formatDateTime(p.receivedAt, locale)}</td>
+                  <td>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="resolve-stripe" />
+                      <input type="hidden" name="eventId" value={p.id} />
+                      <label className="visually-hidden" htmlFor={`resolution-${p.id}`}>
+                        {t("bankLines.resolution")}
+                      </label>
+                      <input id={`resolution-${p.id}`} name="resolution" placeholder={t("bankLines.resolution")} required minLength={3} maxLength={500} />
+                      <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
+                        {t("bankLines.resolve")}
+                      </button>
+                    </Form>
                   </td>
                 </tr>
               ))}
@@ -109,33 +214,6 @@ export default function BankLinesPage() {
           </Table>
         )}
       </section>
-      {refunds.length > 0 ? (
-        <section aria-labelledby="refunds-title">
-          <h2 id="refunds-title">{t("bankLines.refundsTitle")}</h2>
-          <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t("bankLines.counterparty")}</th>
-                <th scope="col">{t("bankLines.refundAmount")}</th>
-                <th scope="col">{t("bankLines.communication")}</th>
-                <th scope="col">{t("bankLines.result")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refunds.map((r) => (
-                <tr key={r.fingerprint}>
-                  <td>
-                    {r.counterpartyName} {r.counterpartyIban}
-                  </td>
-                  <td>{money(r.refundCents)}</td>
-                  <td>{r.communication}</td>
-                  <td>{t(`bankLines.results.${r.result}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </section>
-      ) : null}
     </div>
   );
 }

@@ -42,6 +42,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/beheer/programmas", label: "nav.programmes" },
     { to: "/beheer/betalingen", label: "nav.bankLines" },
     { to: "/beheer/uitbetalingen", label: "nav.payouts" },
+    { to: "/beheer/terugbetalingen", label: "nav.refunds" },
     { to: "/beheer/import", label: "nav.import" },
     { to: "/beheer/zomer", label: "nav.campaign" },
     { to: "/beheer/audit", label: "nav.audit" },

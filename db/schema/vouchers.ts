@@ -102,7 +102,7 @@ export const budgetLedger = pgTable(
   (t) => [index("budget_ledger_programme_idx").on(t.programmeId), index("budget_ledger_voucher_idx").on(t.voucherId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
 );
 
-export const paymentStatuses = ["open", "paid", "failed", "expired", "refunded"] as const;
+export const paymentStatuses = ["open", "paid", "failed", "expired", "refunded", "disputed"] as const;
 export const paymentStatusEnum = pgEnum("payment_status", paymentStatuses);
 
 /** An attempt to pay an own share online (Stripe Checkout); bank transfers are confirmed on the voucher. */
@@ -125,12 +125,30 @@ export const payments = pgTable(
   (t) => [index("payments_voucher_idx").on(t.voucherId), uniqueIndex("payments_one_open_idx").on(t.voucherId).where(sql`status = 'open'`)],
 );
 
-/** Every Stripe event id handled, once: replays and concurrent duplicates change nothing. */
-export const stripeEvents = pgTable("stripe_events", {
-  id: text("id").primaryKey(),
-  type: text("type").notNull(),
-  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const stripeProblems = ["unknownSession", "dispute", "unrequestedRefund", "refundFailed"] as const;
+export type StripeProblem = (typeof stripeProblems)[number];
+
+/**
+ * Every Stripe event id handled, once: replays and concurrent duplicates change nothing. An event
+ * Koppel cannot settle on its own (a session it does not know, a chargeback, a refund made in
+ * Stripe's dashboard) keeps its object and waits in the office's work queue until someone resolves it.
+ */
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    problem: text("problem").$type<StripeProblem>(),
+    /** The event's object (session, charge, dispute), for the office to see what came. */
+    object: jsonb("object").$type<Record<string, unknown>>(),
+    engagementId: text("engagement_id").references(() => engagements.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolution: text("resolution"),
+  },
+  (t) => [index("stripe_events_open_idx").on(t.receivedAt).where(sql`problem is not null and resolved_at is null`)],
+);
 
 /** The account a payout is paid from, as it stood when the batch was made. */
 export interface PayoutDebtor {
@@ -208,9 +226,63 @@ export const bankTransactions = pgTable(
     result: text("result").$type<BankLineResult>().notNull(),
     /** What goes back to the payer: an overpayment's excess, a second payment, a payment short of the own share. */
     refundCents: integer("refund_cents").notNull().default(0),
-    refundedAt: timestamp("refunded_at", { withTimezone: true }),
     uploadedBy: text("uploaded_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("bank_transactions_voucher_idx").on(t.voucherId), index("bank_transactions_refund_idx").on(t.refundedAt).where(sql`refund_cents > 0`)],
+  (t) => [index("bank_transactions_voucher_idx").on(t.voucherId)],
+);
+
+export const refundMethods = ["transfer", "card"] as const;
+/**
+ * A refund's course: `due` until it is made; a transfer is `done` when the office sent it (in a SEPA
+ * refund file or by hand, with a note); a card refund carries Stripe's own status (`pending`,
+ * `requires_action`, `succeeded`, `failed`, `canceled`).
+ */
+export const refundStatuses = ["due", "done", "pending", "requires_action", "succeeded", "failed", "canceled"] as const;
+export type RefundStatus = (typeof refundStatuses)[number];
+
+/** A SEPA file of refunds the office made: what it pays, stored as it was made, so it downloads the same. */
+export const refundBatches = pgTable("refund_batches", {
+  id: id(),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The programme accounts it pays from, as they were when it was made. */
+  debtors: jsonb("debtors").$type<PayoutDebtor[]>().notNull(),
+  totalCents: integer("total_cents").notNull(),
+});
+
+/**
+ * Money that goes back to whoever paid it, as work with an end: a bank movement that cannot be
+ * kept (too much, twice, too late), the unused own share of an engagement that ended early, a card
+ * payment that came when nothing was left to pay. Each is made once and marked with how.
+ */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: id(),
+    method: text("method").$type<(typeof refundMethods)[number]>().notNull(),
+    /** Why it goes back: a bank line's result, `settlement`, or why a card payment could not be credited. */
+    reason: text("reason").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    voucherId: text("voucher_id").references(() => vouchers.id),
+    /** The bank movement whose money goes back (a transfer). */
+    bankTransaction: text("bank_transaction").references(() => bankTransactions.fingerprint, { onUpdate: "cascade" }),
+    /** The card payment refunded through Stripe. */
+    paymentId: text("payment_id").references(() => payments.id),
+    counterpartyIban: text("counterparty_iban"),
+    counterpartyName: text("counterparty_name").notNull().default(""),
+    status: text("status").$type<RefundStatus>().notNull().default("due"),
+    stripeRefundId: text("stripe_refund_id").unique(),
+    batchId: text("batch_id").references(() => refundBatches.id),
+    /** How the office made it, when by hand. */
+    note: text("note"),
+    doneBy: text("done_by").references(() => users.id),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("refunds_open_idx").on(t.method, t.status),
+    index("refunds_voucher_idx").on(t.voucherId),
+    check("refunds_positive", sql`${t.amountCents} > 0`),
+  ],
 );

@@ -94,6 +94,9 @@ function matrix(): Record<string, Row> {
     // An empty form asks for a batch of everything payable; there is nothing to pay yet.
     "beheer.uitbetalingen": { path: "/beheer/uitbetalingen", get: onlyFor("admin"), post: onlyFor("admin", 409) },
     "beheer.uitbetalingen.$batchId.$format": { path: `/beheer/uitbetalingen/${missing}/csv`, params: { batchId: missing, format: "csv" }, get: onlyFor("admin", 404) },
+    // An empty form is neither a SEPA file nor a refund marked done.
+    "beheer.terugbetalingen": { path: "/beheer/terugbetalingen", get: onlyFor("admin"), post: onlyFor("admin", 400) },
+    "beheer.terugbetalingen.$batchId[.]xml": { path: `/beheer/terugbetalingen/${missing}.xml`, params: { batchId: missing }, get: onlyFor("admin", 404) },
     "beheer.export.$kind[.]csv": { path: "/beheer/export/businesses.csv", params: { kind: "businesses" }, get: onlyFor("admin") },
     "beheer.zomer": { path: "/beheer/zomer", get: onlyFor("admin"), post: onlyFor("admin", 400) },
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { auditEvents, bankTransactions, engagements, programmes, vouchers } from "~db/schema";
+import { auditEvents, bankTransactions, engagements, programmes, refunds, vouchers } from "~db/schema";
 import { approveVoucher } from "~/modules/engagements/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as payments from "~/routes/beheer.betalingen";
@@ -44,6 +44,9 @@ async function approvedVoucher() {
 const upload = (content: string, name: string) =>
   respond(() => payments.action(args(multipartRequest("/beheer/betalingen", {}, { file: new File([content], name, { type: "text/plain" }) }, { cookie: admin.cookie }))));
 const stateOf = async (engagementId: string) => (await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state;
+const refundsOf = (voucherId: string) => db.select().from(refunds).where(eq(refunds.voucherId, voucherId));
+type Summary = { results: { result: string; count: number; amountCents: number; refundCents: number }[] };
+const resultsOf = (summary: Summary) => summary.results.map((r) => [r.result, r.count, r.amountCents, r.refundCents]);
 const transactionCount = async () => (await db.select({ n: count() }).from(bankTransactions))[0].n;
 
 describe("a CODA statement upload", () => {
@@ -64,35 +67,33 @@ describe("a CODA statement upload", () => {
     });
     const first = await upload(file, "uittreksel-245.cod");
     expect(first.status).toBe(200);
-    const { format, outcomes } = await first.json();
+    const { format, summary } = await first.json();
     expect(format).toBe("coda");
-    expect(outcomes.map((o: { result: string; refundCents: number; earlier: boolean }) => [o.result, o.refundCents, o.earlier])).toEqual([
-      ["confirmed", 0, false],
-      ["overpaid", 1_000, false],
-      ["debitIgnored", 0, false],
-      ["noReference", 0, false],
-      ["unknownReference", 0, false],
+    // A summary, not an echo of every line: per result how many and how much, and the lines to look at.
+    expect(summary).toMatchObject({ read: 5, recorded: 5, earlier: 0, attentionNotListed: 0 });
+    expect(resultsOf(summary)).toEqual([
+      ["confirmed", 1, 59_800, 0],
+      ["overpaid", 1, 60_800, 1_000],
+      ["debitIgnored", 1, -150_000, 0],
+      ["noReference", 1, 2_500, 0],
+      ["unknownReference", 1, 59_800, 0],
     ]);
+    expect(summary.attention.map((o: { result: string }) => o.result)).toEqual(["overpaid", "noReference", "unknownReference"]);
     expect(await stateOf(exact.engagementId)).toBe("intake");
     expect(await stateOf(over.engagementId)).toBe("intake");
     expect((await db.select().from(auditEvents).where(eq(auditEvents.action, "bank.refund_due"))).map((a) => a.entityId)).toEqual([over.id]);
 
     const after = await (await respond(() => payments.loader(args(getRequest("/beheer/betalingen", { cookie: admin.cookie }))))).json();
     expect(after.openTransfers.map((t: { voucherId: string }) => t.voucherId)).not.toContain(exact.id);
-    expect(after.refunds).toEqual([expect.objectContaining({ refundCents: 1_000, counterpartyIban: "BE62510007547061", result: "overpaid" })]);
+    expect(await refundsOf(over.id)).toEqual([expect.objectContaining({ method: "transfer", amountCents: 1_000, counterpartyIban: "BE62510007547061", reason: "overpaid", status: "due" })]);
 
     // The same file again: every movement known, the same outcome, nothing written.
     const rows = await transactionCount();
     const vouchersBefore = await db.select().from(vouchers);
     const again = await (await upload(file, "uittreksel-245.cod")).json();
-    expect(again.outcomes.map((o: { result: string; earlier: boolean }) => [o.result, o.earlier])).toEqual([
-      ["confirmed", true],
-      ["overpaid", true],
-      ["debitIgnored", true],
-      ["noReference", true],
-      ["unknownReference", true],
-    ]);
+    expect(again.summary).toMatchObject({ read: 5, recorded: 0, earlier: 5, results: [], attention: [] });
     expect(await transactionCount()).toBe(rows);
+    expect(await refundsOf(over.id)).toHaveLength(1);
     expect(await db.select().from(vouchers)).toEqual(vouchersBefore);
   });
 
@@ -102,16 +103,16 @@ describe("a CODA statement upload", () => {
     const first = await (await send()).json();
     expect(first.format).toBe("coda");
     // References Koppel never issued: reported, nothing confirmed or refunded.
-    expect(first.outcomes.map((o: { amountCents: number; result: string; earlier: boolean }) => [o.amountCents, o.result, o.earlier])).toEqual([
-      [500, "unknownReference", false],
-      [2_500, "unknownReference", false],
-      [2_000, "unknownReference", false],
-      [3_000, "unknownReference", false],
+    expect(first.summary.attention.map((o: { amountCents: number; result: string }) => [o.amountCents, o.result])).toEqual([
+      [500, "unknownReference"],
+      [2_500, "unknownReference"],
+      [2_000, "unknownReference"],
+      [3_000, "unknownReference"],
     ]);
     const [named] = await db.select().from(bankTransactions).where(eq(bankTransactions.counterpartyIban, "BE32135468465432"));
     expect(named.counterpartyName).toBe("KLANT3 NAAMï");
     const second = await (await send()).json();
-    expect(second.outcomes.map((o: { earlier: boolean }) => o.earlier)).toEqual([true, true, true, true]);
+    expect(second.summary).toMatchObject({ read: 4, recorded: 0, earlier: 4 });
   });
 
   it("refuses a damaged CODA file with the line, writing nothing", async () => {
@@ -137,16 +138,51 @@ describe("a CSV statement upload", () => {
       `BE68539007547034;02/12/2026;02/12/2026;€ 1.2,00;EUR;;;${paid.paymentReference}`,
     ].join("\r\n");
     const response = await upload(csv, "export.csv");
-    const { format, outcomes } = await response.json();
+    const { format, summary } = await response.json();
     expect(format).toBe("csv");
-    expect(outcomes.map((o: { line: number; amountCents: number | null; result: string; refundCents: number; problem: string | null }) => [o.line, o.amountCents, o.result, o.refundCents, o.problem])).toEqual([
+    expect(summary.attention.map((o: { line: number; amountCents: number | null; result: string; refundCents: number; problem: string | null }) => [o.line, o.amountCents, o.result, o.refundCents, o.problem])).toEqual([
       [2, 50_000, "amountTooLow", 50_000, null],
-      [3, 59_800, "confirmed", 0, null],
       [4, 59_800, "alreadyPaid", 59_800, null],
       [5, 125_000, "unknownReference", 0, null],
       [6, null, "unreadable", 0, "bankLines.problems.amount.format"],
     ]);
+    expect(resultsOf(summary).find(([result]) => result === "confirmed")).toEqual(["confirmed", 1, 59_800, 0]);
     expect(await stateOf(short.engagementId)).toBe("awaiting_contribution");
     expect(await stateOf(paid.engagementId)).toBe("intake");
+  });
+});
+
+describe("one movement, one record (issue 21, item 3)", () => {
+  it("records the payment once whether it comes as CODA, as the bank's CSV or as that CSV saved again by a spreadsheet", async () => {
+    const voucher = await approvedVoucher();
+    const [dd, mm, yyyy] = ["01", "12", "2026"];
+    const coda = codaFile({ date: `${dd}${mm}26`, movements: [{ amountCents: 59_800, structured: voucher.digits, valueDate: `${dd}${mm}26`, counterpartyIban: "BE62510007547061", counterpartyName: "FIETSEN VANDENBROUCKE" }] });
+    // The KBC Dutch export's header (tests/fixtures/SOURCES.md), with an extra separator at the end of the row as KBC writes it.
+    const kbc = [
+      "Rekeningnummer;Rubrieknaam;Naam;Munt;Afschriftnummer;Datum;Omschrijving;Valuta;Bedrag;Saldo;credit;debet;rekeningnummer tegenpartij;BIC tegenpartij;Naam tegenpartij;Adres tegenpartij;gestructureerde mededeling;Vrije mededeling",
+      `BE68539007547034;Programmarekening;PROVINCIE WEST-VLAANDEREN;EUR;2026123;${dd}/${mm}/${yyyy};OVERSCHRIJVING;${dd}/${mm}/${yyyy};598,00;25.598,00;598,00;;BE62510007547061;GKCCBEBB;Fietsen Vandenbroucke;Markt 1 8500 Kortrijk;${voucher.digits};;`,
+    ].join("\r\n");
+    const resaved = `Bedrag;Valutadatum;Rekening tegenpartij;Mededeling\n598;1/12/2026;BE62 5100 0754 7061;${voucher.paymentReference}\n`;
+
+    const first = await (await upload(coda, "245.cod")).json();
+    expect(first.summary).toMatchObject({ recorded: 1, results: [{ result: "confirmed", count: 1 }] });
+    const rows = await transactionCount();
+    for (const [file, name] of [[kbc, "kbc.csv"], [resaved, "opnieuw-bewaard.csv"]]) {
+      const again = await (await upload(file, name)).json();
+      expect(again.summary).toMatchObject({ read: 1, recorded: 0, earlier: 1 });
+    }
+    // Before: the CSV was "a second payment" and 2 × €598 went on the refund list.
+    expect(await transactionCount()).toBe(rows);
+    expect(await refundsOf(voucher.id)).toEqual([]);
+    expect(await stateOf(voucher.engagementId)).toBe("intake");
+  });
+
+  it("refuses more movements than a year of statements in one upload, writing nothing", async () => {
+    const rows = await transactionCount();
+    const csv = ["Bedrag;Valutadatum;Mededeling", ...Array.from({ length: 50_001 }, (_, i) => `1,00;1/12/2026;gift ${i}`)].join("\n");
+    const response = await upload(csv, "te-groot.csv");
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ errors: ["bankLines.problems.tooManyMovements"] });
+    expect(await transactionCount()).toBe(rows);
   });
 });

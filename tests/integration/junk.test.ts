@@ -52,6 +52,7 @@ function targets(): Record<string, Target | "skip"> {
     "beheer.programmas": { as: "admin", path: "/beheer/programmas" },
     "beheer.betalingen": { as: "admin", path: "/beheer/betalingen" },
     "beheer.uitbetalingen": { as: "admin", path: "/beheer/uitbetalingen" },
+    "beheer.terugbetalingen": { as: "admin", path: "/beheer/terugbetalingen" },
     "beheer.zomer": { as: "admin", path: "/beheer/zomer" },
     "api.v1.match": { as: "retailer", path: "/api/v1/match", body: "json" },
     "api.v1.import.$kind": { as: "admin", path: "/api/v1/import/providers", params: { kind: "providers" }, body: "csv" },
@@ -62,7 +63,7 @@ function targets(): Record<string, Target | "skip"> {
 
 // Field names the forms use, so junk reaches past "unknown field" into each schema's checks.
 const fieldNames = [
-  "intent", "email", "password", "newPassword", "confirmPassword", "name", "role", "locale", "redirectTo", "token",
+  "intent", "refundId", "note", "eventId", "resolution", "email", "password", "newPassword", "confirmPassword", "name", "role", "locale", "redirectTo", "token",
   "title", "description", "services", "budgetBand", "languages", "businessId", "bidId", "participantId", "editionId", "userId", "providerId",
   "promotionTitle", "promotionText", "validFrom", "validUntil", "year", "startsOn", "endsOn", "introduction", "nisCode", "municipalities",
   "advicePrice", "implementationPrice", "startDate", "estimatedHours", "approach", "rating", "body", "text", "action", "reason", "milestoneId",

@@ -147,7 +147,7 @@ describe("dashboard figures", () => {
   });
 
   it("count the work queues", async () => {
-    expect(await getWorkQueues()).toEqual({ vetting: 1, vouchers: 1, relatedParty: 0, payments: 0, disputes: 0 });
+    expect(await getWorkQueues()).toEqual({ vetting: 1, vouchers: 1, relatedParty: 0, payments: 0, disputes: 0, refunds: 0, paymentProblems: 0 });
   });
 
   it("render for the office only, with malformed filters dropped", async () => {

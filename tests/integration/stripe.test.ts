@@ -16,13 +16,14 @@ const fake = await vi.hoisted(async () => {
 import { count, eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { db } from "~db/client";
-import { auditEvents, engagements, payments, programmes, stripeEvents, vouchers } from "~db/schema";
+import { auditEvents, engagements, payments, programmes, refunds, stripeEvents, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, runTimers, transition } from "~/modules/engagements/index.server";
 import { drainOutbox } from "~/modules/notifications/index.server";
-import { handleStripeWebhook, startOwnShareCheckout } from "~/modules/payments/index.server";
+import { handleStripeWebhook, listStripeProblems, startOwnShareCheckout } from "~/modules/payments/index.server";
+import * as paymentsPage from "~/routes/beheer.betalingen";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as webhook from "~/routes/webhooks.stripe";
-import { args, origin, respond } from "../support/http";
+import { args, getRequest, origin, respond } from "../support/http";
 import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
 
 const stripe = new Stripe("sk_test_koppel");
@@ -145,6 +146,7 @@ describe("own share by Stripe Checkout", () => {
     const { engagementId } = await awaitingOwnShare();
     await startOwnShareCheckout(retailer.id, engagementId);
     const payment = await paymentOf(engagementId);
+    fake.complete(payment.externalId);
     const paid = delivery(sessionEvent(`evt_paid_${engagementId}`, "checkout.session.completed", payment.externalId));
     await handleStripeWebhook(paid.payload, paid.signature);
     await transition(engagementId, "cancel", { userId: retailer.id, role: "retailer" }, "Toch niet.");
@@ -153,11 +155,12 @@ describe("own share by Stripe Checkout", () => {
     const refund = fake.calls.filter((c) => c.path === "/v1/refunds").at(-1)!;
     expect(refund.params.get("payment_intent")).toBe(`pi_${payment.externalId}`);
     expect(refund.params.get("amount")).toBe(String(payment.amountCents));
-    expect(refund.idempotencyKey).toBe(`refund-${payment.id}`);
+    expect(refund.idempotencyKey).toBe(`refund-${(await refundsOf(payment.id))[0].id}`);
     expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
   });
 });
 
+const refundsOf = (paymentId: string) => db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
 const auditOf = async (paymentId: string) => (await db.select().from(auditEvents).where(eq(auditEvents.entityId, paymentId)).orderBy(auditEvents.createdAt)).map((a) => [a.action, a.reason ?? a.toState]);
 const drainAll = async () => {
   while ((await drainOutbox(allOutboxHandlers)).claimed > 0);
@@ -208,7 +211,7 @@ describe("a payment is always credited or refunded", () => {
     await drainAll();
     const refund = fake.calls.filter((c) => c.path === "/v1/refunds").at(-1)!;
     expect(Object.fromEntries(refund.params)).toMatchObject({ payment_intent: `pi_${payment.externalId}`, amount: String(payment.amountCents), reason: "duplicate" });
-    expect(refund.idempotencyKey).toBe(`refund-${payment.id}`);
+    expect(refund.idempotencyKey).toBe(`refund-${(await refundsOf(payment.id))[0].id}`);
     expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
     expect(await auditOf(payment.id)).toEqual([
       ["payment.refund_due", "alreadyPaid"],
@@ -228,10 +231,97 @@ describe("a payment is always credited or refunded", () => {
     await db.update(vouchers).set({ paymentDueOn: "2020-01-01" }).where(eq(vouchers.id, voucher.id));
     await runTimers();
     expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("cancelled");
+    fake.complete(payment.externalId);
     const late = delivery(sessionEvent(`evt_after_cancel_${engagementId}`, "checkout.session.completed", payment.externalId));
     await handleStripeWebhook(late.payload, late.signature);
     await drainAll();
     expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].status).toBe("refunded");
     expect((await auditOf(payment.id))[0]).toEqual(["payment.refund_due", "engagementCancelled"]);
+  });
+});
+
+/** An event whose object is not a Checkout Session: a charge, a refund, a dispute, as Stripe sends them. */
+function objectEvent(id: string, type: string, object: Record<string, unknown>) {
+  return { id, object: "event", type, api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), data: { object } };
+}
+const deliver = async (event: Record<string, unknown>) => {
+  const d = delivery(event);
+  return handleStripeWebhook(d.payload, d.signature);
+};
+const stateOf = async (engagementId: string) => (await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state;
+
+/** An own share paid online and credited: the engagement in intake. */
+async function paidOnline() {
+  const { engagementId, voucher } = await awaitingOwnShare();
+  await startOwnShareCheckout(retailer.id, engagementId);
+  const payment = await paymentOf(engagementId);
+  fake.complete(payment.externalId);
+  await deliver(sessionEvent(`evt_paid_${payment.id}`, "checkout.session.completed", payment.externalId));
+  expect(await stateOf(engagementId)).toBe("intake");
+  return { engagementId, voucher, payment: await paymentOf(engagementId) };
+}
+
+describe("Stripe's edges (issue 21, item 8)", () => {
+  it("credits a Bancontact payment Stripe reports as succeeded after it first reported it failed", async () => {
+    const { engagementId } = await awaitingOwnShare();
+    await startOwnShareCheckout(retailer.id, engagementId);
+    const payment = await paymentOf(engagementId);
+    await deliver(sessionEvent(`evt_fail_${payment.id}`, "checkout.session.async_payment_failed", payment.externalId, "unpaid"));
+    expect((await paymentOf(engagementId)).status).toBe("failed");
+    await deliver(sessionEvent(`evt_ok_${payment.id}`, "checkout.session.async_payment_succeeded", payment.externalId));
+    expect((await paymentOf(engagementId)).status).toBe("paid");
+    expect(await stateOf(engagementId)).toBe("intake");
+  });
+
+  it("keeps a refund's status as Stripe answers it (pending), and follows Stripe's later event to succeeded", async () => {
+    const { engagementId, payment } = await paidOnline();
+    fake.answerRefundsWith("pending");
+    try {
+      await transition(engagementId, "cancel", { userId: retailer.id, role: "retailer" }, "Toch niet.");
+      await drainAll();
+    } finally {
+      fake.answerRefundsWith("succeeded");
+    }
+    const [pending] = await refundsOf(payment.id);
+    // Before: marked "refunded" whatever Stripe said.
+    expect(pending).toMatchObject({ method: "card", status: "pending", amountCents: payment.amountCents, reason: "settlement" });
+    expect((await paymentOf(engagementId)).status).toBe("paid");
+    await deliver(objectEvent(`evt_refund_${payment.id}`, "charge.refund.updated", { id: pending.stripeRefundId, object: "refund", amount: payment.amountCents, status: "succeeded", payment_intent: payment.paymentIntentId }));
+    expect((await refundsOf(payment.id))[0].status).toBe("succeeded");
+    expect((await paymentOf(engagementId)).status).toBe("refunded");
+  });
+
+  it("records a refund made in Stripe's dashboard from charge.refunded and tells the office", async () => {
+    const { engagementId, payment } = await paidOnline();
+    await deliver(objectEvent(`evt_dash_${payment.id}`, "charge.refunded", { id: `ch_${payment.id}`, object: "charge", amount: payment.amountCents, amount_refunded: 10_000, payment_intent: payment.paymentIntentId, refunded: false }));
+    expect(await refundsOf(payment.id)).toEqual([expect.objectContaining({ reason: "stripeDashboard", amountCents: 10_000, status: "succeeded" })]);
+    const problems = await listStripeProblems();
+    expect(problems).toContainEqual(expect.objectContaining({ id: `evt_dash_${payment.id}`, problem: "unrequestedRefund", engagementId }));
+    // The same charge.refunded again (Stripe retries with a new event id) records nothing more.
+    await deliver(objectEvent(`evt_dash2_${payment.id}`, "charge.refunded", { id: `ch_${payment.id}`, object: "charge", amount: payment.amountCents, amount_refunded: 10_000, payment_intent: payment.paymentIntentId, refunded: false }));
+    expect(await refundsOf(payment.id)).toHaveLength(1);
+  });
+
+  it("un-credits an own share on a chargeback and stops the engagement in disputed for the office", async () => {
+    const { engagementId, voucher, payment } = await paidOnline();
+    await transition(engagementId, "start_plan", { userId: provider.id, role: "provider" });
+    await deliver(objectEvent(`evt_dispute_${payment.id}`, "charge.dispute.created", { id: `dp_${payment.id}`, object: "dispute", amount: payment.amountCents, charge: `ch_${payment.id}`, payment_intent: payment.paymentIntentId, reason: "fraudulent", status: "needs_response" }));
+    expect((await paymentOf(engagementId)).status).toBe("disputed");
+    expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paidAt).toBeNull();
+    expect(await stateOf(engagementId)).toBe("disputed");
+    expect(await listStripeProblems()).toContainEqual(expect.objectContaining({ problem: "dispute", engagementId, amountCents: payment.amountCents }));
+  });
+
+  it("stores an event for a session Koppel does not know, shows it to the office until resolved (audited)", async () => {
+    const unknown = sessionEvent("evt_unknown_session", "checkout.session.completed", "cs_test_nobody_knows");
+    expect((await deliver(unknown)).status).toBe(200);
+    expect(await listStripeProblems()).toContainEqual(expect.objectContaining({ id: "evt_unknown_session", problem: "unknownSession", objectId: "cs_test_nobody_knows" }));
+    const page = await (await respond(() => paymentsPage.loader(args(getRequest("/beheer/betalingen", { cookie: admin.cookie }))))).json();
+    expect(page.stripeProblems.map((p: { id: string }) => p.id)).toContain("evt_unknown_session");
+    const form = new URLSearchParams({ intent: "resolve-stripe", eventId: "evt_unknown_session", resolution: "Testbetaling van de bank, terugbetaald in het dashboard." });
+    const resolved = await respond(() => paymentsPage.action(args(new Request(`${origin}/beheer/betalingen`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: admin.cookie, origin }, body: form }))));
+    expect(resolved.status).toBe(302);
+    expect((await listStripeProblems()).map((p) => p.id)).not.toContain("evt_unknown_session");
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, "evt_unknown_session"))).map((a) => [a.action, a.actorId])).toEqual([["stripe_event.resolve", admin.id]]);
   });
 });

@@ -234,6 +234,29 @@ describe("a CSV statement as Belgian banks export it", () => {
     expect(reading.lines.map((l) => [l.line, l.amountCents, l.structuredCommunication, l.valueDate, l.counterpartyIban])).toEqual([[line, 59_800, paid, "2026-12-01", counterparty === null ? null : "BE62510007547061"]]);
   });
 
+  it("gives the same payment one identity in every bank's export, in CODA and in a spreadsheet's re-save (issue 21, item 3)", () => {
+    const identity = (text: string) => {
+      const reading = readBankStatement(text);
+      if (!reading.ok) throw new Error(reading.problem);
+      return reading.lines.map((l) => l.fingerprint);
+    };
+    // The payment as the bank's CODA file states it (value date 01/12/26, €598.00, the payer's IBAN, the reference).
+    const coda = codaFile({ date: "011226", movements: [{ amountCents: 59_800, structured: "090933755493", valueDate: "011226", counterpartyIban: "BE62510007547061", counterpartyName: "FIETSEN VANDENBROUCKE" }] });
+    const [expected] = identity(coda);
+    for (const { csv } of exports) expect(identity(csv.join("\r\n"))).toEqual([expected]);
+    expect(identity("Bedrag;Valutadatum;Mededeling\n598;1/12/2026;+++090/9337/55493+++\n")).toEqual([expected]);
+    // Another day, another amount or another reference is another movement.
+    expect(identity("Bedrag;Valutadatum;Mededeling\n598;2/12/2026;+++090/9337/55493+++\n")).not.toEqual([expected]);
+    expect(identity("Bedrag;Valutadatum;Mededeling\n598,01;1/12/2026;+++090/9337/55493+++\n")).not.toEqual([expected]);
+    expect(identity("Bedrag;Valutadatum;Mededeling\n598;1/12/2026;+++000/0000/00101+++\n")).not.toEqual([expected]);
+  });
+
+  it("writes a Belgian account in the old national form as its IBAN, so it is the same payer", () => {
+    const reading = readBankStatement("Bedrag;Valutadatum;Rekening tegenpartij;Mededeling\n5,00;1/12/2026;510-0075470-61;gift\n");
+    if (!reading.ok) throw new Error(reading.problem);
+    expect(reading.lines[0].counterpartyIban).toBe("BE62510007547061");
+  });
+
   it("reads a row a spreadsheet saved again: 1/12/2026 and 598", () => {
     const reading = readBankStatement("Bedrag;Valutadatum;Mededeling\n598;1/12/2026;+++090/9337/55493+++\n");
     if (!reading.ok) throw new Error(reading.problem);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eligibilityIssues, isValidStructuredCommunication, milestonePayout, ownShare, percentageOf, structuredCommunication, vatShares, voucherAmount, voucherShares } from "~/modules/vouchers/rules";
+import { eligibilityIssues, isValidStructuredCommunication, milestonePayout, ownShare, percentageOf, settle, structuredCommunication, vatShares, voucherAmount, voucherShares } from "~/modules/vouchers/rules";
 
 const programme = { rateBasisPoints: 7500, capCents: 150_000 };
 
@@ -90,6 +90,58 @@ describe("one VAT rounding rule (issue 21, 'one cent')", () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the settlement of an engagement that ends (issue 21, item 1)", () => {
+  // The docs' example, by hand: €400 advice + €900 implementation, 75 % → voucher €975 (€300 + €675),
+  // VAT 21 % of €1,300 = €273 (€84 + €189), own share €1,300 − €975 + €273 = €598.
+  const example = (approved: boolean[], paidCents = 59_800) =>
+    settle({ milestones: [{ priceCents: 40_000, approved: approved[0] }, { priceCents: 90_000, approved: approved[1] }], voucherCents: 97_500, vatBasisPoints: 2100, paidCents });
+
+  it("cancelled in intake: the whole voucher to the budget, the whole own share to the retailer", () => {
+    expect(example([false, false])).toEqual({ providerCents: 0, voucherRedeemedCents: 0, ownShareToProviderCents: 0, budgetReleasedCents: 97_500, retailerRefundCents: 59_800 });
+  });
+
+  it("cancelled after the advice was approved: €484 earned (€300 voucher + €184 own share), €675 released, €414 refunded", () => {
+    expect(example([true, false])).toEqual({ providerCents: 48_400, voucherRedeemedCents: 30_000, ownShareToProviderCents: 18_400, budgetReleasedCents: 67_500, retailerRefundCents: 41_400 });
+  });
+
+  it("ended with every milestone approved: €1,573 earned, nothing released or refunded", () => {
+    expect(example([true, true])).toEqual({ providerCents: 157_300, voucherRedeemedCents: 97_500, ownShareToProviderCents: 59_800, budgetReleasedCents: 0, retailerRefundCents: 0 });
+  });
+
+  it("never pays a provider's own-share part that was not paid: an unpaid own share refunds nothing", () => {
+    expect(example([false, false], 0)).toMatchObject({ providerCents: 0, budgetReleasedCents: 97_500, retailerRefundCents: 0 });
+  });
+
+  it("collected = paid out + refunded + released, to the cent, for any prices, split, rates and cancellation point", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ priceCents: fc.integer({ min: 1, max: 5_000_000 }), approved: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(0, 600, 1200, 2100),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 1_500_000 }),
+        fc.boolean(),
+        (milestones, vat, rate, cap, paid) => {
+          const price = milestones.reduce((sum, m) => sum + m.priceCents, 0);
+          const voucherCents = voucherAmount(price, { rateBasisPoints: rate, capCents: cap });
+          const paidCents = paid ? ownShare(price, voucherCents, vat) : 0;
+          const s = settle({ milestones, voucherCents, vatBasisPoints: vat, paidCents });
+          expect(s.providerCents + s.retailerRefundCents + s.budgetReleasedCents).toBe(voucherCents + paidCents);
+          expect(s.providerCents).toBe(s.voucherRedeemedCents + s.ownShareToProviderCents);
+          for (const part of Object.values(s)) expect(part).toBeGreaterThanOrEqual(0);
+          // What the provider earned is exactly the payout lines of the approved milestones.
+          const lines = milestones.reduce((sum, m, i) => {
+            if (!m.approved || !paid) return sum + (m.approved ? milestonePayout(milestones.map((x) => x.priceCents), i + 1, voucherCents, vat).voucherShare : 0);
+            const { voucherShare, ownSharePart } = milestonePayout(milestones.map((x) => x.priceCents), i + 1, voucherCents, vat);
+            return sum + voucherShare + ownSharePart;
+          }, 0);
+          expect(s.providerCents).toBe(lines);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

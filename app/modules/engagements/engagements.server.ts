@@ -2,8 +2,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, vouchers, type EngagementState } from "~db/schema";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
-import { createNotice, enqueue, notifyUser } from "~/modules/notifications/index.server";
-import { releaseVoucher, requestVoucher } from "~/modules/vouchers/index.server";
+import { createNotice, notifyUser } from "~/modules/notifications/index.server";
+import { requestVoucher, settleEngagement } from "~/modules/vouchers/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findTransition, guards, type EngagementAction, type EngagementActor } from "./transitions";
 
@@ -73,7 +73,7 @@ export async function applyTransition(
     if (!engagement) return { ok: false, error: "notFound" };
     const who: EngagementActor | null = actor === "system" ? "system" : await roleInEngagement(tx, engagementId, { id: actor.userId ?? "", role: actor.role });
     if (!who) return { ok: false, error: "notFound" };
-    const rule = findTransition(engagement.state, action);
+    const rule = findTransition(engagement.state, action, who);
     if (!rule) return { ok: false, error: "notAllowed" };
     if (!rule.actors.includes(who)) return { ok: false, error: "forbidden" };
     const why = reason?.trim() || null;
@@ -108,13 +108,10 @@ export async function applyTransition(
       reason: why,
     });
     await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
-    if (to === "cancelled") {
-      // An own share paid online is refunded through the payment provider, outside this transaction.
-      await enqueue(tx, "engagement.cancelled", { engagementId });
-    }
     if (to === "completed" || to === "cancelled") {
-      // What the voucher did not use goes back to the programme.
-      await releaseVoucher(tx, engagementId);
+      // The settlement: what the voucher did not use goes back to the programme, what the retailer
+      // paid and no approved milestone used goes back to the retailer, in this transaction.
+      await settleEngagement(tx, engagementId, actor === "system" ? null : actor.userId);
       // The provider's free capacity and record change: search must know.
       await queueProviderIndexing(tx, [engagement.providerId]);
     }

@@ -29,6 +29,9 @@ export const guards = {
   implementationSubmitted: (c: GuardContext) =>
     c.milestones.filter((m) => m.phase === "implementation").every((m) => m.status === "submitted" || m.status === "approved"),
   allMilestonesApproved: (c: GuardContext) => c.milestones.every((m) => m.status === "approved"),
+  // Once every milestone is approved the work is earned: the retailer completes, and a disagreement
+  // is a dispute for the office, not a cancellation that would take the provider's pay back.
+  workOutstanding: (c: GuardContext) => !c.milestones.every((m) => m.status === "approved"),
   // No button or call moves an engagement past the voucher without its budget reserved (approval
   // does both), nor past the own share before it is paid. Without a voucher there is nothing to wait for.
   voucherReserved: (c: GuardContext) => c.voucher === null || c.voucher.status === "approved",
@@ -58,14 +61,22 @@ export const engagementTransitions: readonly Transition[] = [
   { from: "implementation", action: "request_review", to: "review", actors: ["provider"], guard: "implementationSubmitted" },
   { from: "review", action: "complete", to: "completed", actors: ["retailer", "system"], guard: "allMilestonesApproved" },
   // The scheduler cancels too: an own share unpaid after its due date.
-  ...beforeCompletion.map((from): Transition => ({ from, action: "cancel", to: "cancelled", actors: ["retailer", "admin", "system"], needsReason: true })),
-  ...disputable.map((from): Transition => ({ from, action: "dispute", to: "disputed", actors: ["retailer", "provider"], needsReason: true })),
+  ...beforeCompletion.map((from): Transition =>
+    from === "review"
+      ? { from, action: "cancel", to: "cancelled", actors: ["retailer"], needsReason: true, guard: "workOutstanding" }
+      : { from, action: "cancel", to: "cancelled", actors: ["retailer", "admin", "system"], needsReason: true },
+  ),
+  { from: "review", action: "cancel", to: "cancelled", actors: ["admin", "system"], needsReason: true },
+  // The system disputes too: a card chargeback takes the own share back (payments module).
+  ...disputable.map((from): Transition => ({ from, action: "dispute", to: "disputed", actors: ["retailer", "provider", "system"], needsReason: true })),
   { from: "disputed", action: "resume", to: "previous", actors: ["admin"] },
   { from: "disputed", action: "cancel", to: "cancelled", actors: ["admin"], needsReason: true },
 ];
 
-export function findTransition(state: EngagementState, action: EngagementAction) {
-  return engagementTransitions.find((t) => t.from === state && t.action === action) ?? null;
+/** The rule for this move by this actor; without an actor (or none of its own), the first, to say who may. */
+export function findTransition(state: EngagementState, action: EngagementAction, actor?: EngagementActor) {
+  const candidates = engagementTransitions.filter((t) => t.from === state && t.action === action);
+  return candidates.find((t) => actor !== undefined && t.actors.includes(actor)) ?? candidates[0] ?? null;
 }
 
 /** The actions a party may take now: what the workspace shows as buttons. */

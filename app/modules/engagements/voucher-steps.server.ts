@@ -126,6 +126,21 @@ export async function recordOwnSharePaid(tx: Executor, actorId: string | null, v
   return { ok: true };
 }
 
+/**
+ * The own share was taken back by the payer's bank (a card chargeback): it is no longer credited,
+ * so no payout line counts on it, and the engagement stops in "disputed" for the office, in the
+ * caller's transaction. Returns the engagement.
+ */
+export async function recordOwnShareDisputed(tx: Executor, voucherId: string, reason: string) {
+  const [voucher] = await tx.update(vouchers).set({ paidAt: null }).where(eq(vouchers.id, voucherId)).returning({ engagementId: vouchers.engagementId });
+  if (!voucher) return null;
+  await recordAudit(tx, { actorId: null, action: "payment.uncredit", entityType: "voucher", entityId: voucherId, reason });
+  const moved = await applyTransition(tx, voucher.engagementId, "dispute", "system", `Betaling betwist bij de bank van de betaler (${reason}).`);
+  // Not yet started or already ended: the engagement keeps its state; the office's queue has the event.
+  if (!moved.ok && moved.error !== "notAllowed") throw new Error(`chargeback on ${voucherId} could not stop the engagement: ${moved.error}`);
+  return voucher.engagementId;
+}
+
 /** The voucher of an engagement, for the parties and the programme office. */
 export async function getVoucherOfEngagement(engagementId: string) {
   const [row] = await db

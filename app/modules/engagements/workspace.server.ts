@@ -3,7 +3,7 @@ import { getEngagementForViewer, transition } from "./engagements.server";
 import { addProgressLog, decideMilestone, postMessage, submitMilestone } from "./milestones.server";
 import { replyToReview, submitReview } from "./reviews.server";
 import type { WorkspaceAction } from "./schemas";
-import { actionsFor } from "./transitions";
+import { actionsFor, guards } from "./transitions";
 import { approveVoucher, confirmOwnShare, getVoucherOfEngagement, rejectVoucher } from "./voucher-steps.server";
 
 /*
@@ -24,9 +24,12 @@ export async function getWorkspace(engagementId: string, viewer: Viewer) {
   const view = await getEngagementForViewer(engagementId, viewer);
   if (!view) return null;
   const voucher = await getVoucherOfEngagement(view.engagement.id);
-  // The buttons come from the transition table, for this viewer's part in this state.
+  // The buttons come from the transition table, for this viewer's part in this state, and only
+  // those whose condition holds now (no "cancel" once every milestone is approved).
+  const context = { milestones: view.milestones, voucher: voucher ? { status: voucher.voucher.status, paidAt: voucher.voucher.paidAt } : null };
   const actions = actionsFor(view.engagement.state, view.role)
     .filter((a) => !(voucher && voucherSteps.has(a.action)))
+    .filter((a) => !a.guard || guards[a.guard](context))
     .map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
   return { ...view, voucher, actions };
 }

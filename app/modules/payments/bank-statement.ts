@@ -2,18 +2,19 @@ import { createHash } from "node:crypto";
 import { readCsv } from "~/lib/csv";
 import { parseEuroAmount } from "~/lib/money";
 import { formatStructuredCommunication, isValidStructuredCommunication } from "~/modules/vouchers/rules";
+import { accountAsIban } from "~/modules/profiles/iban";
 import { looksLikeCoda, parseCoda, type CodaMovement, type CodaProblem } from "./coda";
 
 /**
  * A bank statement as the programme office downloads it: a CODA file (the Belgian banks' standard,
  * and the first choice) or a CSV export, as KBC, BNP Paribas Fortis, Belfius and ING write them
  * (Dutch or English headers, Belgian amounts). Either way: one line per movement, signed cents,
- * the structured communication if there is one, and a fingerprint that is the same when the same
- * movement is uploaded again.
+ * the structured communication if there is one, and the movement's identity (movementIdentities).
  */
 export interface StatementLine {
   /** Where it stands in the file: the CSV row (the header is row 1) or the CODA record. */
   line: number;
+  /** The movement's identity: the same in CODA, in the bank's CSV and in a CSV saved again. */
   fingerprint: string;
   /** Signed: a credit is positive. Null when the amount could not be read. */
   amountCents: number | null;
@@ -27,12 +28,39 @@ export interface StatementLine {
   problem: string | null;
 }
 
+type Reading<Line> = { ok: true; format: "coda" | "csv"; lines: Line[] } | { ok: false; format: "coda" | "csv"; problem: string; line: number | null };
 export type StatementReading =
   | { ok: true; format: "coda" | "csv"; lines: StatementLine[] }
   | { ok: false; format: "coda" | "csv"; problem: string; line: number | null };
 
 export function readBankStatement(text: string): StatementReading {
-  return looksLikeCoda(text) ? readCoda(text) : readCsvStatement(text);
+  const reading = looksLikeCoda(text) ? readCoda(text) : readCsvStatement(text);
+  return reading.ok ? { ...reading, lines: movementIdentities(reading.lines) } : reading;
+}
+
+/**
+ * One movement, one identity, whichever file it came in: what the bank says about it — value date,
+ * amount and the structured communication (or, without one, the payer's account) — not the text of
+ * a file's cells. A CSV export carries no CODA bank reference, not every export names the payer's
+ * account (KBC's English one is not read for it), and a spreadsheet rewrites `598,00` as `598` and
+ * `01/12/2026` as `1/12/2026`: only what every format states the same way counts. A structured
+ * communication belongs to one voucher, so with the date and amount it names the payment. Two
+ * equal movements in one file (a retailer who paid twice the same day) are the first and second of
+ * their kind, and stay two. The programme's own account is left out for the same reason: a CSV
+ * export does not always name it.
+ */
+export function movementIdentities(lines: Omit<StatementLine, "fingerprint">[]): StatementLine[] {
+  const seen = new Map<string, number>();
+  return lines.map((raw) => {
+    const line = { ...raw, counterpartyIban: accountAsIban(raw.counterpartyIban) };
+    const reference = line.structuredCommunication?.replace(/\D/g, "") ?? "";
+    // A line without an amount or a date has nothing to identify it by but its text.
+    const unreadable = line.amountCents === null || line.valueDate === null ? `:${createHash("sha256").update(line.communication).digest("hex").slice(0, 16)}` : "";
+    const key = `mv:${line.valueDate ?? "?"}:${line.amountCents ?? "?"}:${reference ? `+${reference}` : `@${line.counterpartyIban ?? ""}`}${unreadable}`;
+    const occurrence = (seen.get(key) ?? 0) + 1;
+    seen.set(key, occurrence);
+    return { ...line, fingerprint: `${key}:${occurrence}` };
+  });
 }
 
 /**
@@ -62,14 +90,13 @@ const codaProblems: Record<CodaProblem, string> = {
   empty: "bankLines.problems.empty",
 };
 
-function readCoda(text: string): StatementReading {
+function readCoda(text: string): Reading<Omit<StatementLine, "fingerprint">> {
   const parsed = parseCoda(text);
   if (!parsed.ok) return { ok: false, format: "coda", problem: codaProblems[parsed.reason], line: parsed.line };
   const lines = parsed.statements.flatMap((statement) =>
     paymentsOf(statement.movements).map(
-      (m): StatementLine => ({
+      (m): Omit<StatementLine, "fingerprint"> => ({
         line: m.line,
-        fingerprint: `coda:${statement.account}:${statement.newBalanceDate}:${statement.statementNumber}:${m.sequence}:${m.detail}:${m.bankReference}`,
         amountCents: m.amountCents,
         structuredCommunication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : findStructuredCommunication(m.communication),
         communication: m.structuredCommunication ? formatStructuredCommunication(m.structuredCommunication) : m.communication,
@@ -153,7 +180,7 @@ function fromHeader(text: string) {
   return header <= 0 ? { text, skipped: 0 } : { text: lines.slice(header).join("\n"), skipped: header };
 }
 
-function readCsvStatement(file: string): StatementReading {
+function readCsvStatement(file: string): Reading<Omit<StatementLine, "fingerprint">> {
   const { text, skipped } = fromHeader(file);
   const parsed = readCsv(text, { relaxColumnCount: true });
   if ("error" in parsed) {
@@ -161,20 +188,14 @@ function readCsvStatement(file: string): StatementReading {
     return { ok: false, format: "csv", problem: parsed.error === "empty" ? "bankLines.problems.empty" : "bankLines.problems.csvUnreadable", line };
   }
   if (!columns.amount.some((c) => parsed.columns.includes(c))) return { ok: false, format: "csv", problem: "bankLines.problems.noAmountColumn", line: 1 };
-  const seen = new Map<string, number>();
-  const lines = parsed.rows.map((row, i): StatementLine => {
+  const lines = parsed.rows.map((row, i): Omit<StatementLine, "fingerprint"> => {
     const texts = [...columns.structured, ...columns.communication].map((c) => row[c] ?? "").filter(Boolean);
     const communication = [...new Set(texts)].join(" ");
     const amount = parseEuroAmount(pick(row, columns.amount));
-    // The same movement uploaded again has the same row; two equal transfers in one file stay two.
-    const content = parsed.columns.map((c) => row[c]).join("\u0001");
-    const occurrence = (seen.get(content) ?? 0) + 1;
-    seen.set(content, occurrence);
     const account = columns.counterpartyAccount.map((c) => row[c] ?? "").find(looksLikeAccount) ?? "";
     const name = columns.counterpartyName.map((c) => row[c] ?? "").find((value) => value && !looksLikeAccount(value)) ?? "";
     return {
       line: i + 2 + skipped,
-      fingerprint: `csv:${createHash("sha256").update(content).digest("hex")}:${occurrence}`,
       amountCents: amount.ok ? amount.cents : null,
       structuredCommunication: findStructuredCommunication(communication),
       communication,

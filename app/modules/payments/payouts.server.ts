@@ -2,7 +2,8 @@ import { csvEuros, toExcelCsv } from "~/lib/csv";
 import { and, desc, eq, inArray, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
-import { belgianDate, belgianDateTime, nextBelgianBankingDay } from "~/lib/dates";
+import { belgianDate, nextBelgianBankingDay } from "~/lib/dates";
+import { sepaCreditTransfer } from "./sepa";
 import { hasValidIban, parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 
@@ -34,7 +35,7 @@ export async function listPayoutBatches() {
  * The programme accounts as they stand now, and which one pays a line: the programme whose voucher
  * funded the engagement, or the newest programme's for an engagement without a voucher.
  */
-async function programmeAccounts(executor: Executor) {
+export async function programmeAccounts(executor: Executor) {
   const accounts = await executor.select({ programmeId: programmes.id, name: programmes.name, iban: programmes.iban, bic: programmes.bic }).from(programmes).orderBy(desc(programmes.createdAt));
   return (programmeId: string | null): PayoutDebtor | null => accounts.find((a) => a.programmeId === programmeId) ?? accounts[0] ?? null;
 }
@@ -104,92 +105,43 @@ async function batchTransfers(batchId: string) {
   return { batch, transfers };
 }
 
-const xml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-const euros = (cents: number) => (cents / 100).toFixed(2);
-
-/** Letters and signs that carry no accent to take off, as the EPC's conversion table writes them in Latin. */
-const epcTransliteration: Record<string, string> = {
-  Ø: "O", ø: "o", Æ: "AE", æ: "ae", Œ: "OE", œ: "oe", ß: "ss", Ł: "L", ł: "l", Đ: "D", đ: "d", Þ: "TH", þ: "th", ð: "d", Ð: "D", ı: "i",
-  "–": "-", "—": "-", "‐": "-", "‑": "-", "‘": "'", "’": "'", "‚": "'", "“": "'", "”": "'", "„": "'", "«": "'", "»": "'", "€": "EUR", "@": "(at)", _: "-", "&": "+",
-};
-
 /**
- * Text as a SEPA credit transfer may carry it: the EPC's Latin character set (a–z, A–Z, 0–9 and
- * / - ? : ( ) . , ' + space), accents taken off (é → e), other letters and signs transliterated
- * (Ø → O, ß → ss, – → -, & → +), anything else dropped, cut to the schema's length (Max35Text for
- * identifiers, Max70Text for names, Max140Text for remittance). A text left empty (a name in
- * another script) becomes `fallback`: the schema refuses an empty name.
- */
-export function sepaText(text: string, max: 35 | 70 | 140, fallback = "") {
-  const converted = text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^A-Za-z0-9/\-?:().,'+ ]/g, (character) => epcTransliteration[character] ?? (/\s/.test(character) ? " " : ""))
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, max)
-    .trim();
-  return converted || fallback;
-}
-
-/**
- * The batch as a SEPA credit transfer initiation (pain.001.001.03), one payment block per account
- * paid from. Downloaded again it is the same file, but for the requested execution date: the next
- * Belgian banking day on or after the batch's date, or after today once that has passed, since a
- * bank refuses a date in the past.
+ * The batch as a SEPA credit transfer initiation, one payment block per account paid from.
+ * Downloaded again it is the same file, but for the requested execution date: the next Belgian
+ * banking day on or after the batch's date, or after today once that has passed, since a bank
+ * refuses a date in the past.
  */
 export async function sepaCreditTransferXml(batchId: string, now = new Date()) {
   const found = await batchTransfers(batchId);
   if (!found) return null;
   const { batch, transfers } = found;
-  const total = transfers.reduce((sum, t) => sum + t.amountCents, 0);
-  const batchDay = belgianDate(batch.paidAt);
-  const today = belgianDate(now);
-  const executionDate = nextBelgianBankingDay(batchDay > today ? batchDay : today);
-  const blocks = [...new Map(transfers.map((t) => [t.debtor?.programmeId ?? "", t.debtor])).entries()].map(([programmeId, debtor], blockIndex) => {
-    const own = transfers.filter((t) => (t.debtor?.programmeId ?? "") === programmeId);
-    const name = xml(sepaText(debtor?.name ?? "Koppel", 70, "Koppel"));
-    const agent = debtor?.bic ? `<BIC>${xml(sepaText(debtor.bic, 35))}</BIC>` : "<Othr><Id>NOTPROVIDED</Id></Othr>";
-    const tx = own
-      .map(
-        (t, i) => `      <CdtTrfTxInf>
-        <PmtId><EndToEndId>${sepaText(`KOPPEL-${batchId.slice(0, 8)}-${blockIndex + 1}-${i + 1}`, 35)}</EndToEndId></PmtId>
-        <Amt><InstdAmt Ccy="EUR">${euros(t.amountCents)}</InstdAmt></Amt>
-        <Cdtr><Nm>${xml(sepaText(t.name, 70, "Begunstigde"))}</Nm></Cdtr>
-        <CdtrAcct><Id><IBAN>${parseIban(t.iban ?? "")}</IBAN></Id></CdtrAcct>
-        <RmtInf><Ustrd>${xml(sepaText(`Koppel uitbetaling ${batchId.slice(0, 8)} ${t.name}`, 140))}</Ustrd></RmtInf>
-      </CdtTrfTxInf>`,
-      )
-      .join("\n");
-    return `    <PmtInf>
-      <PmtInfId>${sepaText(`PAYOUT-${batchId.slice(0, 24)}-${blockIndex + 1}`, 35)}</PmtInfId>
-      <PmtMtd>TRF</PmtMtd>
-      <BtchBookg>true</BtchBookg>
-      <NbOfTxs>${own.length}</NbOfTxs>
-      <CtrlSum>${euros(own.reduce((sum, t) => sum + t.amountCents, 0))}</CtrlSum>
-      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>
-      <ReqdExctnDt>${executionDate}</ReqdExctnDt>
-      <Dbtr><Nm>${name}</Nm></Dbtr>
-      <DbtrAcct><Id><IBAN>${debtor?.iban ?? ""}</IBAN></Id></DbtrAcct>
-      <DbtrAgt><FinInstnId>${agent}</FinInstnId></DbtrAgt>
-      <ChrgBr>SLEV</ChrgBr>
-${tx}
-    </PmtInf>`;
+  const programmeIds = [...new Set(transfers.map((t) => t.debtor?.programmeId ?? ""))];
+  return sepaCreditTransfer({
+    messageId: `KOPPEL-${batchId.replace(/-/g, "").slice(0, 28)}`,
+    createdAt: batch.paidAt,
+    executionDate: executionDateFor(batch.paidAt, now),
+    blocks: programmeIds.map((programmeId, blockIndex) => {
+      const own = transfers.filter((t) => (t.debtor?.programmeId ?? "") === programmeId);
+      return {
+        paymentInfoId: `PAYOUT-${batchId.slice(0, 24)}-${blockIndex + 1}`,
+        debtor: own[0]?.debtor ?? null,
+        transfers: own.map((t, i) => ({
+          endToEndId: `KOPPEL-${batchId.slice(0, 8)}-${blockIndex + 1}-${i + 1}`,
+          amountCents: t.amountCents,
+          name: t.name,
+          iban: t.iban ?? "",
+          remittance: `Koppel uitbetaling ${batchId.slice(0, 8)} ${t.name}`,
+        })),
+      };
+    }),
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.03" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-  <CstmrCdtTrfInitn>
-    <GrpHdr>
-      <MsgId>${sepaText(`KOPPEL-${batchId.replace(/-/g, "").slice(0, 28)}`, 35)}</MsgId>
-      <CreDtTm>${belgianDateTime(batch.paidAt)}</CreDtTm>
-      <NbOfTxs>${transfers.length}</NbOfTxs>
-      <CtrlSum>${euros(total)}</CtrlSum>
-      <InitgPty><Nm>${xml(sepaText(transfers[0]?.debtor?.name ?? "Koppel", 70, "Koppel"))}</Nm></InitgPty>
-    </GrpHdr>
-${blocks.join("\n")}
-  </CstmrCdtTrfInitn>
-</Document>
-`;
+}
+
+/** The next Belgian banking day on or after the day a file was made, or after today once that has passed. */
+export function executionDateFor(madeAt: Date, now: Date) {
+  const madeOn = belgianDate(madeAt);
+  const today = belgianDate(now);
+  return nextBelgianBankingDay(madeOn > today ? madeOn : today);
 }
 
 /** The batch for accounting: UTF-8 with BOM and semicolons, as Belgian Excel expects. */

@@ -1,4 +1,4 @@
-import { electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from "ibantools";
+import { composeIBAN, electronicFormatIBAN, isSEPACountry, isValidBIC, isValidIBAN } from "ibantools";
 
 /**
  * The IBAN without spaces, upper-case, when it is a valid IBAN of a SEPA country (its country's
@@ -23,4 +23,18 @@ export function hasValidIban(iban: string | null | undefined) {
 
 export function formatIban(iban: string) {
   return iban.replace(/(.{4})/g, "$1 ").trim();
+}
+
+/**
+ * A bank account as statements write it, in one form: an IBAN in its electronic format, and a
+ * Belgian account in the old national form (`539-0075470-34`, still in some exports) as the IBAN it
+ * became. Anything else stays as it was written, without spaces; empty is null.
+ */
+export function accountAsIban(text: string | null): string | null {
+  const compact = (text ?? "").replace(/[\s-]/g, "").toUpperCase();
+  if (!compact) return null;
+  if (/^\d{12}$/.test(compact) && Number(BigInt(compact.slice(0, 10)) % 97n || 97) === Number(compact.slice(10))) {
+    return composeIBAN({ countryCode: "BE", bban: compact }) ?? compact;
+  }
+  return parseIban(compact) ?? compact;
 }

@@ -8,7 +8,8 @@ export {
   listProgrammesWithBudget,
   nextPaymentReference,
   redeemShare,
-  releaseVoucher,
+  queueCardRefund,
   requestVoucher,
   reserveBudget,
+  settleEngagement,
 } from "./ledger.server";

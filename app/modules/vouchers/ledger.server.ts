@@ -1,14 +1,14 @@
 import { belgianDate } from "~/lib/dates";
-import { and, desc, eq, lte, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { db, queryRows, type Executor } from "~db/client";
-import { budgetLedger, businesses, engagements, payoutLines, programmes, providers, users, vouchers, type LedgerKind } from "~db/schema";
-import { notifyUser } from "~/modules/notifications/index.server";
+import { bankTransactions, budgetLedger, businesses, engagements, milestones, payments, payoutLines, programmes, providers, refunds, users, vouchers, type LedgerKind } from "~db/schema";
+import { enqueue, notifyUser } from "~/modules/notifications/index.server";
 import { hasValidIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { currentSettings } from "~/modules/settings/index.server";
-import { eligibilityIssues, milestonePayout, ownShare, structuredCommunication, voucherAmount, withVat } from "./rules";
+import { eligibilityIssues, milestonePayout, ownShare, settle, structuredCommunication, voucherAmount, withVat } from "./rules";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 async function ledgerSums(executor: Executor, programmeIds?: string[]) {
@@ -171,14 +171,13 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
   // With the VAT rate the own share was computed with, not the setting in force today.
   const { voucherShare: share, ownSharePart } = milestonePayout(milestonePrices, milestone.position, voucher.amountCents, voucher.vatBasisPoints);
   const { reserved } = await voucherBalance(tx, voucher.id);
-  const amount = Math.min(share, reserved);
-  await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "redeem", amountCents: amount });
+  if (reserved < share) throw new Error(`voucher ${voucher.id}: ${reserved} reserved, milestone ${milestone.position} redeems ${share}`);
+  await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "redeem", amountCents: share });
   const [engagement] = await tx.select({ providerId: engagements.providerId }).from(engagements).where(eq(engagements.id, milestone.engagementId));
   const lines = [
-    { kind: "voucher_share" as const, amountCents: amount },
-    // Only money the programme holds: the own share once it has been paid. The provider is owed the
-    // milestone's price with its VAT share, whatever part of it the voucher's reserve covered.
-    { kind: "own_share" as const, amountCents: voucher.paidAt ? ownSharePart + share - amount : 0 },
+    { kind: "voucher_share" as const, amountCents: share },
+    // Only money the programme holds: the own share once it has been paid (settle() counts the same).
+    { kind: "own_share" as const, amountCents: voucher.paidAt ? ownSharePart : 0 },
   ].filter((l) => l.amountCents > 0);
   if (lines.length) {
     const inserted = await tx
@@ -192,25 +191,83 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
       await notifyUser(tx, { userId: provider.userId, messageKey: "payouts.notice.noIban", subjectKey: "payouts.notice.noIbanSubject", link: "/aanbieder/profiel" });
     }
   }
-  return amount;
+  return share;
 }
 
-/** On completion or cancellation: what is still reserved goes back to the programme. */
-export async function releaseVoucher(tx: Executor, engagementId: string) {
-  const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.engagementId, engagementId));
-  if (!voucher) return 0;
+/**
+ * An engagement ends, completed or cancelled: the settlement (rules.ts) in the caller's transaction.
+ * What the voucher reserved and no approved milestone used goes back to the budget; what the
+ * retailer paid and no approved milestone used goes back to the retailer, through the way it came
+ * (a card refund at Stripe, or a transfer the office makes from the refund list). The payout lines
+ * of the approved milestones stay: their money is never refunded. Audited with every figure.
+ */
+export async function settleEngagement(tx: Executor, engagementId: string, actorId: string | null) {
+  const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.engagementId, engagementId)).for("update");
+  if (!voucher) return null;
   if (voucher.status === "requested") {
     await tx.update(vouchers).set({ status: "expired", decidedAt: new Date() }).where(eq(vouchers.id, voucher.id));
-    return 0;
+    return null;
   }
-  if (voucher.status !== "approved") return 0;
+  if (voucher.status !== "approved") return null;
+  const steps = await tx.select({ priceCents: milestones.priceCents, status: milestones.status }).from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(asc(milestones.position));
+  const settlement = settle({
+    milestones: steps.map((m) => ({ priceCents: m.priceCents, approved: m.status === "approved" })),
+    voucherCents: voucher.amountCents,
+    vatBasisPoints: voucher.vatBasisPoints,
+    paidCents: voucher.paidAt ? voucher.ownShareCents : 0,
+  });
   const { reserved } = await voucherBalance(tx, voucher.id);
+  // The ledger and the rule must agree: a difference is a defect to stop at, not money to guess.
+  if (reserved !== settlement.budgetReleasedCents) throw new Error(`voucher ${voucher.id}: ${reserved} reserved, the settlement releases ${settlement.budgetReleasedCents}`);
   if (reserved > 0) {
     await tx.update(programmes).set({ committedCents: sql`${programmes.committedCents} - ${reserved}` }).where(eq(programmes.id, voucher.programmeId));
     await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "release", amountCents: reserved });
   }
   await tx.update(vouchers).set({ status: "closed" }).where(eq(vouchers.id, voucher.id));
-  return reserved;
+  if (settlement.retailerRefundCents > 0) await refundRetailer(tx, voucher, settlement.retailerRefundCents);
+  await recordAudit(tx, { actorId, action: "voucher.settle", entityType: "voucher", entityId: voucher.id, data: { ...settlement } });
+  return settlement;
+}
+
+/**
+ * The retailer's unused own share goes back the way it came: to the card it was paid with, or by
+ * transfer to the account it came from (the bank movement that paid it, else the business's IBAN).
+ */
+async function refundRetailer(tx: Executor, voucher: typeof vouchers.$inferSelect, amountCents: number) {
+  const [card] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.voucherId, voucher.id), eq(payments.status, "paid")));
+  if (card) {
+    await queueCardRefund(tx, { paymentId: card.id, voucherId: voucher.id, amountCents, reason: "settlement" });
+    return;
+  }
+  const [movement] = await tx
+    .select({ fingerprint: bankTransactions.fingerprint, iban: bankTransactions.counterpartyIban, name: bankTransactions.counterpartyName })
+    .from(bankTransactions)
+    .where(and(eq(bankTransactions.voucherId, voucher.id), inArray(bankTransactions.result, ["confirmed", "overpaid"])));
+  const [business] = await tx.select({ iban: businesses.iban, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
+  await recordTransferRefund(tx, {
+    reason: "settlement",
+    amountCents,
+    voucherId: voucher.id,
+    bankTransaction: movement?.fingerprint ?? null,
+    counterpartyIban: movement?.iban ?? business.iban ?? null,
+    counterpartyName: movement?.name || business.name,
+  });
+}
+
+/** Money to transfer back to a payer, on the office's refund list until it is made. */
+async function recordTransferRefund(
+  tx: Executor,
+  refund: { reason: string; amountCents: number; voucherId: string | null; bankTransaction: string | null; counterpartyIban: string | null; counterpartyName: string },
+) {
+  await tx.insert(refunds).values({ method: "transfer", ...refund });
+}
+
+/** A card payment (part of it) back through Stripe: recorded as due and made by the outbox worker. */
+export async function queueCardRefund(tx: Executor, refund: { paymentId: string; voucherId: string; amountCents: number; reason: string }) {
+  const [row] = await tx.insert(refunds).values({ method: "card", ...refund }).returning({ id: refunds.id });
+  await enqueue(tx, "payment.refund", { refundId: row.id });
+  await recordAudit(tx, { actorId: null, action: "payment.refund_due", entityType: "payment", entityId: refund.paymentId, reason: refund.reason, data: { amountCents: refund.amountCents } });
+  return row.id;
 }
 
 /** The next structured communication, numbered by a database sequence: unique by construction. */

@@ -65,6 +65,56 @@ export function milestonePayout(milestonePrices: number[], position: number, vou
   return { voucherShare, ownSharePart };
 }
 
+/** What an engagement comes to when it ends: who gets which part of the money collected for it. */
+export interface Settlement {
+  /** What the provider has earned: each approved milestone's price with its share of the VAT. */
+  providerCents: number;
+  /** The voucher's part of that: redeemed from the budget. */
+  voucherRedeemedCents: number;
+  /** The own share's part of that: paid from what the retailer paid. */
+  ownShareToProviderCents: number;
+  /** What the voucher reserved and no approved milestone used: back to the programme's budget. */
+  budgetReleasedCents: number;
+  /** What the retailer paid and no approved milestone used: back to the retailer. */
+  retailerRefundCents: number;
+}
+
+/**
+ * The one settlement of an engagement that ends, early or complete, by card or by transfer alike:
+ * an approved milestone is earned in full (milestonePayout), the rest of the voucher goes back to
+ * the budget and the rest of what the retailer paid goes back to the retailer. Money a payout line
+ * is made from is never refunded, so collected (voucher + paid) = provider + released + refunded,
+ * to the cent. docs/vouchers.md works three endings through in euros.
+ */
+export function settle(input: {
+  /** The milestones in their order, with their prices excl. VAT and whether each was approved. */
+  milestones: { priceCents: number; approved: boolean }[];
+  /** The voucher's amount as reserved (0 without an approved voucher). */
+  voucherCents: number;
+  vatBasisPoints: number;
+  /** What the retailer paid towards the own share (0 when it never came). */
+  paidCents: number;
+}): Settlement {
+  const prices = input.milestones.map((m) => m.priceCents);
+  let voucherRedeemedCents = 0;
+  let ownShareParts = 0;
+  input.milestones.forEach((m, index) => {
+    if (!m.approved) return;
+    const payout = milestonePayout(prices, index + 1, input.voucherCents, input.vatBasisPoints);
+    voucherRedeemedCents += payout.voucherShare;
+    ownShareParts += payout.ownSharePart;
+  });
+  // The provider's own-share part comes out of money that was paid, never out of the programme's.
+  const ownShareToProviderCents = Math.min(ownShareParts, input.paidCents);
+  return {
+    providerCents: voucherRedeemedCents + ownShareToProviderCents,
+    voucherRedeemedCents,
+    ownShareToProviderCents,
+    budgetReleasedCents: input.voucherCents - voucherRedeemedCents,
+    retailerRefundCents: input.paidCents - ownShareToProviderCents,
+  };
+}
+
 /**
  * A Belgian structured communication (+++123/4567/89002+++): ten digits and their mod-97 check
  * (97 when the remainder is 0).

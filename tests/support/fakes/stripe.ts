@@ -10,7 +10,10 @@ import type { AddressInfo } from "node:net";
  *   POST /v1/checkout/sessions/:id/expire  https://docs.stripe.com/api/checkout/sessions/expire
  *   POST /v1/refunds                       https://docs.stripe.com/api/refunds/create
  * Sessions are kept, so a retrieve sees an expiry or a payment; `complete()` plays the customer
- * paying (status "complete", payment_status "paid", a payment intent).
+ * paying (status "complete", payment_status "paid", a payment intent). A refund may be partial and
+ * never beyond what is left unrefunded on the charge (documented 400 otherwise); its status is what
+ * `answerRefundsWith()` says — `succeeded` by default, or `pending`, `requires_action`, `failed`,
+ * as Stripe documents a refund's statuses.
  */
 
 export interface StripeCall {
@@ -46,6 +49,8 @@ export async function startFakeStripe() {
   const sessions = new Map<string, Session>();
   /** What each payment intent charged, so a refund without an amount refunds all of it. */
   const charged = new Map<string, number>();
+  const refunded = new Map<string, number>();
+  let refundStatus: "succeeded" | "pending" | "requires_action" | "failed" = "succeeded";
   let n = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -105,8 +110,11 @@ export async function startFakeStripe() {
         }
         case "POST /v1/refunds": {
           const intent = params.get("payment_intent")!;
-          const amount = params.has("amount") ? Number(params.get("amount")) : (charged.get(intent) ?? 0);
-          return reply(200, { id: `re_test_${n}`, object: "refund", amount, currency: "eur", payment_intent: intent, reason: params.get("reason"), status: "succeeded" });
+          const left = (charged.get(intent) ?? 0) - (refunded.get(intent) ?? 0);
+          const amount = params.has("amount") ? Number(params.get("amount")) : left;
+          if (amount > left) return reply(400, { error: { type: "invalid_request_error", message: `Refund amount (€${(amount / 100).toFixed(2)}) is greater than unrefunded amount on charge (€${(left / 100).toFixed(2)})`, param: "amount" } });
+          if (refundStatus !== "failed") refunded.set(intent, (refunded.get(intent) ?? 0) + amount);
+          return reply(200, { id: `re_test_${n}`, object: "refund", amount, currency: "eur", payment_intent: intent, reason: params.get("reason"), status: refundStatus });
         }
         default:
           return reply(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path})` } });
@@ -130,6 +138,10 @@ export async function startFakeStripe() {
       Object.assign(sessions.get(sessionId)!, { status: "expired", url: null });
     },
     session: (id: string) => sessions.get(id),
+    /** The status Stripe gives the refunds it creates from now on. */
+    answerRefundsWith(status: typeof refundStatus) {
+      refundStatus = status;
+    },
     /** Every session made for one client_reference_id (a voucher), in the order they were made. */
     sessionsFor: (clientReferenceId: string) => [...sessions.values()].filter((session) => session.client_reference_id === clientReferenceId),
     close: () => new Promise<void>((r) => server.close(() => r())),

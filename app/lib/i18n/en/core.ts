@@ -23,6 +23,7 @@ export const core: DeepStrings<typeof nl> = {
     programmes: "Programmes",
     bankLines: "Payments",
     payouts: "Payouts",
+    refunds: "Refunds",
     requests: "Help requests",
     opportunities: "Opportunities",
     engagements: "Engagements",

@@ -21,6 +21,7 @@ export const core = {
     programmes: "Programma's",
     bankLines: "Betalingen",
     payouts: "Uitbetalingen",
+    refunds: "Terugbetalingen",
     requests: "Hulpvragen",
     opportunities: "Opdrachten",
     engagements: "Trajecten",
