@@ -99,6 +99,13 @@ export function isBelgianBankingDay(isoDate: string) {
   return weekday !== 0 && weekday !== 6 && !belgianBankHolidays(Number(isoDate.slice(0, 4))).has(isoDate);
 }
 
+/** The banking day `days` Belgian banking days after `isoDate` (0: the first on or after it). */
+export function addBelgianBankingDays(isoDate: string, days: number) {
+  let day = nextBelgianBankingDay(isoDate);
+  for (let i = 0; i < days; i++) day = nextBelgianBankingDay(addDays(day, 1));
+  return day;
+}
+
 /** The first Belgian banking day on or after `isoDate`. */
 export function nextBelgianBankingDay(isoDate: string) {
   let day = isoDate;

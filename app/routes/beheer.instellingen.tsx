@@ -38,6 +38,7 @@ export default function SettingsPage() {
     invitationCount: String(current.invitationCount),
     maxBids: String(current.maxBids),
     autoApproveDays: String(current.autoApproveDays),
+    transferGraceDays: String(current.transferGraceDays),
     starterMaxAgeYears: String(current.starterMaxAgeYears),
     vatPercent: String(current.vatBasisPoints / 100).replace(".", ","),
     contactEmail: current.contactEmail ?? "",
@@ -68,6 +69,7 @@ export default function SettingsPage() {
           <Field label={t("settings.invitationCount")} meta={fields.invitationCount} input={getInputProps(fields.invitationCount, { type: "number" })} />
           <Field label={t("settings.maxBids")} meta={fields.maxBids} input={getInputProps(fields.maxBids, { type: "number" })} />
           <Field label={t("settings.autoApproveDays")} meta={fields.autoApproveDays} input={getInputProps(fields.autoApproveDays, { type: "number" })} />
+          <Field label={t("settings.transferGraceDays")} meta={fields.transferGraceDays} input={getInputProps(fields.transferGraceDays, { type: "number" })} />
           <Field label={t("settings.starterMaxAgeYears")} meta={fields.starterMaxAgeYears} input={getInputProps(fields.starterMaxAgeYears, { type: "number" })} />
           <Field label={t("settings.vatPercent")} meta={fields.vatPercent} input={{ ...getInputProps(fields.vatPercent, { type: "text" }), inputMode: "decimal" }} />
         </fieldset>

@@ -220,6 +220,7 @@ describe("settings", () => {
     invitationCount: "7",
     maxBids: "6",
     autoApproveDays: "10",
+    transferGraceDays: "4",
     starterMaxAgeYears: "4",
     vatPercent: "6",
     ...overrides,
@@ -227,7 +228,7 @@ describe("settings", () => {
   const save = (f: Record<string, string>) => respond(() => settingsPage.action(args(formRequest("/beheer/instellingen", f, { cookie: admin.cookie }))));
 
   it("refuse values out of bounds and weights that do not add up to 100, storing nothing", async () => {
-    const bads: Record<string, string>[] = [{ "weights.coverage": "30" }, { invitationCount: "0" }, { maxBids: "99" }, { vatPercent: "31" }, { autoApproveDays: "veertien" }];
+    const bads: Record<string, string>[] = [{ "weights.coverage": "30" }, { invitationCount: "0" }, { maxBids: "99" }, { vatPercent: "31" }, { autoApproveDays: "veertien" }, { transferGraceDays: "16" }];
     for (const bad of bads) {
       const response = await save(fields(bad));
       expect(response.status, JSON.stringify(bad)).toBe(400);
@@ -240,7 +241,8 @@ describe("settings", () => {
     const response = await save(fields());
     expect(response.status).toBe(302);
     const snapshot = currentSettings();
-    expect({ invitationCount: snapshot.invitationCount, maxBids: snapshot.maxBids, vat: snapshot.vatBasisPoints, starter: snapshot.weights.starter }).toEqual({
+    expect({ invitationCount: snapshot.invitationCount, maxBids: snapshot.maxBids, vat: snapshot.vatBasisPoints, starter: snapshot.weights.starter, grace: snapshot.transferGraceDays }).toEqual({
+      grace: 4,
       invitationCount: 7,
       maxBids: 6,
       vat: 600,
@@ -264,7 +266,7 @@ describe("settings", () => {
     const page = await respond(() => settingsPage.loader(args(getRequest("/beheer/instellingen", { cookie: admin.cookie }))));
     expect((await page.json()).current).toMatchObject({ invitationCount: 7, vatBasisPoints: 600 });
     // Back to the defaults for the rest of the file.
-    expect((await save(fields({ "weights.coverage": "30", "weights.starter": "10", "weights.exposure": "15", invitationCount: "5", maxBids: "5", autoApproveDays: "14", starterMaxAgeYears: "5", vatPercent: "21" }))).status).toBe(302);
+    expect((await save(fields({ "weights.coverage": "30", "weights.starter": "10", "weights.exposure": "15", invitationCount: "5", maxBids: "5", autoApproveDays: "14", transferGraceDays: "3", starterMaxAgeYears: "5", vatPercent: "21" }))).status).toBe(302);
     expect(currentSettings().vatBasisPoints).toBe(2100);
   });
 

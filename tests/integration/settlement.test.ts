@@ -2,12 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, queryRows } from "~db/client";
-import { milestones, payments, payoutLines, programmes, refunds, vouchers } from "~db/schema";
+import { auditEvents, milestones, payments, payoutLines, programmes, refunds, vouchers } from "~db/schema";
 import { approveVoucher, decideMilestone, matchBankLines, recordOwnSharePaid, submitMilestone, transition } from "~/modules/engagements/index.server";
-import { readBankStatement } from "~/modules/payments/index.server";
+import { readBankStatement, refundBatchXml } from "~/modules/payments/index.server";
+import * as refundsPage from "~/routes/beheer.terugbetalingen";
 import { settle } from "~/modules/vouchers/rules";
 import { codaFile } from "../support/coda";
+import { args, formRequest, getRequest, respond } from "../support/http";
 import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
+import { painErrors } from "../support/xsd";
 
 /*
  * An engagement that ends early is settled by one rule, by card and by transfer alike (issue 21,
@@ -153,5 +156,48 @@ describe("the settlement, over random prices and cancellation points", () => {
       ),
       { numRuns: 12 },
     );
+  });
+});
+
+describe("refunds as work with an end (issue 21, item 3)", () => {
+  const page = () => refundsPage.loader(args(getRequest("/beheer/terugbetalingen", { cookie: admin.cookie }))).then((r) => (r as Response).json());
+  const post = (fields: Record<string, string>) => respond(() => refundsPage.action(args(formRequest("/beheer/terugbetalingen", fields, { cookie: admin.cookie }))));
+
+  it("are made by one SEPA file the official schema accepts, paid from the programme's account, then done and audited", async () => {
+    const { engagementId, voucher } = await engagementAt("adviceApproved", "transfer");
+    await cancel(engagementId, "adviceApproved");
+    const listed = (await page()).transfersDue.find((r: { voucherId: string }) => r.voucherId === voucher.id);
+    expect(listed).toMatchObject({ amountCents: 41_400, counterpartyIban: "BE62510007547061", ibanValid: true });
+    const due = (await page()).transfersDue as { id: string; amountCents: number; ibanValid: boolean }[];
+
+    expect((await post({ intent: "make-file" })).status).toBe(302);
+    const [batch] = (await page()).batches;
+    expect((await page()).transfersDue).toEqual([]);
+    const xml = (await refundBatchXml(batch.id))!;
+    expect(await painErrors(xml)).toEqual([]);
+    const total = due.filter((r) => r.ibanValid).reduce((sum, r) => sum + r.amountCents, 0);
+    expect(batch.totalCents).toBe(total);
+    expect(xml).toContain(`<CtrlSum>${(total / 100).toFixed(2)}</CtrlSum>`);
+    expect(xml).toContain("<Nm>FIETSEN VANDENBROUCKE</Nm>");
+    expect(xml).toMatch(/<DbtrAcct><Id><IBAN>BE68539007547034<\/IBAN>/);
+    expect(xml).toContain(`Koppel terugbetaling ${voucher.paymentReference}`);
+    expect(await db.select().from(refunds).where(and(eq(refunds.voucherId, voucher.id), eq(refunds.status, "done")))).toHaveLength(1);
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, batch.id))).map((a) => a.action)).toEqual(["refund.batch"]);
+    // A second click finds nothing left: no empty file.
+    expect((await post({ intent: "make-file" })).status).toBe(409);
+  });
+
+  it("or by hand, with a note saying how: refused without one, audited with it", async () => {
+    const { engagementId, voucher } = await engagementAt("intake", "transfer");
+    await cancel(engagementId, "intake");
+    const [refund] = await db.select().from(refunds).where(eq(refunds.voucherId, voucher.id));
+    const refused = await post({ intent: "mark-done", refundId: refund.id, note: "" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ errors: ["refunds.noteRequired"] });
+    expect((await post({ intent: "mark-done", refundId: refund.id, note: "Overschrijving van 4 december vanuit KBC Business" })).status).toBe(302);
+    expect((await db.select().from(refunds).where(eq(refunds.id, refund.id)))[0]).toMatchObject({ status: "done", doneBy: admin.id, note: "Overschrijving van 4 december vanuit KBC Business" });
+    expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, refund.id))).map((a) => [a.action, a.reason])).toEqual([["refund.done", "Overschrijving van 4 december vanuit KBC Business"]]);
+    // Done is done: a second click changes nothing.
+    expect((await post({ intent: "mark-done", refundId: refund.id, note: "nog eens" })).status).toBe(409);
   });
 });

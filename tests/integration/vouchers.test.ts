@@ -176,7 +176,7 @@ describe("GET /api/v1/programmes/<id>/budget", () => {
 });
 
 describe("an own share not paid in time", () => {
-  it("cancels the engagement after its due date and gives the reservation back", async () => {
+  it("reminds a week ahead, waits three banking days for a transfer in transit, then cancels and gives the reservation back", async () => {
     const { runTimers } = await import("~/modules/engagements/index.server");
     // The newest open programme funds new vouchers: one with room, after the tight one above.
     const roomy = await newProgramme(1_000_000, { name: "Ruim budget", maxVouchersPerBusiness: 100 });
@@ -197,13 +197,48 @@ describe("an own share not paid in time", () => {
     expect((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].paymentRemindedAt).toEqual(remindedAt);
     const toProvider = await db.select().from(notices).where(eq(notices.userId, provider.id));
     expect(toProvider.map((n) => n.messageKey)).not.toContain("engagements.notice.ownShareDue");
-    await runTimers(new Date(Date.now() + 29 * 86_400_000));
-    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("awaiting_contribution");
-    const result = await runTimers(new Date(Date.now() + 32 * 86_400_000));
+    // The reminder says until when a transfer is waited for.
+    const { outbox, users } = await import("~db/schema");
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const reminder = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; text: string }).find((m) => m.to === email && m.text.includes("we wachten tot"));
+    expect(reminder?.text).toContain((await import("~/lib/format")).formatDate(paymentDueOn!, "nl"));
+
+    // Transfers in transit (issue 21, item 5), by hand: due on Thursday 24 December 2026. The
+    // following Belgian banking days are Monday 28, Tuesday 29 and Wednesday 30 (the 25th is
+    // Christmas, a TARGET2 closing day, then a weekend): with the default grace of three, the
+    // engagement waits through the 30th and is stopped on the 31st.
+    await db.update(vouchers).set({ paymentDueOn: "2026-12-24" }).where(eq(vouchers.id, voucher.id));
+    const stateNow = async () => (await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state;
+    await runTimers(new Date("2026-12-28T11:00:00Z"));
+    await runTimers(new Date("2026-12-30T22:30:00Z")); // 23:30 in Brussels, still the 30th
+    expect(await stateNow()).toBe("awaiting_contribution");
+    const result = await runTimers(new Date("2026-12-30T23:30:00Z")); // 00:30 on the 31st in Brussels
     expect(result.unpaidCancelled).toBeGreaterThanOrEqual(1);
-    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("cancelled");
+    expect(await stateNow()).toBe("cancelled");
     const after = await expectBooksBalance(roomy);
     expect(after.availableCents - before.availableCents).toBe(97_500);
+  });
+});
+
+describe("a transfer in transit", () => {
+  it("made on the due date confirms the own share when the statement comes days later, within the grace", async () => {
+    const { runTimers } = await import("~/modules/engagements/index.server");
+    const { matchBankLines } = await import("~/modules/engagements/index.server");
+    const { readBankStatement } = await import("~/modules/payments/index.server");
+    const { codaFile } = await import("../support/coda");
+    await newProgramme(1_000_000, { name: "Onderweg", maxVouchersPerBusiness: 100 });
+    const { engagementId, voucher } = await acceptedEngagement();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    await db.update(vouchers).set({ paymentDueOn: "2026-12-24" }).where(eq(vouchers.id, voucher.id));
+    // Monday 28th: the scheduler runs, the transfer of the 24th is not on any statement yet.
+    await runTimers(new Date("2026-12-28T11:00:00Z"));
+    const [approved] = await db.select().from(vouchers).where(eq(vouchers.id, voucher.id));
+    // Tuesday 29th: the statement with value date 24/12 arrives. Before, the 25th's run had cancelled
+    // the engagement, and this movement was "voucher closed" and refunded.
+    const statement = readBankStatement(codaFile({ date: "291226", movements: [{ amountCents: approved.ownShareCents, structured: approved.paymentReference!.replace(/\D/g, ""), valueDate: "241226", counterpartyIban: "BE62510007547061" }] }));
+    if (!statement.ok) throw new Error(statement.problem);
+    expect(await matchBankLines(admin.id, statement.lines)).toMatchObject({ results: [{ result: "confirmed", count: 1 }] });
+    expect((await db.select().from(engagements).where(eq(engagements.id, engagementId)))[0].state).toBe("intake");
   });
 });
 

@@ -42,3 +42,18 @@ describe("Belgian banking days", () => {
     expect(nextBelgianBankingDay("2026-08-15")).toBe("2026-08-17");
   });
 });
+
+describe("banking days after a due date (issue 21, item 5)", () => {
+  it("skips weekends, TARGET2 closing days and Belgian holidays, counted by hand on a 2026 calendar", async () => {
+    const { addBelgianBankingDays } = await import("~/lib/dates");
+    // Thursday 24 December 2026; Friday 25 (Christmas) and the weekend are not banking days.
+    expect(addBelgianBankingDays("2026-12-24", 0)).toBe("2026-12-24");
+    expect(addBelgianBankingDays("2026-12-24", 1)).toBe("2026-12-28");
+    expect(addBelgianBankingDays("2026-12-24", 3)).toBe("2026-12-30");
+    // Thursday 31 December + 1: Friday 1 January 2027 is New Year's Day, so Monday 4 January.
+    expect(addBelgianBankingDays("2026-12-31", 1)).toBe("2027-01-04");
+    // A due date on a Sunday counts from the Monday after it.
+    expect(addBelgianBankingDays("2026-12-06", 0)).toBe("2026-12-07");
+  });
+});
+

@@ -124,7 +124,7 @@ export async function applyTransition(
 }
 
 /** Tells the parties other than the actor, by e-mail and in the app, in their own language. */
-export async function notifyParties(tx: Executor, engagementId: string, actor: EngagementActor, message: { key: string; params: Record<string, string> }) {
+export async function notifyParties(tx: Executor, engagementId: string, actor: EngagementActor, message: { key: string; params: Record<string, string>; dates?: string[] }) {
   const [parties] = await tx
     .select({ ownerId: businesses.ownerId, providerUserId: providers.userId, businessName: businesses.name, providerName: providers.companyName })
     .from(engagements)
@@ -140,6 +140,7 @@ export async function notifyParties(tx: Executor, engagementId: string, actor: E
       subjectKey: `engagements.subjects.${message.key.replace("engagements.notice.", "")}`,
       params: { ...message.params, state, business: parties.businessName, provider: parties.providerName },
       translatedParams: ["state"],
+      dateParams: message.dates,
       link: `/trajecten/${engagementId}`,
     });
   }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
-import { addDays, belgianDate } from "~/lib/dates";
+import { addBelgianBankingDays, addDays, belgianDate } from "~/lib/dates";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { currentSettings } from "~/modules/settings/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
@@ -71,24 +71,30 @@ export async function runTimers(now = new Date()) {
     // Due on or before today + 7: the reminder goes out a full week ahead, not six days.
     lte(vouchers.paymentDueOn, addDays(today, timers.paymentReminderDays)),
   );
-  const dueSoon = await db.select({ id: vouchers.id, engagementId: vouchers.engagementId }).from(vouchers).where(isDueSoon);
+  const dueSoon = await db.select({ id: vouchers.id, engagementId: vouchers.engagementId, dueOn: vouchers.paymentDueOn }).from(vouchers).where(isDueSoon);
+  const { transferGraceDays } = currentSettings();
   let paymentReminders = 0;
   for (const v of dueSoon) {
     paymentReminders += await db.transaction(async (tx) => {
       const [claimed] = await tx.update(vouchers).set({ paymentRemindedAt: now }).where(and(eq(vouchers.id, v.id), isDueSoon)).returning({ id: vouchers.id });
       if (!claimed) return 0;
-      await notifyParties(tx, v.engagementId, "provider", { key: "engagements.notice.ownShareDue", params: {} });
+      // The reminder says how long a transfer may take: the day it stops is the grace's last banking day.
+      const due = v.dueOn ?? today;
+      await notifyParties(tx, v.engagementId, "provider", { key: "engagements.notice.ownShareDue", params: { due, lastDay: addBelgianBankingDays(due, transferGraceDays) }, dates: ["due", "lastDay"] });
       return 1;
     });
   }
 
-  // An own share not paid by its due date (the day after it, in Brussels): the engagement is
-  // cancelled and the voucher's budget released. applyTransition claims the row itself.
-  const unpaid = await db
-    .select({ engagementId: vouchers.engagementId })
+  // An own share not paid by its due date: a transfer made on the due date reaches the programme's
+  // statement a banking day or two later, so the engagement is cancelled (and the voucher's budget
+  // released) only once the grace's banking days after the due date have passed, in Brussels.
+  // applyTransition claims the row itself.
+  const pastDue = await db
+    .select({ engagementId: vouchers.engagementId, dueOn: vouchers.paymentDueOn })
     .from(vouchers)
     .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
     .where(and(eq(vouchers.status, "approved"), isNull(vouchers.paidAt), lt(vouchers.paymentDueOn, today), eq(engagements.state, "awaiting_contribution")));
+  const unpaid = pastDue.filter((u) => addBelgianBankingDays(u.dueOn!, transferGraceDays) < today);
   for (const u of unpaid) {
     await db.transaction((tx) => applyTransition(tx, u.engagementId, "cancel", "system", "Eigen bijdrage niet ontvangen vóór de vervaldag."));
   }

@@ -18,6 +18,11 @@ export const SettingsSchema = z
     invitationCount: whole(1, 20),
     maxBids: whole(1, 20),
     autoApproveDays: whole(1, 60),
+    /**
+     * Banking days a transfer may take to reach the programme's statement after its due date before
+     * the engagement is stopped: a transfer made on the due date arrives a day or two later.
+     */
+    transferGraceDays: whole(0, 15),
     starterMaxAgeYears: whole(1, 15),
     /** Percent with at most two decimals, e.g. 21 or 5,5; kept as basis points. */
     vatPercent: z

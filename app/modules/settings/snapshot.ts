@@ -13,6 +13,7 @@ export const defaultSettings: Readonly<PlatformSettings> = freeze({
   invitationCount: 5,
   maxBids: 5,
   autoApproveDays: 14,
+  transferGraceDays: 3,
   starterMaxAgeYears: 5,
   vatBasisPoints: 2100,
   contactEmail: undefined,

@@ -63,7 +63,7 @@ export const marketplace: DeepStrings<typeof nl> = {
       disputed: "Disputed",
     },
     notice: {
-      ownShareDue: "Your own share for the engagement with {{provider}} is due soon. Pay it so the engagement can start.",
+      ownShareDue: "Your own share for the engagement with {{provider}} is due on {{due}}. Pay it so the engagement can start. A transfer you make on {{due}} at the latest counts, even if it reaches our bank statement later: we wait until {{lastDay}} before we stop the engagement.",
       voucherRejected: "The voucher for the engagement of {{business}} was not granted: {{reason}}",
       reviewed: "{{business}} wrote a review of the engagement.",
       redoQuickscan: "Your engagement is complete. Take the quickscan again and see how far your business has come.",

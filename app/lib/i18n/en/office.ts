@@ -29,6 +29,7 @@ export const office: DeepStrings<typeof nl> = {
     invitationCount: "Providers invited per help request",
     maxBids: "Maximum bids per help request",
     autoApproveDays: "Days until a submitted milestone is approved automatically",
+    transferGraceDays: "Banking days after the due date before an engagement without its own share stops (a transfer made on the due date reaches the statement later)",
     starterMaxAgeYears: "A starter is at most this many years old",
     vatPercent: "VAT rate (%)",
     contact: "The programme office's contact details",

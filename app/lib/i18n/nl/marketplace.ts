@@ -61,7 +61,7 @@ export const marketplace = {
       disputed: "Geschil",
     },
     notice: {
-      ownShareDue: "Je eigen bijdrage voor het traject met {{provider}} vervalt binnenkort. Betaal ze om het traject te laten starten.",
+      ownShareDue: "Je eigen bijdrage voor het traject met {{provider}} vervalt op {{due}}. Betaal ze om het traject te laten starten. Een overschrijving die je uiterlijk op {{due}} doet, telt, ook als ze pas later op ons rekeninguittreksel staat: we wachten tot {{lastDay}} voor we het traject stopzetten.",
       voucherRejected: "De voucher voor het traject van {{business}} werd niet toegekend: {{reason}}",
       reviewed: "{{business}} schreef een beoordeling van het traject.",
       redoQuickscan: "Je traject is afgerond. Doe de quickscan opnieuw en zie hoeveel je zaak digitaal vooruitging.",

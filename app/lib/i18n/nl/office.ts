@@ -26,6 +26,7 @@ export const office = {
     invitationCount: "Uitgenodigde aanbieders per hulpvraag",
     maxBids: "Maximum aantal voorstellen per hulpvraag",
     autoApproveDays: "Dagen tot een ingediende mijlpaal automatisch goedgekeurd wordt",
+    transferGraceDays: "Bankwerkdagen na de vervaldag voor een traject zonder eigen bijdrage stopt (een overschrijving van de vervaldag staat pas later op het uittreksel)",
     starterMaxAgeYears: "Een starter is hoogstens zoveel jaar oud",
     vatPercent: "Btw-tarief (%)",
     contact: "Contactgegevens van het programmabureau",
