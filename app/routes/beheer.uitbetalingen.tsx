@@ -75,6 +75,7 @@ export default function PayoutsPage() {
                       {p.ibanValid && p.ibanHoldSince ? (
                         <Form method="post" className="iban-hold">
                           <p className="notice">{t("payouts.ibanHeld", { date: formatDateTime(p.ibanHoldSince, locale) })}</p>
+                          {p.ibanOfCustomers.length > 0 ? <p className="notice">{t("payouts.ibanOfCustomers", { businesses: p.ibanOfCustomers.join(", ") })}</p> : null}
                           <input type="hidden" name="intent" value="confirm-iban" />
                           <input type="hidden" name="providerId" value={p.providerId} />
                           <ConfirmButton className="button-secondary button" question={t("payouts.confirmIbanQuestion", { provider: p.name, iban: p.iban })} disabled={navigation.state === "submitting"}>

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { auditEvents, outbox, payoutBatches, programmes, providers, users } from "~db/schema";
+import { auditEvents, businesses, outbox, payoutBatches, programmes, providers, users, vouchers } from "~db/schema";
 import { createPayoutBatch, listPayables, sepaCreditTransferXml, sepaText } from "~/modules/payments/index.server";
 import * as payoutsPage from "~/routes/beheer.uitbetalingen";
 import { args, formRequest, respond } from "../support/http";
@@ -114,6 +114,29 @@ describe("a SEPA payout file", () => {
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, provider.providerId), eq(auditEvents.action, "provider.iban_confirm")))).map((a) => a.actorId)).toEqual([admin.id]);
     // Nothing left to confirm: a second click is not found.
     expect((await confirm()).status).toBe(404);
+  });
+
+  it("checks related parties again when the new IBAN is a customer's own account, and warns before the office confirms", async () => {
+    const admin = await account("admin");
+    const retailer = await account("retailer");
+    // Two shops of one owner, both banking on the same account (one voucher per business per programme).
+    const [business, second] = [await businessFor(retailer.id), await businessFor(retailer.id)];
+    await db.update(businesses).set({ iban: "BE62 5100 0754 7061" }).where(inArray(businesses.id, [business.id, second.id]));
+    const provider = await approvedProvider(admin.id);
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE71 0961 2345 6769" }))).ok).toBe(true);
+    const parties = { adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id };
+    await engagementFor({ ...parties, businessId: business.id }, "completed", { voucher: true });
+    const running = await engagementFor({ ...parties, businessId: second.id }, "intake", { voucher: true });
+    const [before] = await db.select().from(vouchers).where(eq(vouchers.engagementId, running));
+    expect(before.relatedParty).not.toContain("iban");
+    // The textbook diversion: the provider's account becomes the customer's (or a stolen account's choice).
+    expect((await saveProviderProfile(provider.id, providerProfile({ iban: "BE62 5100 0754 7061" }))).ok).toBe(true);
+    const [after] = await db.select().from(vouchers).where(eq(vouchers.engagementId, running));
+    expect(after.relatedParty).toContain("iban");
+    expect((await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, after.id), eq(auditEvents.action, "voucher.related_party")))).map((a) => a.data)).toEqual([{ relatedParty: ["iban"] }]);
+    const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, business.id));
+    const [{ name: secondName }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, second.id));
+    expect((await listPayables()).find((p) => p.providerId === provider.providerId)).toMatchObject({ ready: false, ibanOfCustomers: expect.arrayContaining([name, secondName]) });
   });
 
   it("makes one batch of two clicks at the same moment, never an empty one", async () => {

@@ -1,7 +1,7 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { and, desc, eq, inArray, isNull, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
+import { businesses, engagements, payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, nextBelgianBankingDay } from "~/lib/dates";
 import { sepaCreditTransfer } from "./sepa";
 import { hasValidIban, parseIban } from "~/modules/profiles/iban";
@@ -23,8 +23,20 @@ export async function listPayables() {
     .where(isNull(payoutLines.batchId))
     .groupBy(payoutLines.providerId, providers.companyName, providers.iban, providers.ibanHoldSince)
     .orderBy(providers.companyName);
+  // A changed IBAN that is a customer's own account is the diversion to look for before confirming.
+  const customers = await db
+    .selectDistinct({ providerId: engagements.providerId, business: businesses.name })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(and(isNotNull(providers.ibanHoldSince), sql`upper(replace(${businesses.iban}, ' ', '')) = upper(replace(${providers.iban}, ' ', ''))`));
   // Ready: a valid IBAN that is not waiting for the office to confirm a change.
-  return rows.map((r) => ({ ...r, ibanValid: hasValidIban(r.iban), ready: hasValidIban(r.iban) && r.ibanHoldSince === null }));
+  return rows.map((r) => ({
+    ...r,
+    ibanValid: hasValidIban(r.iban),
+    ready: hasValidIban(r.iban) && r.ibanHoldSince === null,
+    ibanOfCustomers: customers.filter((c) => c.providerId === r.providerId).map((c) => c.business),
+  }));
 }
 
 export async function listPayoutBatches() {

@@ -7,6 +7,7 @@ import { isUniqueViolation } from "~/lib/pg-errors";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
+import { recheckRelatedParties } from "~/modules/vouchers/index.server";
 import type { ProviderInput } from "./schemas";
 import { uniqueSlug } from "./slugs.server";
 import { currentSettings } from "~/modules/settings/index.server";
@@ -84,7 +85,10 @@ export async function saveProviderProfile(
       if (resubmitted) {
         await recordAudit(tx, { actorId: userId, action: "provider.resubmit", entityType: "provider", entityId: current.id, fromState: "rejected", toState: "pending" });
       }
-      if (ibanChanged) await recordIbanChange(tx, userId, current.id, current.iban, input.iban);
+      if (ibanChanged) {
+        await recordIbanChange(tx, userId, current.id, current.iban, input.iban);
+        await recheckRelatedParties(tx, current.id, userId);
+      }
       await queueProviderIndexing(tx, [current.id]);
       return { ok: true as const, created: false, status: resubmitted ? ("pending" as const) : current.status };
     });

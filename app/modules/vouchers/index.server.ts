@@ -9,6 +9,7 @@ export {
   nextPaymentReference,
   redeemShare,
   queueCardRefund,
+  recheckRelatedParties,
   requestVoucher,
   reserveBudget,
   settleEngagement,

@@ -129,6 +129,30 @@ async function relatedPartyOf(tx: Executor, businessId: string, providerId: stri
   return business && provider ? findRelatedParty(business, provider) : [];
 }
 
+/**
+ * A provider changed something the related-party check reads (the IBAN: the textbook diversion
+ * is paying a voucher to the customer's own account): every voucher of theirs still open is checked
+ * again, in the caller's transaction. New reasons are added to the voucher (a requested one then
+ * needs a written justification to be approved) and audited for the office.
+ */
+export async function recheckRelatedParties(tx: Executor, providerId: string, actorId: string) {
+  const open = await tx
+    .select({ id: vouchers.id, businessId: vouchers.businessId, relatedParty: vouchers.relatedParty })
+    .from(vouchers)
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .where(and(eq(engagements.providerId, providerId), inArray(vouchers.status, ["requested", "approved"])));
+  const flagged: { voucherId: string; reasons: string[] }[] = [];
+  for (const voucher of open) {
+    const reasons = await relatedPartyOf(tx, voucher.businessId, providerId);
+    const added = reasons.filter((r) => !voucher.relatedParty.includes(r));
+    if (added.length === 0) continue;
+    await tx.update(vouchers).set({ relatedParty: [...voucher.relatedParty, ...added] }).where(eq(vouchers.id, voucher.id));
+    await recordAudit(tx, { actorId, action: "voucher.related_party", entityType: "voucher", entityId: voucher.id, data: { relatedParty: added } });
+    flagged.push({ voucherId: voucher.id, reasons: added });
+  }
+  return flagged;
+}
+
 async function addLedger(tx: Executor, entry: { programmeId: string; voucherId: string; kind: LedgerKind; amountCents: number }) {
   if (entry.amountCents > 0) await tx.insert(budgetLedger).values(entry);
 }

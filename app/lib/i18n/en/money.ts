@@ -76,6 +76,7 @@ export const money: DeepStrings<typeof nl> = {
     held_one: "{{count}} provider changed their bank account: those lines wait until you confirm the new number. Check it with the provider first, on a phone number you already knew.",
     held_other: "{{count}} providers changed their bank account: those lines wait until you confirm the new number. Check it with the provider first, on a phone number you already knew.",
     ibanHeld: "Changed on {{date}}: not confirmed yet.",
+    ibanOfCustomers: "Careful: this is the account number of {{businesses}}, a customer in an engagement of this provider. Do not confirm without checking.",
     confirmIban: "Confirm the new bank account",
     confirmIbanQuestion: "Do you confirm that {{iban}} is {{provider}}'s bank account? Check it with the provider first.",
     ibanConfirmed: "The new bank account is confirmed: the lines go with the next batch.",

@@ -216,7 +216,7 @@ export const office: DeepStrings<typeof nl> = {
       review: { submit: "Review given" },
       settings: { update: "Settings changed" },
       user: { invite: "User invited", deactivate: "User deactivated", reactivate: "User reactivated" },
-      voucher: { approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled" },
+      voucher: { approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled", related_party: "Checked again for related parties" },
     },
   },
 };

@@ -73,6 +73,7 @@ export const money = {
     held_one: "{{count}} aanbieder wijzigde het rekeningnummer: die lijnen wachten tot je het nieuwe nummer bevestigt. Controleer het eerst bij de aanbieder zelf, via een nummer dat je al kende.",
     held_other: "{{count}} aanbieders wijzigden hun rekeningnummer: die lijnen wachten tot je het nieuwe nummer bevestigt. Controleer het eerst bij de aanbieder zelf, via een nummer dat je al kende.",
     ibanHeld: "Gewijzigd op {{date}}: nog niet bevestigd.",
+    ibanOfCustomers: "Let op: dit is het rekeningnummer van {{businesses}}, een klant in een traject van deze aanbieder. Bevestig niet zonder nazicht.",
     confirmIban: "Nieuw rekeningnummer bevestigen",
     confirmIbanQuestion: "Bevestig je dat {{iban}} het rekeningnummer van {{provider}} is? Controleer het eerst bij de aanbieder zelf.",
     ibanConfirmed: "Het nieuwe rekeningnummer is bevestigd: de lijnen gaan mee met de volgende batch.",
