@@ -64,6 +64,16 @@ export function openDatabase(options: { url?: string; dataDir: string }): Databa
   };
 }
 
+/**
+ * Money from a bigint column, or a sum over one, read by raw SQL: postgres.js hands int8 over as a
+ * string, PGlite as a number. Cents stay exact as a JS number up to 2^53 (some 90 trillion euros).
+ */
+export function cents(value: number | string | bigint | null | undefined): number {
+  const amount = Number(value ?? 0);
+  if (!Number.isSafeInteger(amount)) throw new Error(`not an amount in cents: ${String(value)}`);
+  return amount;
+}
+
 /** Raw SQL returning rows: PGlite answers `{ rows }`, postgres.js an array. */
 export async function queryRows<T>(executor: Executor, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as T[] | { rows: T[] };

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { check, date, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { bids, helpRequests } from "./marketplace";
 import { businesses, providers } from "./profiles";
@@ -43,7 +43,7 @@ export const engagements = pgTable(
     state: engagementStateEnum("state").notNull().default("awaiting_voucher"),
     /** The state before a dispute, to resume to. */
     resumeState: engagementStateEnum("resume_state"),
-    priceCents: integer("price_cents").notNull(),
+    priceCents: bigint("price_cents", { mode: "number" }).notNull(),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
     /** The last inactivity reminder: while an engagement stays quiet, one every 14 days at most. */
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
@@ -72,7 +72,7 @@ export const milestones = pgTable(
     /** "advice" or "implementation": the bid phase it comes from. */
     phase: text("phase").notNull(),
     deliverables: text("deliverables").notNull(),
-    priceCents: integer("price_cents").notNull(),
+    priceCents: bigint("price_cents", { mode: "number" }).notNull(),
     durationDays: integer("duration_days").notNull(),
     status: milestoneStatusEnum("status").notNull().default("pending"),
     submission: text("submission"),

@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { businesses, providers } from "./profiles";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -77,7 +77,7 @@ export const bids = pgTable(
     advice: jsonb("advice").$type<BidPhase>().notNull(),
     implementation: jsonb("implementation").$type<BidPhase>().notNull(),
     /** advice + implementation, excl. VAT: kept as a column so requests can be compared and summed. */
-    priceCents: integer("price_cents").notNull(),
+    priceCents: bigint("price_cents", { mode: "number" }).notNull(),
     estimatedHours: integer("estimated_hours").notNull(),
     approach: text("approach").notNull(),
     startDate: date("start_date").notNull(),

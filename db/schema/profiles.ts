@@ -1,5 +1,5 @@
 import { relations, sql } from "drizzle-orm";
-import { boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { municipalities } from "./reference";
 import { createdAt, id, updatedAt } from "./columns";
@@ -92,7 +92,7 @@ export const providers = pgTable(
     /** Municipalities served besides the radius, as NIS codes. */
     serviceNisCodes: text("service_nis_codes").array().notNull().default(sql`'{}'::text[]`),
     languages: text("languages").array().notNull().default(sql`'{nl}'::text[]`),
-    hourlyRateCents: integer("hourly_rate_cents").notNull(),
+    hourlyRateCents: bigint("hourly_rate_cents", { mode: "number" }).notNull(),
     capacity: integer("capacity").notNull().default(1),
     bio: text("bio").notNull().default(""),
     portfolioLinks: text("portfolio_links").array().notNull().default(sql`'{}'::text[]`),

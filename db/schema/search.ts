@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { customType, date, doublePrecision, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, customType, date, doublePrecision, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -26,7 +26,7 @@ export const providerSearch = pgTable(
     latitude: doublePrecision("latitude").notNull(),
     longitude: doublePrecision("longitude").notNull(),
     foundedOn: date("founded_on").notNull(),
-    hourlyRateCents: integer("hourly_rate_cents").notNull(),
+    hourlyRateCents: bigint("hourly_rate_cents", { mode: "number" }).notNull(),
     capacity: integer("capacity").notNull(),
     activeEngagements: integer("active_engagements").notNull(),
     ratingAverage: doublePrecision("rating_average").notNull(),

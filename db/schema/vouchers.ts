@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { engagements } from "./engagements";
 import { businesses, providers } from "./profiles";
@@ -11,15 +11,15 @@ export const programmes = pgTable(
   {
     id: id(),
     name: text("name").notNull(),
-    budgetCents: integer("budget_cents").notNull(),
+    budgetCents: bigint("budget_cents", { mode: "number" }).notNull(),
     /**
      * Reserved plus redeemed, kept beside the ledger as its guard: every reservation raises it with a
      * conditional update, and the CHECK below refuses any value beyond the budget.
      */
-    committedCents: integer("committed_cents").notNull().default(0),
+    committedCents: bigint("committed_cents", { mode: "number" }).notNull().default(0),
     /** Subsidy rate in basis points: 7500 = 75 % of the price excl. VAT. */
     rateBasisPoints: integer("rate_basis_points").notNull().default(7500),
-    capCents: integer("cap_cents").notNull().default(150_000),
+    capCents: bigint("cap_cents", { mode: "number" }).notNull().default(150_000),
     eligibleSectors: text("eligible_sectors").array().notNull(),
     /** Empty means all 62 municipalities. */
     eligibleNisCodes: text("eligible_nis_codes").array().notNull().default(sql`'{}'::text[]`),
@@ -52,8 +52,8 @@ export const vouchers = pgTable(
     businessId: text("business_id")
       .notNull()
       .references(() => businesses.id),
-    amountCents: integer("amount_cents").notNull(),
-    ownShareCents: integer("own_share_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    ownShareCents: bigint("own_share_cents", { mode: "number" }).notNull(),
     status: voucherStatusEnum("status").notNull().default("requested"),
     /** Why the voucher may not be approved, checked when it was requested (empty: eligible). */
     eligibilityIssues: jsonb("eligibility_issues").$type<string[]>().notNull().default([]),
@@ -96,7 +96,7 @@ export const budgetLedger = pgTable(
       .notNull()
       .references(() => vouchers.id),
     kind: ledgerKindEnum("kind").notNull(),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("budget_ledger_programme_idx").on(t.programmeId), index("budget_ledger_voucher_idx").on(t.voucherId), check("budget_ledger_positive", sql`${t.amountCents} > 0`)],
@@ -116,7 +116,7 @@ export const payments = pgTable(
     /** The Checkout Session id. */
     externalId: text("external_id").notNull().unique(),
     paymentIntentId: text("payment_intent_id"),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     status: paymentStatusEnum("status").notNull().default("open"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -169,7 +169,7 @@ export interface PayoutCreditor {
 export const payoutBatches = pgTable("payout_batches", {
   id: id(),
   createdBy: text("created_by").references(() => users.id),
-  totalCents: integer("total_cents").notNull(),
+  totalCents: bigint("total_cents", { mode: "number" }).notNull(),
   paidAt: timestamp("paid_at", { withTimezone: true }).notNull().defaultNow(),
   /** One per programme account the batch pays from: a later change to a programme leaves old files as they were. */
   debtors: jsonb("debtors").$type<PayoutDebtor[]>().notNull().default([]),
@@ -198,7 +198,7 @@ export const payoutLines = pgTable(
       .references(() => engagements.id),
     milestoneId: text("milestone_id").notNull(),
     kind: text("kind").$type<(typeof payoutKinds)[number]>().notNull(),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     batchId: text("batch_id").references(() => payoutBatches.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -218,14 +218,14 @@ export const bankTransactions = pgTable(
   {
     fingerprint: text("fingerprint").primaryKey(),
     voucherId: text("voucher_id").references(() => vouchers.id),
-    amountCents: integer("amount_cents"),
+    amountCents: bigint("amount_cents", { mode: "number" }),
     communication: text("communication").notNull(),
     counterpartyIban: text("counterparty_iban"),
     counterpartyName: text("counterparty_name").notNull().default(""),
     valueDate: date("value_date"),
     result: text("result").$type<BankLineResult>().notNull(),
     /** What goes back to the payer: an overpayment's excess, a second payment, a payment short of the own share. */
-    refundCents: integer("refund_cents").notNull().default(0),
+    refundCents: bigint("refund_cents", { mode: "number" }).notNull().default(0),
     uploadedBy: text("uploaded_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -248,7 +248,7 @@ export const refundBatches = pgTable("refund_batches", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   /** The programme accounts it pays from, as they were when it was made. */
   debtors: jsonb("debtors").$type<PayoutDebtor[]>().notNull(),
-  totalCents: integer("total_cents").notNull(),
+  totalCents: bigint("total_cents", { mode: "number" }).notNull(),
 });
 
 /**
@@ -263,7 +263,7 @@ export const refunds = pgTable(
     method: text("method").$type<(typeof refundMethods)[number]>().notNull(),
     /** Why it goes back: a bank line's result, `settlement`, or why a card payment could not be credited. */
     reason: text("reason").notNull(),
-    amountCents: integer("amount_cents").notNull(),
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     voucherId: text("voucher_id").references(() => vouchers.id),
     /** The bank movement whose money goes back (a transfer). */
     bankTransaction: text("bank_transaction").references(() => bankTransactions.fingerprint, { onUpdate: "cascade" }),

@@ -1,9 +1,10 @@
 import fs from "node:fs";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
 import { auditEvents, bankTransactions, engagements, programmes, refunds, vouchers } from "~db/schema";
 import { approveVoucher } from "~/modules/engagements/index.server";
+import { readBankStatement } from "~/modules/payments/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import * as payments from "~/routes/beheer.betalingen";
 import { codaFile } from "../support/coda";
@@ -184,5 +185,25 @@ describe("one movement, one record (issue 21, item 3)", () => {
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ errors: ["bankLines.problems.tooManyMovements"] });
     expect(await transactionCount()).toBe(rows);
+  });
+});
+
+describe("movements recorded before identities (migration 0030)", () => {
+  it("get the identity the reader gives the same movement now, so an old statement uploaded again is recognised", async () => {
+    // As the old code stored them: a CSV row's content hash and a CODA position as fingerprints.
+    await db.insert(bankTransactions).values([
+      { fingerprint: "csv:0f3c9a:1", amountCents: 59_800, communication: "Europese overschrijving +++090/9337/55493+++", counterpartyIban: "BE62510007547061", counterpartyName: "Fietsen Vandenbroucke", valueDate: "2026-11-02", result: "unknownReference" },
+      { fingerprint: "coda:539007547034:2026-11-02:245:0001:0000:REF", amountCents: 2_500, communication: "Gift", counterpartyIban: "BE71096123456769", counterpartyName: "De Zandloper", valueDate: "2026-11-02", result: "noReference" },
+    ]);
+    const migration = fs.readFileSync("db/migrations/0030_movement_identity.sql", "utf8");
+    await db.execute(sql.raw(migration));
+    const recorded = (await db.select({ fingerprint: bankTransactions.fingerprint }).from(bankTransactions).where(eq(bankTransactions.valueDate, "2026-11-02"))).map((r) => r.fingerprint).sort();
+    const now = readBankStatement("Bedrag;Valutadatum;Rekening tegenpartij;Mededeling\n598,00;02/11/2026;BE62 5100 0754 7061;+++090/9337/55493+++\n25,00;02/11/2026;BE71 0961 2345 6769;Gift\n");
+    if (!now.ok) throw new Error(now.problem);
+    expect(recorded).toEqual(now.lines.map((l) => l.fingerprint).sort());
+    // And the rows the app recorded keep theirs: the migration gives them the same identity again.
+    const before = (await db.select({ fingerprint: bankTransactions.fingerprint }).from(bankTransactions)).map((r) => r.fingerprint).sort();
+    await db.execute(sql.raw(migration));
+    expect((await db.select({ fingerprint: bankTransactions.fingerprint }).from(bankTransactions)).map((r) => r.fingerprint).sort()).toEqual(before);
   });
 });

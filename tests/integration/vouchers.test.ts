@@ -374,4 +374,19 @@ describe("the programme form", () => {
     expect(created).toMatchObject({ budgetCents: 2_500_000, rateBasisPoints: 6250, capCents: 120_000, eligibleSectors: ["retail", "hospitality"], eligibleNisCodes: ["31005", "34022"], iban: "BE68539007547034" });
     expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)))[0].action).toBe("programme.create");
   });
+
+  it("takes a programme budget above €21,474,836.47 (the old int4 money columns' limit) and keeps its books to the cent", async () => {
+    const route = await import("~/routes/beheer.programmas");
+    const { formRequest, args, respond } = await import("../support/http");
+    const big = { name: "Relanceplan provincie", budget: "60.000.000,00", rate: "75", cap: "1500", sectors: ["retail"], municipalities: [], opensOn: "2020-01-01", closesOn: "2099-12-31", maxVouchersPerBusiness: "100", paymentDays: "30", iban: "BE68 5390 0754 7034" };
+    // Before: the form passed it and the insert failed ("integer out of range").
+    expect((await respond(() => route.action(args(formRequest("/beheer/programmas", big, { cookie: admin.cookie }))))).status).toBe(302);
+    const [created] = await db.select().from(programmes).where(eq(programmes.name, "Relanceplan provincie"));
+    expect(created.budgetCents).toBe(6_000_000_000);
+    const { voucher } = await acceptedEngagement();
+    expect(voucher.programmeId).toBe(created.id);
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const books = await expectBooksBalance(created.id);
+    expect(books).toMatchObject({ budgetCents: 6_000_000_000, reservedCents: 97_500, availableCents: 5_999_902_500 });
+  });
 });

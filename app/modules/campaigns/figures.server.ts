@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { db, queryRows } from "~db/client";
+import { cents, db, queryRows } from "~db/client";
 
 /*
  * A municipality's figures for its staff: aggregates only, never one engagement's details. Each is
@@ -46,11 +46,11 @@ export async function getMunicipalFigures(nisCodes: string[]): Promise<Municipal
         from engagements e join businesses b on b.id = e.business_id
         where b.nis_code in (${codes}) group by b.nis_code, e.state`,
   );
-  const money = await queryRows<{ nis_code: string; redeemed: number; outstanding: number }>(
+  const money = await queryRows<{ nis_code: string; redeemed: string | number; outstanding: string | number }>(
     db,
     sql`select b.nis_code,
-               coalesce(sum(l.amount_cents) filter (where l.kind = 'redeem'), 0)::int as redeemed,
-               coalesce(sum(case l.kind when 'reserve' then l.amount_cents else -l.amount_cents end), 0)::int as outstanding
+               coalesce(sum(l.amount_cents) filter (where l.kind = 'redeem'), 0)::bigint as redeemed,
+               coalesce(sum(case l.kind when 'reserve' then l.amount_cents else -l.amount_cents end), 0)::bigint as outstanding
         from budget_ledger l join vouchers v on v.id = l.voucher_id join businesses b on b.id = v.business_id
         where b.nis_code in (${codes}) group by b.nis_code`,
   );
@@ -79,8 +79,8 @@ export async function getMunicipalFigures(nisCodes: string[]): Promise<Municipal
       averageMaturityGain: m?.gain ?? null,
       engagementsByState: Object.fromEntries(states.map((r) => [r.state, r.n])),
       retailersWithCompletedEngagement: states.find((r) => r.state === "completed")?.businesses ?? 0,
-      voucherRedeemedCents: cash?.redeemed ?? 0,
-      voucherReservedCents: cash?.outstanding ?? 0,
+      voucherRedeemedCents: cents(cash?.redeemed),
+      voucherReservedCents: cents(cash?.outstanding),
       participation: participation
         .filter((r) => r.nis_code === nisCode)
         .map((r) => ({ editionId: r.edition_id, title: r.title, approved: r.approved, pending: r.pending, featured: r.featured, removed: r.removed })),

@@ -1,6 +1,6 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
 import { and, desc, eq, inArray, isNotNull, isNull, sql, TransactionRollbackError } from "drizzle-orm";
-import { db, type Executor } from "~db/client";
+import { cents, db, type Executor } from "~db/client";
 import { businesses, engagements, payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, nextBelgianBankingDay } from "~/lib/dates";
 import { sepaCreditTransfer } from "./sepa";
@@ -15,7 +15,7 @@ export async function listPayables() {
       name: providers.companyName,
       iban: providers.iban,
       ibanHoldSince: providers.ibanHoldSince,
-      totalCents: sql<number>`sum(${payoutLines.amountCents})::int`,
+      totalCents: sql<number>`sum(${payoutLines.amountCents})::bigint`.mapWith(cents),
       lines: sql<number>`count(*)::int`,
     })
     .from(payoutLines)
@@ -99,7 +99,7 @@ async function batchTransfers(batchId: string) {
   const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, batchId));
   if (!batch) return null;
   const rows = await db
-    .select({ providerId: payoutLines.providerId, name: providers.companyName, iban: providers.iban, programmeId: vouchers.programmeId, amountCents: sql<number>`sum(${payoutLines.amountCents})::int` })
+    .select({ providerId: payoutLines.providerId, name: providers.companyName, iban: providers.iban, programmeId: vouchers.programmeId, amountCents: sql<number>`sum(${payoutLines.amountCents})::bigint`.mapWith(cents) })
     .from(payoutLines)
     .innerJoin(providers, eq(providers.id, payoutLines.providerId))
     .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { db, queryRows } from "~db/client";
+import { cents, db, queryRows } from "~db/client";
 
 /*
  * The programme office's figures, each one SQL aggregate (budgets per programme come from the
@@ -29,9 +29,9 @@ const engagementScope = (f: DashboardFilter) =>
 
 /** The office's figures; `starterMaxAgeYears` is the age limit in force (a setting), passed in. */
 export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears: number) {
-  const ledgerDays = await queryRows<{ day: string; kind: string; cents: number }>(
+  const ledgerDays = await queryRows<{ day: string; kind: string; cents: string | number }>(
     db,
-    sql`select to_char(${day(sql`created_at`)}, 'YYYY-MM-DD') as day, kind::text as kind, sum(amount_cents)::int as cents
+    sql`select to_char(${day(sql`created_at`)}, 'YYYY-MM-DD') as day, kind::text as kind, sum(amount_cents)::bigint as cents
         from budget_ledger l
         where ${period(sql`l.created_at`, f)}${f.programmeId ? sql` and l.programme_id = ${f.programmeId}` : sql``}
         group by 1, 2 order by 1`,
@@ -41,16 +41,16 @@ export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears
   let committedCents = 0;
   const burnUp: { day: string; spentCents: number; committedCents: number }[] = [];
   for (const row of ledgerDays) {
-    if (row.kind === "redeem") spentCents += row.cents;
-    else committedCents += row.kind === "reserve" ? row.cents : -row.cents;
+    if (row.kind === "redeem") spentCents += cents(row.cents);
+    else committedCents += row.kind === "reserve" ? cents(row.cents) : -cents(row.cents);
     const point = { day: row.day, spentCents, committedCents };
     if (burnUp.at(-1)?.day === row.day) burnUp[burnUp.length - 1] = point;
     else burnUp.push(point);
   }
 
-  const vouchersByStatus = await queryRows<{ status: string; count: number; cents: number }>(
+  const vouchersByStatus = await queryRows<{ status: string; count: number; cents: string | number }>(
     db,
-    sql`select status::text as status, count(*)::int as count, coalesce(sum(amount_cents), 0)::int as cents
+    sql`select status::text as status, count(*)::int as count, coalesce(sum(amount_cents), 0)::bigint as cents
         from vouchers v where ${period(sql`v.created_at`, f)}${f.programmeId ? sql` and v.programme_id = ${f.programmeId}` : sql``}
         group by 1 order by 1`,
   );
@@ -66,12 +66,12 @@ export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears
         where r.published_at is not null and ${period(sql`r.published_at`, f)}`,
   );
 
-  const byArea = await queryRows<{ sector: string; arrondissement: string; nis_code: string; municipality: string; engagements: number; completed: number; redeemed: number }>(
+  const byArea = await queryRows<{ sector: string; arrondissement: string; nis_code: string; municipality: string; engagements: number; completed: number; redeemed: string | number }>(
     db,
     sql`select b.sector::text as sector, m.arrondissement, m.nis_code, m.name_nl as municipality, count(*)::int as engagements,
                count(*) filter (where e.state = 'completed')::int as completed,
                coalesce(sum((select sum(l.amount_cents) from budget_ledger l join vouchers v on v.id = l.voucher_id
-                             where v.engagement_id = e.id and l.kind = 'redeem')), 0)::int as redeemed
+                             where v.engagement_id = e.id and l.kind = 'redeem')), 0)::bigint as redeemed
         from engagements e join businesses b on b.id = e.business_id join municipalities m on m.nis_code = b.nis_code
         where ${engagementScope(f)}
         group by 1, 2, 3, 4`,
@@ -82,7 +82,7 @@ export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears
       const g = groups.get(r[key]) ?? { key: r[key], label: key === "nis_code" ? r.municipality : r[key], engagements: 0, completed: 0, redeemedCents: 0 };
       g.engagements += r.engagements;
       g.completed += r.completed;
-      g.redeemedCents += r.redeemed;
+      g.redeemedCents += cents(r.redeemed);
       groups.set(r[key], g);
     }
     return [...groups.values()].sort((a, b) => b.engagements - a.engagements || a.label.localeCompare(b.label));
@@ -109,7 +109,7 @@ export async function getDashboardFigures(f: DashboardFilter, starterMaxAgeYears
 
   return {
     burnUp,
-    vouchersByStatus,
+    vouchersByStatus: vouchersByStatus.map((v) => ({ ...v, cents: cents(v.cents) })),
     funnel: { published: funnel.published, withBids: funnel.with_bids, awarded: funnel.awarded, started: funnel.started, completed: funnel.completed },
     bySector: sumBy("sector"),
     byArrondissement: sumBy("arrondissement"),

@@ -1,6 +1,6 @@
 import { belgianDate } from "~/lib/dates";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { db, queryRows, type Executor } from "~db/client";
+import { cents, db, queryRows, type Executor } from "~db/client";
 import { bankTransactions, budgetLedger, businesses, engagements, milestones, payments, payoutLines, programmes, providers, refunds, users, vouchers, type LedgerKind } from "~db/schema";
 import { enqueue, notifyUser } from "~/modules/notifications/index.server";
 import { hasValidIban } from "~/modules/profiles/iban";
@@ -12,12 +12,12 @@ import { eligibilityIssues, milestonePayout, ownShare, settle, structuredCommuni
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 async function ledgerSums(executor: Executor, programmeIds?: string[]) {
-  const rows = await queryRows<{ programme_id: string; reserve: number; release: number; redeem: number }>(
+  const rows = await queryRows<{ programme_id: string; reserve: string | number; release: string | number; redeem: string | number }>(
     executor,
     sql`select programme_id,
-               coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
-               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
-               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
+               coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::bigint as reserve,
+               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::bigint as release,
+               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::bigint as redeem
         from budget_ledger
         ${programmeIds ? sql`where programme_id in (${sql.join(programmeIds.map((id) => sql`${id}`), sql`, `)})` : sql``}
         group by programme_id`,
@@ -32,9 +32,9 @@ export async function getProgrammeBudget(executor: Executor, programmeId: string
   return budgetFigures(programme, (await ledgerSums(executor, [programmeId])).get(programmeId));
 }
 
-function budgetFigures(programme: { budgetCents: number; committedCents: number }, sums: { reserve: number; release: number; redeem: number } = { reserve: 0, release: 0, redeem: 0 }) {
-  const redeemedCents = Number(sums.redeem);
-  const reservedCents = Number(sums.reserve) - Number(sums.release) - redeemedCents;
+function budgetFigures(programme: { budgetCents: number; committedCents: number }, sums: { reserve: string | number; release: string | number; redeem: string | number } = { reserve: 0, release: 0, redeem: 0 }) {
+  const redeemedCents = cents(sums.redeem);
+  const reservedCents = cents(sums.reserve) - cents(sums.release) - redeemedCents;
   return {
     budgetCents: programme.budgetCents,
     reservedCents,
@@ -174,14 +174,14 @@ export async function reserveBudget(tx: Executor, voucher: { id: string; program
 
 /** This voucher's movements so far. */
 async function voucherBalance(tx: Executor, voucherId: string) {
-  const [sums] = await queryRows<{ reserve: number; release: number; redeem: number }>(
+  const [sums] = await queryRows<{ reserve: string | number; release: string | number; redeem: string | number }>(
     tx,
-    sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::int as reserve,
-               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::int as release,
-               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::int as redeem
+    sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::bigint as reserve,
+               coalesce(sum(amount_cents) filter (where kind = 'release'), 0)::bigint as release,
+               coalesce(sum(amount_cents) filter (where kind = 'redeem'), 0)::bigint as redeem
         from budget_ledger where voucher_id = ${voucherId}`,
   );
-  return { reserved: Number(sums.reserve) - Number(sums.release) - Number(sums.redeem), redeemed: Number(sums.redeem) };
+  return { reserved: cents(sums.reserve) - cents(sums.release) - cents(sums.redeem), redeemed: cents(sums.redeem) };
 }
 
 /**
