@@ -2,7 +2,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { database, db, queryRows } from "~db/client";
 import { migrate } from "~db/migrate";
-import { bids, businesses, engagements, helpRequests, municipalities, payoutBatches, postalCodes, providers, reviews, userMunicipalities, users, vouchers } from "~db/schema";
+import { bids, businesses, refunds, engagements, helpRequests, municipalities, payoutBatches, postalCodes, providers, reviews, userMunicipalities, users, vouchers } from "~db/schema";
 import { seedIfEmpty } from "~/modules/platform/index.server";
 import * as healthz from "~/routes/healthz";
 import { respond } from "../support/http";
@@ -86,11 +86,13 @@ describe("demo data", () => {
 
     // Marketplace activity, so each role's dashboard and the office's charts show something.
     const requestStates = await db.select({ status: helpRequests.status, n: count() }).from(helpRequests).groupBy(helpRequests.status);
-    expect(Object.fromEntries(requestStates.map((r) => [r.status, r.n]))).toEqual({ draft: 1, open: 1, awarded: 3 });
+    expect(Object.fromEntries(requestStates.map((r) => [r.status, r.n]))).toEqual({ draft: 1, open: 1, awarded: 4 });
     const [{ n: openBids }] = await db.select({ n: count() }).from(bids).where(eq(bids.status, "submitted"));
     expect(openBids).toBe(2);
     const engagementStates = await db.select({ state: engagements.state }).from(engagements);
-    expect(engagementStates.map((e) => e.state).sort()).toEqual(["awaiting_contribution", "completed", "plan"]);
+    expect(engagementStates.map((e) => e.state).sort()).toEqual(["awaiting_contribution", "cancelled", "completed", "plan"]);
+    // The one stopped after its advice: the rest of its own share waits on the refund list.
+    expect(await db.select({ reason: refunds.reason, method: refunds.method, status: refunds.status }).from(refunds)).toEqual([{ reason: "settlement", method: "transfer", status: "due" }]);
     expect(await db.select({ rating: reviews.rating }).from(reviews)).toEqual([{ rating: 5 }]);
     const [batch] = await db.select().from(payoutBatches);
     expect(batch.totalCents).toBeGreaterThan(0);

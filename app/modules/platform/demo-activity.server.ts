@@ -2,17 +2,18 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, invitations, milestones, providers, users } from "~db/schema";
 import { addDays, belgianDate } from "~/lib/dates";
-import { approveVoucher, confirmOwnShare, decideMilestone, getVoucherOfEngagement, submitMilestone, submitReview, transition } from "~/modules/engagements/index.server";
+import { approveVoucher, confirmOwnShare, decideMilestone, getVoucherOfEngagement, matchBankLines, submitMilestone, submitReview, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
-import { createPayoutBatch } from "~/modules/payments/index.server";
+import { createPayoutBatch, readBankStatement } from "~/modules/payments/index.server";
 import type { ServiceCode } from "~/modules/profiles/taxonomy";
 
 /*
  * The demo's marketplace activity, made through the same functions people use: so each role's
  * dashboard and the office's charts show something on first sign-in (see the README's table).
  * Requests open with proposals and in draft; engagements in progress, waiting for the own share and
- * completed with a review; vouchers; and a paid payout batch.
+ * completed with a review; one stopped after its advice, its own share paid by transfer and the rest
+ * on the refund list; vouchers; and a paid payout batch.
  */
 
 async function ownerOf(businessName: string) {
@@ -111,4 +112,17 @@ export async function seedDemoActivity() {
   await db.update(providers).set({ iban: "BE71096123456769" }).where(eq(providers.userId, done.providerUserId));
   const batch = await createPayoutBatch(admin.id);
   if (!batch.ok) throw new Error(`demo payout batch not made: ${batch.error}`);
+
+  // Stopped after the advice: paid by transfer (as the bank's statement shows), the advice earned,
+  // the rest of the own share on the office's refund list.
+  const stopped = await awarded("Fietsen Vandenbroucke", "Herstellingen online inplannen", ["online_booking", "website"], [400, 900]);
+  await voucherPaid(admin.id, stopped.engagementId, { paid: false });
+  const { voucher } = (await getVoucherOfEngagement(stopped.engagementId))!;
+  const statement = readBankStatement(
+    `Bedrag;Valutadatum;Rekening tegenpartij;Naam tegenpartij;Mededeling\n${(voucher.ownShareCents / 100).toFixed(2).replace(".", ",")};${belgianDate().split("-").reverse().join("/")};BE62 5100 0754 7061;Fietsen Vandenbroucke;${voucher.paymentReference}\n`,
+  );
+  if (!statement.ok || !(await matchBankLines(admin.id, statement.lines)).ok) throw new Error("demo statement not matched");
+  await transition(stopped.engagementId, "start_plan", { userId: stopped.providerUserId, role: "provider" });
+  await decideMilestone({ id: stopped.retailerId, role: "retailer" }, await deliver(stopped.engagementId, stopped.providerUserId, 1, "Het plan: online afspraken via de website."), { approve: true });
+  await transition(stopped.engagementId, "cancel", { userId: stopped.retailerId, role: "retailer" }, "We stoppen de herstellingen deze winter.");
 }
