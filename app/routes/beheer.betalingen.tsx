@@ -169,17 +169,20 @@ export default function BankLinesPage() {
                   </td>
                   <td>{formatDateTime(p.receivedAt, locale)}</td>
                   <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="resolve-stripe" />
-                      <input type="hidden" name="eventId" value={p.id} />
-                      <label className="visually-hidden" htmlFor={`resolution-${p.id}`}>
-                        {t("bankLines.resolution")}
-                      </label>
-                      <input id={`resolution-${p.id}`} name="resolution" placeholder={t("bankLines.resolution")} required minLength={3} maxLength={500} />
-                      <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
-                        {t("bankLines.resolve")}
-                      </button>
-                    </Form>
+                    <details className="row-action">
+                      <summary>{t("bankLines.resolve")}</summary>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="resolve-stripe" />
+                        <input type="hidden" name="eventId" value={p.id} />
+                        <div className="field">
+                          <label htmlFor={`resolution-${p.id}`}>{t("bankLines.resolution")}</label>
+                          <input id={`resolution-${p.id}`} name="resolution" required minLength={3} maxLength={500} />
+                        </div>
+                        <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
+                          {t("bankLines.resolveSubmit")}
+                        </button>
+                      </Form>
+                    </details>
                   </td>
                 </tr>
               ))}

@@ -7,7 +7,7 @@ import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { createRefundBatch, listRefunds, markRefundDone } from "~/modules/payments/index.server";
+import { createRefundBatch, listRefunds, markRefundDone, paymentsKind } from "~/modules/payments/index.server";
 import { formatIban } from "~/modules/profiles/iban";
 import { ConfirmButton } from "~/ui/confirm-button";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -17,7 +17,7 @@ import { Table } from "~/ui/table";
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const [refunds, locale] = await Promise.all([listRefunds(), getLocale(request, admin)]);
-  return json({ ...refunds, locale });
+  return json({ ...refunds, paymentsKind, locale });
 }
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -42,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RefundsPage() {
   const { t } = useTranslation();
-  const { transfersDue, cardOpen, made, batches, locale } = useLoaderData<typeof loader>();
+  const { transfersDue, cardOpen, made, batches, paymentsKind, locale } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const money = (cents: number) => formatMoney(cents, locale);
@@ -66,7 +66,7 @@ export default function RefundsPage() {
                   <th scope="col">{t("refunds.amount")}</th>
                   <th scope="col">{t("refunds.reason")}</th>
                   <th scope="col">{t("refunds.since")}</th>
-                  <th scope="col">{t("refunds.markDone")}</th>
+                  <th scope="col">{t("refunds.byHand")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -81,17 +81,23 @@ export default function RefundsPage() {
                     <td>{reason(r.reason)}</td>
                     <td>{formatDate(r.createdAt, locale, { dateStyle: "medium" })}</td>
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="mark-done" />
-                        <input type="hidden" name="refundId" value={r.id} />
-                        <label className="visually-hidden" htmlFor={`note-${r.id}`}>
-                          {t("refunds.note")}
-                        </label>
-                        <input id={`note-${r.id}`} name="note" placeholder={t("refunds.note")} required minLength={3} maxLength={500} />
-                        <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
-                          {t("refunds.markDone")}
-                        </button>
-                      </Form>
+                      <details className="row-action">
+                        <summary>{t("refunds.markDone")}</summary>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="mark-done" />
+                          <input type="hidden" name="refundId" value={r.id} />
+                          <div className="field">
+                            <label htmlFor={`note-${r.id}`}>{t("refunds.noteLabel")}</label>
+                            <input id={`note-${r.id}`} name="note" required minLength={3} maxLength={500} aria-describedby={`note-hint-${r.id}`} />
+                            <p className="hint" id={`note-hint-${r.id}`}>
+                              {t("refunds.noteHint")}
+                            </p>
+                          </div>
+                          <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
+                            {t("refunds.markDoneSubmit")}
+                          </button>
+                        </Form>
+                      </details>
                     </td>
                   </tr>
                 ))}
@@ -108,33 +114,36 @@ export default function RefundsPage() {
           </>
         )}
       </section>
-      <section aria-labelledby="card-title">
-        <h2 id="card-title">{t("refunds.cardTitle")}</h2>
-        {cardOpen.length === 0 ? (
-          <p>{t("refunds.cardEmpty")}</p>
-        ) : (
-          <Table>
-            <thead>
-              <tr>
-                <th scope="col">{t("refunds.amount")}</th>
-                <th scope="col">{t("refunds.reason")}</th>
-                <th scope="col">{t("refunds.status")}</th>
-                <th scope="col">{t("refunds.since")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cardOpen.map((r) => (
-                <tr key={r.id}>
-                  <td>{money(r.amountCents)}</td>
-                  <td>{reason(r.reason)}</td>
-                  <td>{t(`refunds.statuses.${r.status}`)}</td>
-                  <td>{formatDate(r.createdAt, locale, { dateStyle: "medium" })}</td>
+      {/* Card refunds only where cards are taken (or one is still open from when they were). */}
+      {paymentsKind === "stripe" || cardOpen.length > 0 ? (
+        <section aria-labelledby="card-title">
+          <h2 id="card-title">{t("refunds.cardTitle")}</h2>
+          {cardOpen.length === 0 ? (
+            <p>{t("refunds.cardEmpty")}</p>
+          ) : (
+            <Table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("refunds.amount")}</th>
+                  <th scope="col">{t("refunds.reason")}</th>
+                  <th scope="col">{t("refunds.status")}</th>
+                  <th scope="col">{t("refunds.since")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {cardOpen.map((r) => (
+                  <tr key={r.id}>
+                    <td>{money(r.amountCents)}</td>
+                    <td>{reason(r.reason)}</td>
+                    <td>{t(`refunds.statuses.${r.status}`)}</td>
+                    <td>{formatDate(r.createdAt, locale, { dateStyle: "medium" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </section>
+      ) : null}
       {batches.length > 0 ? (
         <section aria-labelledby="files-title">
           <h2 id="files-title">{t("refunds.files")}</h2>

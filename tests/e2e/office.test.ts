@@ -86,3 +86,61 @@ describe("the programme office's dashboard", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe("the office's refunds", () => {
+  it("lists the demo's unused own share, and marks it done by hand with how, as someone new to the page would", async () => {
+    await page.goto("/beheer/terugbetalingen");
+    await page.getByRole("heading", { level: 1, name: "Terugbetalingen" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    // The demo's bike shop stopped after its advice: €598.00 paid, €184.00 of it earned, €414.00 back.
+    const row = page.getByRole("row").filter({ hasText: "Fietsen Vandenbroucke" });
+    await row.getByText("€ 414,00").waitFor();
+    await row.getByText("Traject vroeg gestopt: ongebruikt deel van de eigen bijdrage").waitFor();
+    await row.getByText("Met de hand gedaan…").click();
+    await row.getByLabel("Hoe je het terugstortte").fill("Overschrijving van 4 december vanuit KBC Business");
+    expect(await seriousViolations(page)).toEqual([]);
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/office-refund-by-hand.png`, fullPage: true });
+    await row.getByRole("button", { name: "Als gedaan markeren" }).click();
+    await page.getByText("De terugstorting is als gedaan gemarkeerd.").waitFor();
+    await page.getByText("Er hoeft niets teruggestort te worden.").waitFor();
+    await page.getByRole("heading", { level: 2, name: "Laatst gedaan" }).waitFor();
+    await page.getByText("Overschrijving van 4 december vanuit KBC Business").waitFor();
+  });
+});
+
+describe("the office's bank statements", () => {
+  it("pays the demo's open own share from the bank's CSV, then knows the same movement again as CODA", async () => {
+    await page.goto("/beheer/betalingen");
+    await page.getByRole("heading", { level: 1, name: "Betalingen eigen bijdrage" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    // What the office reads off its own page: B&B Hoppeland's open transfer, amount and reference.
+    const open = page.getByRole("row").filter({ hasText: "B&B Hoppeland" });
+    const cells = await open.getByRole("cell").allInnerTexts();
+    const reference = cells.find((c) => c.startsWith("+++"))!;
+    const cents = Math.round(Number(cells.find((c) => c.startsWith("€"))!.replace(/[^\d,]/g, "").replace(",", ".")) * 100);
+    const today = new Date().toLocaleDateString("nl-BE", { timeZone: "Europe/Brussels", day: "2-digit", month: "2-digit", year: "numeric" });
+    // The KBC Dutch export's layout (tests/fixtures/SOURCES.md), a row ending in an extra separator.
+    const csv = [
+      "Rekeningnummer;Rubrieknaam;Naam;Munt;Afschriftnummer;Datum;Omschrijving;Valuta;Bedrag;Saldo;credit;debet;rekeningnummer tegenpartij;BIC tegenpartij;Naam tegenpartij;Adres tegenpartij;gestructureerde mededeling;Vrije mededeling",
+      `BE68539007547034;Programmarekening;PROVINCIE WEST-VLAANDEREN;EUR;2026123;${today};OVERSCHRIJVING;${today};${(cents / 100).toFixed(2).replace(".", ",")};25.000,00;;;BE71096123456769;GKCCBEBB;B&B Hoppeland;Poperinge;${reference.replace(/\D/g, "")};;`,
+    ].join("\r\n");
+    await page.getByLabel("Rekeninguittreksel (CODA of CSV)").setInputFiles({ name: "kbc-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "latin1") });
+    await page.getByRole("button", { name: "Uittreksel verwerken" }).click();
+    await page.getByRole("heading", { level: 2, name: "1 beweging gelezen (CSV)" }).waitFor();
+    await page.getByText("1 beweging nu verwerkt.").waitFor();
+    await page.getByRole("rowheader", { name: "Betaling bevestigd: het traject start" }).waitFor();
+    expect(await page.getByRole("row").filter({ hasText: "B&B Hoppeland" }).count()).toBe(0);
+    if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/office-statement-summary.png`, fullPage: true });
+
+    // The same movement in the day's CODA file: recognised, nothing changes.
+    const { codaFile } = await import("../support/coda");
+    const [dd, mm, yyyy] = today.split("/");
+    const coda = codaFile({ date: `${dd}${mm}${yyyy.slice(2)}`, movements: [{ amountCents: cents, structured: reference.replace(/\D/g, ""), valueDate: `${dd}${mm}${yyyy.slice(2)}`, counterpartyIban: "BE71096123456769", counterpartyName: "B&B HOPPELAND" }] });
+    await page.getByLabel("Rekeninguittreksel (CODA of CSV)").setInputFiles({ name: "245.cod", mimeType: "application/octet-stream", buffer: Buffer.from(coda, "latin1") });
+    await page.getByRole("button", { name: "Uittreksel verwerken" }).click();
+    await page.getByRole("heading", { level: 2, name: "1 beweging gelezen (CODA)" }).waitFor();
+    await page.getByText("1 beweging was al verwerkt (uit dit of een ander bestand, CODA of CSV): niets gewijzigd.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
