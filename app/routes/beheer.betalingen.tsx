@@ -11,6 +11,7 @@ import { listOpenTransfers, matchBankLines } from "~/modules/engagements/index.s
 import { decodeBankFile, listRefunds, listStripeProblems, readBankStatement, resolveStripeProblem } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { RowAction } from "~/ui/row-action";
 import { Table } from "~/ui/table";
 
 /**
@@ -169,20 +170,13 @@ export default function BankLinesPage() {
                   </td>
                   <td>{formatDateTime(p.receivedAt, locale)}</td>
                   <td>
-                    <details className="row-action">
-                      <summary>{t("bankLines.resolve")}</summary>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="resolve-stripe" />
-                        <input type="hidden" name="eventId" value={p.id} />
-                        <div className="field">
-                          <label htmlFor={`resolution-${p.id}`}>{t("bankLines.resolution")}</label>
-                          <input id={`resolution-${p.id}`} name="resolution" required minLength={3} maxLength={500} />
-                        </div>
-                        <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
-                          {t("bankLines.resolveSubmit")}
-                        </button>
-                      </Form>
-                    </details>
+                    <RowAction
+                      summary={t("bankLines.resolve")}
+                      fields={{ intent: "resolve-stripe", eventId: p.id }}
+                      note={{ name: "resolution", id: `resolution-${p.id}`, label: t("bankLines.resolution") }}
+                      submit={t("bankLines.resolveSubmit")}
+                      busy={navigation.state === "submitting"}
+                    />
                   </td>
                 </tr>
               ))}

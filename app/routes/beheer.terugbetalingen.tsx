@@ -12,6 +12,7 @@ import { formatIban } from "~/modules/profiles/iban";
 import { ConfirmButton } from "~/ui/confirm-button";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { RowAction } from "~/ui/row-action";
 import { Table } from "~/ui/table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -81,23 +82,13 @@ export default function RefundsPage() {
                     <td>{reason(r.reason)}</td>
                     <td>{formatDate(r.createdAt, locale, { dateStyle: "medium" })}</td>
                     <td>
-                      <details className="row-action">
-                        <summary>{t("refunds.markDone")}</summary>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="mark-done" />
-                          <input type="hidden" name="refundId" value={r.id} />
-                          <div className="field">
-                            <label htmlFor={`note-${r.id}`}>{t("refunds.noteLabel")}</label>
-                            <input id={`note-${r.id}`} name="note" required minLength={3} maxLength={500} aria-describedby={`note-hint-${r.id}`} />
-                            <p className="hint" id={`note-hint-${r.id}`}>
-                              {t("refunds.noteHint")}
-                            </p>
-                          </div>
-                          <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
-                            {t("refunds.markDoneSubmit")}
-                          </button>
-                        </Form>
-                      </details>
+                      <RowAction
+                        summary={t("refunds.markDone")}
+                        fields={{ intent: "mark-done", refundId: r.id }}
+                        note={{ name: "note", id: `note-${r.id}`, label: t("refunds.noteLabel"), hint: t("refunds.noteHint") }}
+                        submit={t("refunds.markDoneSubmit")}
+                        busy={navigation.state === "submitting"}
+                      />
                     </td>
                   </tr>
                 ))}
