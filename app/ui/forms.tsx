@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z, ZodTypeAny } from "zod";
 
@@ -74,11 +74,19 @@ export function Field({
   );
 }
 
-export function FormErrors({ errors, id }: { errors?: string[] | null; id?: string }) {
+/**
+ * A form's errors, in the reader's language. With `focus`, they take the focus when they appear, so
+ * someone scrolled down to the form (on a phone) is taken to what went wrong, right there.
+ */
+export function FormErrors({ errors, id, focus = false }: { errors?: string[] | null; id?: string; focus?: boolean }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus && errors?.length) ref.current?.focus();
+  }, [focus, errors]);
   if (!errors?.length) return null;
   return (
-    <div id={id} className="form-errors" role="alert">
+    <div id={id} ref={ref} className="form-errors" role="alert" tabIndex={focus ? -1 : undefined}>
       {errors.map((e) => (
         <p key={e}>{t(e)}</p>
       ))}

@@ -29,6 +29,7 @@ const navigationByRole: Record<Role, { to: string; label: string }[]> = {
     { to: "/aanbieder", label: "nav.providerHome" },
     { to: "/opdrachten", label: "nav.opportunities" },
     { to: "/trajecten", label: "nav.engagements" },
+    { to: "/aanbieder/verdiensten", label: "nav.earnings" },
   ],
   municipality: [
     { to: "/gemeente", label: "nav.municipalityHome" },

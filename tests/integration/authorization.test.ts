@@ -72,6 +72,7 @@ function matrix(): Record<string, Row> {
     },
 
     "aanbieder._index": { path: "/aanbieder", get: onlyFor("provider") },
+    "aanbieder.verdiensten": { path: "/aanbieder/verdiensten", get: onlyFor("provider") },
     "aanbieder.profiel": { path: "/aanbieder/profiel", get: onlyFor("provider"), post: onlyFor("provider", 400) },
     "opdrachten._index": { path: "/opdrachten", get: onlyFor("provider") },
     "opdrachten.$id": { path: `/opdrachten/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("provider", 404), post: onlyFor("provider", 404) },

@@ -70,7 +70,8 @@ describe("the workspace route", () => {
     expect(junk.status).toBe(400);
     const wrong = await respond(() => workspace.action(args(formRequest(`/trajecten/${id}`, { intent: "transition", action: "start_plan" }, { cookie: retailer.cookie }), { id })));
     expect(wrong.status).toBe(403);
-    expect(await wrong.json()).toEqual({ errors: ["workspace.errors.forbidden"] });
+    // The refusal names the form it belongs to, so the page shows it there.
+    expect(await wrong.json()).toEqual({ errors: ["workspace.errors.forbidden"], form: "transition:go" });
     const ok = await respond(() => workspace.action(args(formRequest(`/trajecten/${id}`, { intent: "transition", action: "start_plan" }, { cookie: provider.cookie }), { id })));
     expect(ok.status).toBe(302);
   });

@@ -139,6 +139,34 @@ describe("a SEPA payout file", () => {
     expect((await listPayables()).find((p) => p.providerId === provider.providerId)).toMatchObject({ ready: false, ibanOfCustomers: expect.arrayContaining([name, secondName]) });
   });
 
+  it("shows a provider every euro earned per milestone, and tells them when a batch pays it (issue 22, item 3)", async () => {
+    const { listEarnings } = await import("~/modules/payments/index.server");
+    const admin = await account("admin");
+    const retailer = await account("retailer");
+    const business = await businessFor(retailer.id);
+    const provider = await approvedProvider(admin.id);
+    await db.update(providers).set({ iban: "BE71 0961 2345 6769" }).where(eq(providers.id, provider.providerId));
+    await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId: business.id }, "completed", { voucher: true });
+    // By hand, €400 + €900 at 75 % and 21 %: advice €300.00 + €184.00, implementation €675.00 + €414.00.
+    const before = await listEarnings(provider.id);
+    expect(before.lines.map((l) => [l.position, l.voucherCents, l.ownShareCents, l.paidAt]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [1, 30_000, 18_400, null],
+      [2, 67_500, 41_400, null],
+    ]);
+    expect([before.owedCents, before.paidCents]).toEqual([157_300, 0]);
+    const batch = await createPayoutBatch(admin.id);
+    if (!batch.ok) throw new Error(batch.error);
+    const after = await listEarnings(provider.id);
+    expect([after.owedCents, after.paidCents]).toEqual([0, 157_300]);
+    expect(after.lines.every((l) => l.paidAt instanceof Date && l.batchId === batch.batchId)).toBe(true);
+    const [owner] = await db.select({ email: users.email }).from(users).where(eq(users.id, provider.id));
+    const mails = (await db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.topic, "mail.send"))).map((r) => r.payload).filter((m) => m.to === owner.email);
+    const paid = mails.find((m) => String(m.subject).startsWith("Uitbetaling van"));
+    const { formatMoney } = await import("~/lib/format");
+    expect(paid?.subject).toBe(`Uitbetaling van ${formatMoney(157_300, "nl")} onderweg naar je rekening`);
+    expect(String(paid?.text)).toContain("naar BE71 •••• 6769");
+  });
+
   it("makes one batch of two clicks at the same moment, never an empty one", async () => {
     const admin = await account("admin");
     const retailer = await account("retailer");

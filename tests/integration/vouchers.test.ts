@@ -220,6 +220,26 @@ describe("an own share not paid in time", () => {
   });
 });
 
+describe("the retailer's receipt (issue 22, item 4)", () => {
+  it("is mailed when the own share is confirmed, instead of 'the engagement is now at: Intake'", async () => {
+    const { outbox, users, businesses } = await import("~db/schema");
+    const { formatMoney } = await import("~/lib/format");
+    await newProgramme(1_000_000, { name: "Ontvangst", maxVouchersPerBusiness: 100 });
+    const { voucher } = await acceptedEngagement();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId));
+    const mailsTo = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).filter((m) => (m.payload as { to: string }).to === email);
+    const before = new Set((await mailsTo()).map((m) => m.id));
+    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
+    const sent = (await mailsTo()).filter((m) => !before.has(m.id)).map((m) => m.payload as { to: string; subject: string; text: string });
+    // One mail, the receipt: €598.00 (€1,300 − €975 + €273, by hand), with the reference paid with.
+    expect(sent.map((m) => m.subject)).toEqual([`${name}: je eigen bijdrage van ${formatMoney(59_800, "nl")} is ontvangen`]);
+    const [{ paymentReference }] = await db.select({ paymentReference: vouchers.paymentReference }).from(vouchers).where(eq(vouchers.id, voucher.id));
+    expect(sent[0].text).toContain(paymentReference!);
+  });
+});
+
 describe("a transfer in transit", () => {
   it("made on the due date confirms the own share when the statement comes days later, within the grace", async () => {
     const { runTimers } = await import("~/modules/engagements/index.server");

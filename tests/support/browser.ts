@@ -134,6 +134,9 @@ export const demoAccounts = {
   retailerComparingBids: "vishandel.de.noordzee@demo.koppel.test",
   retailerInEngagement: "taverne.de.lakenhalle@demo.koppel.test",
   providerInEngagement: "hopsite@demo.koppel.test",
+  // The own share to pay (the payment card and its QR code), and a provider paid in a batch (earnings).
+  retailerPaying: "b.b.hoppeland@demo.koppel.test",
+  providerPaid: "grensweb@demo.koppel.test",
 } as const;
 const demoPassword = "Koppel-demo-2026";
 

@@ -15,6 +15,8 @@ export const homes: Record<Role, string> = {
   retailerComparingBids: "/ondernemer",
   retailerInEngagement: "/ondernemer",
   providerInEngagement: "/aanbieder",
+  retailerPaying: "/ondernemer",
+  providerPaid: "/aanbieder",
 };
 
 export { demoSessionCookies };

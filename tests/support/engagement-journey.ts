@@ -27,14 +27,15 @@ const toast = (page: Page, text: string) => page.getByRole("status").filter({ ha
 const shopWindowPhoto = () => sharp({ create: { width: 1200, height: 800, channels: 3, background: "#c8553d" } }).png().toBuffer();
 
 /** Clicks a button and waits until its POST has been answered and the page reloaded. */
-async function press(page: Page, button: ReturnType<Page["getByRole"]>, path = "/trajecten/", message = "Gedaan.") {
+/** Presses a button that posts, and waits for the page to say, in words, what it did. */
+async function press(page: Page, button: ReturnType<Page["getByRole"]>, message: string, path = "/trajecten/") {
   await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(path)), button.click()]);
   await page.waitForLoadState("networkidle");
   await toast(page, message);
 }
 
-async function act(page: Page, button: string) {
-  await press(page, page.getByRole("button", { name: button, exact: true }));
+async function act(page: Page, button: string, message: string) {
+  await press(page, page.getByRole("button", { name: button, exact: true }), message);
 }
 
 /** The signed-in bike shop's owner asks for help with a website: drafted, then published. */
@@ -121,40 +122,49 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await admin.goto(workspace);
   await admin.getByText("€ 1.050,00").first().waitFor();
   await accessible(admin);
-  await act(admin, "Voucher goedkeuren");
+  await act(admin, "Voucher goedkeuren", "De voucher is toegekend: Fietsen Vandenbroucke krijgt de betaalgegevens per e-mail.");
   await retailer.goto(workspace);
   await retailer.getByText(/Schrijf €\s644,00 over naar BE68 5390 0754 7034 met de gestructureerde mededeling \+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+/).waitFor();
+  // Each detail to copy on its own, and the EPC QR code a banking app scans (issue 22, item 4).
+  expect(await retailer.getByLabel("Rekeningnummer (IBAN)").inputValue()).toBe("BE68 5390 0754 7034");
+  expect(await retailer.getByLabel("Gestructureerde mededeling").inputValue()).toMatch(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
+  await retailer.getByRole("img", { name: "QR-code om de overschrijving in je bankapp in te vullen" }).waitFor();
   await accessible(retailer);
-  await act(admin, "Betaling eigen bijdrage ontvangen");
+  await act(admin, "Betaling eigen bijdrage ontvangen", "De eigen bijdrage is bevestigd: de intake kan beginnen.");
 
   // A message, and a line in the work log: each form is empty again once it is saved.
   await retailer.getByLabel("Bericht", { exact: true }).fill("Wanneer kunnen we de intake plannen?");
-  await press(retailer, retailer.getByRole("button", { name: "Versturen" }));
+  await press(retailer, retailer.getByRole("button", { name: "Versturen" }), "Je bericht is verstuurd.");
   await retailer.getByText("Wanneer kunnen we de intake plannen?").waitFor();
   expect(await retailer.getByLabel("Bericht", { exact: true }).inputValue()).toBe("");
   await provider.goto(workspace);
   await provider.getByLabel("Datum").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
   await provider.getByLabel("Uren").fill("2");
   await provider.getByLabel("Wat deed je?").fill("Intakegesprek voorbereid.");
-  await press(provider, provider.getByRole("button", { name: "Toevoegen" }));
+  await press(provider, provider.getByRole("button", { name: "Toevoegen" }), "Toegevoegd aan het werklogboek.");
   await provider.getByRole("cell", { name: "Intakegesprek voorbereid." }).waitFor();
   expect(await provider.getByLabel("Wat deed je?").inputValue()).toBe("");
 
   // Advice phase.
   await provider.goto(workspace);
-  await act(provider, "Intake gedaan: start advies");
+  await act(provider, "Intake gedaan: start advies", "De intake is gedaan: het advies is gestart.");
+  await provider.getByText("Lever het advies op bij de mijlpaal hieronder: beschrijf het en zet de links erbij.").waitFor();
   // Only the advice can be delivered now; stopping is there, but folded away behind its own question.
   expect(await provider.getByRole("button", { name: "Opleveren" }).count()).toBe(1);
   expect(await provider.getByRole("button", { name: "Geschil melden" }).isVisible()).toBe(false);
   await provider.getByLabel("Oplevering").first().fill("Het plan staat in de gedeelde map.");
   await provider.getByLabel("Links (één per regel)").first().fill("https://plan.example/fietsen");
-  await press(provider, provider.getByRole("button", { name: "Opleveren" }).first());
+  await press(provider, provider.getByRole("button", { name: "Opleveren" }).first(), "Opgeleverd: Fietsen Vandenbroucke krijgt een e-mail om het na te kijken.");
+  // The provider's page moves on with the work: delivered, waiting for the shop, and until when.
+  await provider.getByText(/^Je leverde het advies op\. Fietsen Vandenbroucke keurt het goed of vraagt aanpassingen; zonder antwoord wordt het op \d+ \w+ \d{4} automatisch goedgekeurd\.$/).waitFor();
 
   await retailer.goto(workspace);
-  // The retailer is told what is expected of them, in their own words.
-  await retailer.getByText("Je aanbieder werkt het advies uit; keur het goed zodra het opgeleverd is.").waitFor();
+  // The retailer is told what is expected of them now, in their own words, and is offered exactly
+  // that: the milestone's approval, not a button the process would refuse (issue 22, item 1).
+  await retailer.getByText(new RegExp(`^${invited[0]} leverde het advies op\\. Lees het bij de mijlpaal hieronder`)).waitFor();
+  expect(await retailer.getByRole("button", { name: "Plan goedgekeurd: start uitvoering" }).count()).toBe(0);
   expect(await retailer.getByRole("button", { name: "Traject stopzetten" }).isVisible()).toBe(false);
-  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
+  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }), `Goedgekeurd: ${invited[0]} krijgt een e-mail.`);
   // The approved advice milestone (€ 300 + € 63 VAT) is owed to the provider: € 225 of it from the
   // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
   await admin.goto("/beheer/uitbetalingen");
@@ -166,19 +176,38 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   // Implementation phase.
   await provider.goto(workspace);
   await provider.getByLabel("Oplevering").fill("De website staat online.");
-  await press(provider, provider.getByRole("button", { name: "Opleveren" }));
-  await act(provider, "Klaar: vraag nazicht");
+  await provider.getByText("Voer het plan uit en lever de uitvoering op bij de mijlpaal hieronder; daarmee vraag je Fietsen Vandenbroucke om ze na te kijken.").waitFor();
+  await press(provider, provider.getByRole("button", { name: "Opleveren" }), "Opgeleverd: Fietsen Vandenbroucke krijgt een e-mail om het na te kijken.");
+  // Delivering was the request for review: no "Klaar: vraag nazicht" to find.
+  await provider.getByRole("heading", { level: 2, name: "Fase: Nazicht" }).waitFor();
+  expect(await provider.getByRole("button", { name: "Klaar: vraag nazicht" }).count()).toBe(0);
 
+  // The shop asks for changes: not without saying which, and the refusal stands at the form, focused.
   await retailer.goto(workspace);
-  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }));
-  await act(retailer, "Traject afronden");
-  expect(takeDialogs()).toEqual(["Het traject afronden? Daarna zijn geen mijlpalen of wijzigingen meer mogelijk."]);
+  await retailer.getByText(new RegExp(`^${invited[0]} leverde de uitvoering op\\. Keur ze goed`)).waitFor();
+  await retailer.getByRole("button", { name: "Aanpassingen vragen" }).click();
+  const refusal = retailer.getByRole("article").filter({ hasText: "Mijlpaal 2" }).getByRole("alert");
+  await refusal.getByText("Schrijf wat er aangepast moet worden: je aanbieder leest het bij de mijlpaal.").waitFor();
+  expect(await refusal.evaluate((el) => el === document.activeElement)).toBe(true);
+  await retailer.getByLabel("Opmerking (verplicht als je aanpassingen vraagt)").fill("De openingsuren van zondag ontbreken.");
+  await press(retailer, retailer.getByRole("button", { name: "Aanpassingen vragen" }), `Je vraag om aanpassingen is naar ${invited[0]} gestuurd.`);
+  await provider.goto(workspace);
+  await provider.getByText("Fietsen Vandenbroucke vroeg aanpassingen aan de uitvoering: lees de reden bij de mijlpaal hieronder en lever ze opnieuw op.").waitFor();
+  await provider.getByText("De openingsuren van zondag ontbreken.").waitFor();
+  await provider.getByLabel("Oplevering").fill("Openingsuren van zondag staan erbij.");
+  await press(provider, provider.getByRole("button", { name: "Opleveren" }), "Opgeleverd: Fietsen Vandenbroucke krijgt een e-mail om het na te kijken.");
+
+  // Approving the implementation completes the engagement, after one question.
+  await retailer.goto(workspace);
+  takeDialogs();
+  await press(retailer, retailer.getByRole("button", { name: "Goedkeuren" }), `Goedgekeurd: ${invited[0]} krijgt een e-mail.`);
+  expect(takeDialogs()).toEqual([`De uitvoering goedkeuren? Daarmee rond je het traject af: ${invited[0]} wordt betaald en er zijn geen aanpassingen meer mogelijk.`]);
   await retailer.getByRole("heading", { level: 2, name: "Fase: Afgerond" }).waitFor();
 
   // The retailer reviews; the review shows on the provider's public page.
   await retailer.getByLabel("Score (1 tot 5)").selectOption("5");
   await retailer.getByLabel("Je beoordeling").fill("Duidelijk plan en een mooie website.");
-  await press(retailer, retailer.getByRole("button", { name: "Beoordeling plaatsen" }));
+  await press(retailer, retailer.getByRole("button", { name: "Beoordeling plaatsen" }), `Bedankt: je beoordeling staat op de pagina van ${invited[0]}.`);
   await retailer.getByText("5 op 5").waitFor();
   await accessible(retailer);
   await provider.goto(workspace);
@@ -190,7 +219,7 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await logInThroughForm(staff, "kortrijk@demo.koppel.test");
   await staff.waitForURL("**/gemeente");
   await accessible(staff);
-  await press(staff, staff.getByRole("button", { name: "Uitnodigen: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Uitnodiging verstuurd.");
+  await press(staff, staff.getByRole("button", { name: "Uitnodigen: Fietsen Vandenbroucke" }), "Uitnodiging verstuurd.", "/gemeente/zomer");
   await retailer.goto("/ondernemer/zomer");
   await heading(retailer, "ZomerInWestVlaanderen");
   await retailer.getByRole("listitem").filter({ has: retailer.getByRole("heading", { name: "Fietsen Vandenbroucke" }) }).getByRole("link", { name: /Meedoen met/ }).click();
@@ -202,7 +231,7 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await retailer.getByRole("button", { name: "Promotie bewaren" }).click();
   await toast(retailer, "Je promotie is bewaard.");
   await staff.goto("/gemeente/zomer");
-  await press(staff, staff.getByRole("button", { name: "Goedkeuren: Fietsen Vandenbroucke" }), "/gemeente/zomer", "Bewaard.");
+  await press(staff, staff.getByRole("button", { name: "Goedkeuren: Fietsen Vandenbroucke" }), "Bewaard.", "/gemeente/zomer");
 
   // A visitor finds it in Kortrijk, new online thanks to the engagement.
   await visitor.goto("/zomer/kortrijk");

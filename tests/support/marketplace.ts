@@ -104,7 +104,6 @@ export async function engagementFor(
   const { engagementId: id, voucher } = await acceptedBid(parties);
   const asAdmin = { userId: adminId, role: "admin" };
   const asProvider = { userId: providerUserId, role: "provider" };
-  const asRetailer = { userId: retailerId, role: "retailer" };
   if (options.voucher) {
     if (!voucher) throw new Error("no voucher was requested: is there an open programme for this business?");
     const approved = await approveVoucher(adminId, voucher.id);
@@ -121,9 +120,8 @@ export async function engagementFor(
   const steps = await db.select().from(milestones).where(eq(milestones.engagementId, id)).orderBy(milestones.position);
   await submitMilestone({ id: providerUserId, role: "provider" }, steps[0].id, { text: "plan", links: [] });
   await decideMilestone({ id: retailerId, role: "retailer" }, steps[0].id, { approve: true });
+  // Delivering the implementation asks for the review; approving it completes the engagement.
   await submitMilestone({ id: providerUserId, role: "provider" }, steps[1].id, { text: "klaar", links: [] });
-  await transition(id, "request_review", asProvider);
   await decideMilestone({ id: retailerId, role: "retailer" }, steps[1].id, { approve: true });
-  await transition(id, "complete", asRetailer);
   return id;
 }

@@ -296,3 +296,20 @@ describe("judging a movement", () => {
     expect(judgeOwnSharePayment(movement, voucher)).toEqual({ result, refundCents });
   });
 });
+
+describe("the EPC QR code a banking app scans (issue 22, item 4)", () => {
+  it("writes the EPC069-12 guideline's own example line for line", async () => {
+    const { epcQrText } = await import("~/modules/payments/sepa");
+    // The guideline's sample: €1 to the Belgian Red Cross, purpose CHAR, "Urgency fund".
+    expect(epcQrText({ bic: "BPOTBEB1", name: "Red Cross of Belgium", iban: "BE72000000001616", amountCents: 100, purpose: "CHAR", remittance: "Urgency fund", information: "Sample EPC QR code" })).toBe(
+      ["BCD", "002", "1", "SCT", "BPOTBEB1", "Red Cross of Belgium", "BE72000000001616", "EUR1", "CHAR", "", "Urgency fund", "Sample EPC QR code"].join("\n"),
+    );
+  });
+
+  it("carries an own share: the programme's account, the amount with cents, the structured communication as remittance", async () => {
+    const { epcQrText } = await import("~/modules/payments/sepa");
+    expect(epcQrText({ name: "Relanceplan West-Vlaanderen: digitale vouchers 2026–2027", iban: "BE68 5390 0754 7034", amountCents: 59_850, remittance: "+++090/9337/55493+++" }).split("\n")).toEqual([
+      "BCD", "002", "1", "SCT", "", "Relanceplan West-Vlaanderen: digitale vouchers 2026-2027", "BE68539007547034", "EUR598.5", "", "", "+++090/9337/55493+++",
+    ]);
+  });
+});

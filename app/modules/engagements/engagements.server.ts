@@ -67,6 +67,8 @@ export async function applyTransition(
   action: EngagementAction,
   actor: { userId: string | null; role: string } | "system",
   reason?: string,
+  /** Parties told of this step otherwise, in the same transaction (the retailer gets a receipt). */
+  options: { quietFor?: EngagementActor[] } = {},
 ): Promise<TransitionResult> {
   {
     const [engagement] = await tx.select().from(engagements).where(eq(engagements.id, engagementId));
@@ -107,7 +109,7 @@ export async function applyTransition(
       toState: to,
       reason: why,
     });
-    await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to } });
+    await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to }, quietFor: options.quietFor });
     if (to === "completed" || to === "cancelled") {
       // The settlement: what the voucher did not use goes back to the programme, what the retailer
       // paid and no approved milestone used goes back to the retailer, in this transaction.
@@ -124,14 +126,20 @@ export async function applyTransition(
 }
 
 /** Tells the parties other than the actor, by e-mail and in the app, in their own language. */
-export async function notifyParties(tx: Executor, engagementId: string, actor: EngagementActor, message: { key: string; params: Record<string, string>; dates?: string[] }) {
+export async function notifyParties(
+  tx: Executor,
+  engagementId: string,
+  actor: EngagementActor,
+  message: { key: string; params: Record<string, string>; dates?: string[]; translated?: string[]; quietFor?: EngagementActor[] },
+) {
   const [parties] = await tx
     .select({ ownerId: businesses.ownerId, providerUserId: providers.userId, businessName: businesses.name, providerName: providers.companyName })
     .from(engagements)
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .innerJoin(providers, eq(providers.id, engagements.providerId))
     .where(eq(engagements.id, engagementId));
-  const recipients = [actor !== "retailer" ? parties.ownerId : null, actor !== "provider" ? parties.providerUserId : null].filter((r): r is string => Boolean(r));
+  const quiet = new Set([actor, ...(message.quietFor ?? [])]);
+  const recipients = [!quiet.has("retailer") ? parties.ownerId : null, !quiet.has("provider") ? parties.providerUserId : null].filter((r): r is string => Boolean(r));
   const state = message.params.state ? `engagements.states.${message.params.state}` : "";
   for (const userId of recipients) {
     await notifyUser(tx, {
@@ -139,7 +147,7 @@ export async function notifyParties(tx: Executor, engagementId: string, actor: E
       messageKey: message.key,
       subjectKey: `engagements.subjects.${message.key.replace("engagements.notice.", "")}`,
       params: { ...message.params, state, business: parties.businessName, provider: parties.providerName },
-      translatedParams: ["state"],
+      translatedParams: ["state", ...(message.translated ?? [])],
       dateParams: message.dates,
       link: `/trajecten/${engagementId}`,
     });

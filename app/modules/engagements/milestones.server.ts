@@ -4,11 +4,9 @@ import { engagementMessages, engagements, milestones, progressLogs } from "~db/s
 import { recordAudit } from "~/modules/reporting/index.server";
 import { redeemShare } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties, roleInEngagement } from "./engagements.server";
+import { phaseOfState } from "./transitions";
 
-/** The phase a provider may deliver in each state. */
-const deliverablePhase: Partial<Record<string, string>> = { plan: "advice", implementation: "implementation" };
-
-export type MilestoneResult = { ok: true } | { ok: false; error: "notFound" | "forbidden" | "notAllowed" };
+export type MilestoneResult = { ok: true } | { ok: false; error: "notFound" | "forbidden" | "notAllowed" | "commentRequired" };
 
 /** The provider hands in a milestone's deliverable (text and links) for the retailer to judge. */
 export async function submitMilestone(user: { id: string; role: string }, milestoneId: string, submission: { text: string; links: string[] }): Promise<MilestoneResult> {
@@ -22,7 +20,8 @@ export async function submitMilestone(user: { id: string; role: string }, milest
     const role = await roleInEngagement(tx, row.milestone.engagementId, user);
     if (!role) return { ok: false, error: "notFound" };
     if (role !== "provider") return { ok: false, error: "forbidden" };
-    if (deliverablePhase[row.state] !== row.milestone.phase) return { ok: false, error: "notAllowed" };
+    // Only the milestone of the engagement's phase; in review, the implementation again after a change request.
+    if (phaseOfState[row.state] !== row.milestone.phase) return { ok: false, error: "notAllowed" };
     const updated = await tx
       .update(milestones)
       .set({ status: "submitted", submission: submission.text, submissionLinks: submission.links, submittedAt: new Date(), decisionComment: null, decidedAt: null })
@@ -31,7 +30,12 @@ export async function submitMilestone(user: { id: string; role: string }, milest
     if (updated.length === 0) return { ok: false, error: "notAllowed" };
     await tx.update(engagements).set({ lastActivityAt: new Date() }).where(eq(engagements.id, row.milestone.engagementId));
     await recordAudit(tx, { actorId: user.id, action: "milestone.submit", entityType: "milestone", entityId: milestoneId, fromState: row.milestone.status, toState: "submitted" });
-    await notifyParties(tx, row.milestone.engagementId, "provider", { key: "engagements.notice.milestoneSubmitted", params: {} });
+    await notifyParties(tx, row.milestone.engagementId, "provider", { key: "engagements.notice.milestoneSubmitted", params: { milestone: `requests.${row.milestone.phase}` }, translated: ["milestone"] });
+    // The delivered implementation is the request for review: no second button to find.
+    if (row.state === "implementation") {
+      const moved = await applyTransition(tx, row.milestone.engagementId, "request_review", "system");
+      if (!moved.ok) throw new Error(`implementation delivered but the review could not start: ${moved.error}`);
+    }
     return { ok: true };
   });
 }
@@ -53,6 +57,8 @@ export async function decideMilestone(
       if (!role) return { ok: false, error: "notFound" };
       if (role !== "retailer") return { ok: false, error: "forbidden" };
     }
+    // A change request says what to change: "Aanpassingen gevraagd" alone tells the provider nothing.
+    if (!decision.approve && !decision.comment?.trim()) return { ok: false, error: "commentRequired" };
     const status = decision.approve ? ("approved" as const) : ("changes_requested" as const);
     const updated = await tx
       .update(milestones)
@@ -77,13 +83,19 @@ export async function decideMilestone(
     });
     await notifyParties(tx, row.engagementId, user === "system" ? "system" : "retailer", {
       key: decision.approve ? (user === "system" ? "engagements.notice.milestoneAutoApproved" : "engagements.notice.milestoneApproved") : "engagements.notice.changesRequested",
-      params: {},
+      params: { milestone: `requests.${row.phase}`, comment: decision.comment?.trim() ?? "" },
+      translated: ["milestone"],
     });
     // One approval per milestone: the approved advice is the go-ahead for the implementation, not
     // a second button to press.
     if (decision.approve && row.phase === "advice") {
       const moved = await applyTransition(tx, row.engagementId, "start_implementation", "system");
       if (!moved.ok && moved.error !== "notAllowed") throw new Error(`advice approved but the implementation could not start: ${moved.error}`);
+    }
+    // And the approved implementation completes the engagement: the review ends in completion.
+    if (decision.approve && row.phase === "implementation") {
+      const moved = await applyTransition(tx, row.engagementId, "complete", "system");
+      if (!moved.ok && moved.error !== "notAllowed") throw new Error(`implementation approved but the engagement could not complete: ${moved.error}`);
     }
     return { ok: true };
   });

@@ -58,7 +58,8 @@ export const engagementTransitions: readonly Transition[] = [
   { from: "awaiting_contribution", action: "confirm_contribution", to: "intake", actors: ["admin", "system"], guard: "ownSharePaid" },
   { from: "intake", action: "start_plan", to: "plan", actors: ["provider"] },
   { from: "plan", action: "start_implementation", to: "implementation", actors: ["retailer", "system"], guard: "adviceApproved" },
-  { from: "implementation", action: "request_review", to: "review", actors: ["provider"], guard: "implementationSubmitted" },
+  // Delivering the implementation asks for the review itself (milestones.server.ts); the provider may still ask.
+  { from: "implementation", action: "request_review", to: "review", actors: ["provider", "system"], guard: "implementationSubmitted" },
   { from: "review", action: "complete", to: "completed", actors: ["retailer", "system"], guard: "allMilestonesApproved" },
   // The scheduler cancels too: an own share unpaid after its due date.
   ...beforeCompletion.map((from): Transition =>
@@ -82,6 +83,22 @@ export function findTransition(state: EngagementState, action: EngagementAction,
 /** The actions a party may take now: what the workspace shows as buttons. */
 export function actionsFor(state: EngagementState, actor: EngagementActor) {
   return engagementTransitions.filter((t) => t.from === state && t.actors.includes(actor));
+}
+
+/** The phase whose milestone is delivered, judged or delivered again in each state. */
+export const phaseOfState: Partial<Record<EngagementState, "advice" | "implementation">> = { plan: "advice", implementation: "implementation", review: "implementation" };
+
+/**
+ * Where the engagement stands for the people in it: the state, refined by its current milestone
+ * (`planSubmitted`, `reviewChanges`, …). The page's next-step sentence is this step's, for the
+ * viewer's part, so it cannot say "the provider is working on it" once the work is delivered.
+ */
+export function currentStep(state: EngagementState, milestones: { phase: string; status: MilestoneStatus }[]) {
+  const phase = phaseOfState[state];
+  const milestone = phase ? milestones.find((m) => m.phase === phase) : undefined;
+  if (milestone?.status === "submitted") return `${state}Submitted`;
+  if (milestone?.status === "changes_requested") return `${state}Changes`;
+  return state;
 }
 
 /** The path a healthy engagement follows, for the progress bar. */

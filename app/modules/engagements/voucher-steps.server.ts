@@ -2,7 +2,7 @@ import { addDays, belgianDate } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { businesses, engagements, programmes, users, vouchers } from "~db/schema";
+import { businesses, engagements, programmes, providers, users, vouchers } from "~db/schema";
 import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
@@ -121,8 +121,25 @@ export async function recordOwnSharePaid(tx: Executor, actorId: string | null, v
     .returning({ engagementId: vouchers.engagementId });
   if (paid.length === 0) return { ok: false, error: "notAllowed" };
   await recordAudit(tx, { actorId, action: "payment.confirm", entityType: "voucher", entityId: voucherId });
-  const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system");
+  // The retailer's mail is the receipt, not also "the engagement is now at: Intake".
+  const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system", undefined, { quietFor: ["retailer"] });
   if (!moved.ok) throw new Error(`payment confirmed but the engagement could not move on: ${moved.error}`);
+  const [receipt] = await tx
+    .select({ ownerId: businesses.ownerId, business: businesses.name, provider: providers.companyName, amountCents: vouchers.ownShareCents, reference: vouchers.paymentReference })
+    .from(vouchers)
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(vouchers.id, voucherId));
+  await notifyUser(tx, {
+    userId: receipt.ownerId,
+    messageKey: "voucher.notice.receipt",
+    subjectKey: "voucher.notice.receiptSubject",
+    params: { amount: receipt.amountCents, date: belgianDate(), business: receipt.business, provider: receipt.provider, reference: receipt.reference ?? "" },
+    moneyParams: ["amount"],
+    dateParams: ["date"],
+    link: `/trajecten/${paid[0].engagementId}`,
+  });
   return { ok: true };
 }
 
@@ -144,7 +161,7 @@ export async function recordOwnShareDisputed(tx: Executor, voucherId: string, re
 /** The voucher of an engagement, for the parties and the programme office. */
 export async function getVoucherOfEngagement(engagementId: string) {
   const [row] = await db
-    .select({ voucher: vouchers, programme: programmes.name, iban: programmes.iban, business: businesses.name })
+    .select({ voucher: vouchers, programme: programmes.name, iban: programmes.iban, bic: programmes.bic, business: businesses.name })
     .from(vouchers)
     .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
     .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))

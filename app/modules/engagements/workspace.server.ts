@@ -3,7 +3,9 @@ import { getEngagementForViewer, transition } from "./engagements.server";
 import { addProgressLog, decideMilestone, postMessage, submitMilestone } from "./milestones.server";
 import { replyToReview, submitReview } from "./reviews.server";
 import type { WorkspaceAction } from "./schemas";
-import { actionsFor, guards } from "./transitions";
+import { belgianDate } from "~/lib/dates";
+import { currentSettings } from "~/modules/settings/index.server";
+import { actionsFor, currentStep, guards, phaseOfState } from "./transitions";
 import { approveVoucher, confirmOwnShare, getVoucherOfEngagement, rejectVoucher } from "./voucher-steps.server";
 
 /*
@@ -31,10 +33,16 @@ export async function getWorkspace(engagementId: string, viewer: Viewer) {
     .filter((a) => !(voucher && voucherSteps.has(a.action)))
     .filter((a) => !a.guard || guards[a.guard](context))
     .map((a) => ({ action: a.action, needsReason: Boolean(a.needsReason) }));
-  return { ...view, voucher, actions };
+  // The next step, from the same state and milestones as the buttons: the sentence and the offer
+  // cannot disagree. A delivered milestone says when it is approved without an answer.
+  const step = currentStep(view.engagement.state, view.milestones);
+  const phase = phaseOfState[view.engagement.state];
+  const delivered = view.milestones.find((m) => m.phase === phase && m.status === "submitted");
+  const autoApproveOn = delivered?.submittedAt ? belgianDate(new Date(delivered.submittedAt.getTime() + currentSettings().autoApproveDays * 86_400_000)) : null;
+  return { ...view, voucher, actions, nextStep: { step, autoApproveOn } };
 }
 
-export type WorkspaceOutcome = { ok: true } | { ok: false; status: 403 | 404 | 409; error: string };
+export type WorkspaceOutcome = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; error: string };
 
 /**
  * Carries out one posted workspace action for a viewer with a part in the engagement. Errors are
@@ -70,5 +78,6 @@ export async function performWorkspaceAction(viewer: Viewer, engagementId: strin
                 : await postMessage(viewer, engagementId, input.body);
   if (result.ok) return { ok: true };
   if (result.error === "notFound") return { ok: false, status: 404, error: "errors.notFound" };
-  return { ok: false, status: result.error === "forbidden" ? 403 : 409, error: `workspace.errors.${result.error}` };
+  const status = result.error === "forbidden" ? 403 : result.error === "commentRequired" || result.error === "reasonRequired" ? 400 : 409;
+  return { ok: false, status, error: `workspace.errors.${result.error}` };
 }

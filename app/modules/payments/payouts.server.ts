@@ -1,10 +1,11 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
 import { and, desc, eq, inArray, isNotNull, isNull, sql, TransactionRollbackError } from "drizzle-orm";
 import { cents, db, type Executor } from "~db/client";
-import { businesses, engagements, payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
+import { businesses, engagements, helpRequests, milestones, payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, nextBelgianBankingDay } from "~/lib/dates";
 import { sepaCreditTransfer } from "./sepa";
-import { hasValidIban, parseIban } from "~/modules/profiles/iban";
+import { notifyUser } from "~/modules/notifications/index.server";
+import { hasValidIban, maskedIban, parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 
 /** What the programme owes each provider now: lines not yet in a paid batch. */
@@ -79,7 +80,7 @@ export async function createPayoutBatch(adminId: string) {
       .update(payoutLines)
       .set({ batchId: batch.id })
       .where(and(isNull(payoutLines.batchId), inArray(payoutLines.providerId, ids)))
-      .returning({ amountCents: payoutLines.amountCents });
+      .returning({ amountCents: payoutLines.amountCents, providerId: payoutLines.providerId });
     // A second click at the same moment waited for the first one's lines and found none left: no
     // empty batch (its file would fail the schema), the first click's batch is the one.
     if (marked.length === 0) return tx.rollback();
@@ -87,6 +88,22 @@ export async function createPayoutBatch(adminId: string) {
     const markedTotal = marked.reduce((sum, l) => sum + l.amountCents, 0);
     if (markedTotal !== total) await tx.update(payoutBatches).set({ totalCents: markedTotal }).where(eq(payoutBatches.id, batch.id));
     await recordAudit(tx, { actorId: adminId, action: "payout.batch", entityType: "payout_batch", entityId: batch.id, data: { totalCents: markedTotal, providers: ids.length } });
+    // Each provider hears what is on its way, to which account and from when: their money, in view.
+    const executionDate = nextBelgianBankingDay(belgianDate());
+    for (const providerId of new Set(marked.map((l) => l.providerId))) {
+      const amount = marked.filter((l) => l.providerId === providerId).reduce((sum, l) => sum + l.amountCents, 0);
+      const [paid] = await tx.select({ userId: providers.userId }).from(providers).where(eq(providers.id, providerId));
+      const account = creditors.find((c) => c.providerId === providerId)?.iban ?? "";
+      await notifyUser(tx, {
+        userId: paid.userId,
+        messageKey: "payouts.notice.paid",
+        subjectKey: "payouts.notice.paidSubject",
+        params: { amount, date: executionDate, account: maskedIban(account) },
+        moneyParams: ["amount"],
+        dateParams: ["date"],
+        link: "/aanbieder/verdiensten",
+      });
+    }
     return { ok: true as const, batchId: batch.id, skipped: payables.filter((p) => !p.ready).map((p) => p.name) };
   }).catch((error: unknown) => {
     if (error instanceof TransactionRollbackError) return nothingToPay;
@@ -171,4 +188,46 @@ export async function payoutBatchCsv(batchId: string) {
     ["aanbieder", "iban", "bedrag_eur"],
     [...perProvider.values()].map((t) => [t.name, parseIban(t.iban ?? "") ?? "", csvEuros(t.amountCents)]),
   );
+}
+
+/**
+ * What a provider earned, line by line: per engagement and milestone, the voucher's part and the
+ * own share's part, and whether it is owed (waiting for a batch) or paid (in a batch, on its date).
+ * The same payout lines the office pays from, so the provider's figures are the office's.
+ */
+export async function listEarnings(providerUserId: string) {
+  const rows = await db
+    .select({
+      engagementId: payoutLines.engagementId,
+      business: businesses.name,
+      title: helpRequests.title,
+      milestoneId: payoutLines.milestoneId,
+      position: milestones.position,
+      phase: milestones.phase,
+      kind: payoutLines.kind,
+      amountCents: payoutLines.amountCents,
+      earnedAt: payoutLines.createdAt,
+      batchId: payoutLines.batchId,
+      paidAt: payoutBatches.paidAt,
+    })
+    .from(payoutLines)
+    .innerJoin(providers, eq(providers.id, payoutLines.providerId))
+    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
+    .innerJoin(milestones, eq(milestones.id, payoutLines.milestoneId))
+    .leftJoin(payoutBatches, eq(payoutBatches.id, payoutLines.batchId))
+    .where(eq(providers.userId, providerUserId))
+    .orderBy(desc(payoutLines.createdAt), milestones.position);
+  // One row per milestone: its two parts side by side.
+  const byMilestone = new Map<string, { engagementId: string; business: string; title: string; position: number; phase: string; voucherCents: number; ownShareCents: number; earnedAt: Date; paidAt: Date | null; batchId: string | null }>();
+  for (const r of rows) {
+    const row = byMilestone.get(r.milestoneId) ?? { engagementId: r.engagementId, business: r.business, title: r.title, position: r.position, phase: r.phase, voucherCents: 0, ownShareCents: 0, earnedAt: r.earnedAt, paidAt: r.paidAt, batchId: r.batchId };
+    if (r.kind === "voucher_share") row.voucherCents += r.amountCents;
+    else row.ownShareCents += r.amountCents;
+    byMilestone.set(r.milestoneId, row);
+  }
+  const lines = [...byMilestone.values()];
+  const sum = (filter: (l: (typeof lines)[number]) => boolean) => lines.filter(filter).reduce((total, l) => total + l.voucherCents + l.ownShareCents, 0);
+  return { lines, owedCents: sum((l) => l.paidAt === null), paidCents: sum((l) => l.paidAt !== null) };
 }

@@ -99,3 +99,31 @@ ${blocks.join("\n")}
 </Document>
 `;
 }
+
+/**
+ * The text of an EPC QR code (EPC069-12, "Quick Response Code: Guidelines to Enable Data Capture
+ * for the Initiation of a SEPA Credit Transfer"), version 002, UTF-8: what Belgian banking apps
+ * scan to fill in a transfer. A Belgian structured communication goes in the remittance text,
+ * where the banks' apps recognise its +++…+++ (the structured field is for ISO 11649 RF references).
+ * The amount is written as the standard's example writes it ("EUR1", "EUR598.5").
+ */
+export function epcQrText(transfer: { bic?: string | null; name: string; iban: string; amountCents: number; purpose?: string; reference?: string; remittance?: string; information?: string }) {
+  const amount = `EUR${Number((transfer.amountCents / 100).toFixed(2))}`;
+  const lines = [
+    "BCD",
+    "002",
+    "1",
+    "SCT",
+    transfer.bic ?? "",
+    sepaText(transfer.name, 70, "Begunstigde"),
+    parseIban(transfer.iban) ?? transfer.iban,
+    amount,
+    transfer.purpose ?? "",
+    transfer.reference ?? "",
+    (transfer.remittance ?? "").slice(0, 140),
+    (transfer.information ?? "").slice(0, 70),
+  ];
+  // Trailing empty fields may be left out (the standard's example ends at its last filled one).
+  while (lines.at(-1) === "") lines.pop();
+  return lines.join("\n");
+}

@@ -104,10 +104,9 @@ export async function seedDemoActivity() {
   const retailer = { id: done.retailerId, role: "retailer" };
   await transition(done.engagementId, "start_plan", { userId: done.providerUserId, role: "provider" });
   await decideMilestone(retailer, await deliver(done.engagementId, done.providerUserId, 1, "Plan opgeleverd."), { approve: true });
+  // Delivering asks for the review; approving completes.
   const implementation = await deliver(done.engagementId, done.providerUserId, 2, "De website staat online, bestellen werkt.");
-  await transition(done.engagementId, "request_review", { userId: done.providerUserId, role: "provider" });
   await decideMilestone(retailer, implementation, { approve: true });
-  await transition(done.engagementId, "complete", { userId: done.retailerId, role: "retailer" });
   await submitReview(retailer, done.engagementId, { rating: 5, body: "Snel, duidelijk en de bestellingen lopen vlot binnen." });
   await db.update(providers).set({ iban: "BE71096123456769" }).where(eq(providers.userId, done.providerUserId));
   const batch = await createPayoutBatch(admin.id);
@@ -115,14 +114,14 @@ export async function seedDemoActivity() {
 
   // Stopped after the advice: paid by transfer (as the bank's statement shows), the advice earned,
   // the rest of the own share on the office's refund list.
-  const stopped = await awarded("Fietsen Vandenbroucke", "Herstellingen online inplannen", ["online_booking", "website"], [400, 900]);
+  const stopped = await awarded("Modehuis Lina", "Pasafspraken online inplannen", ["online_booking", "website"], [400, 900]);
   await voucherPaid(admin.id, stopped.engagementId, { paid: false });
   const { voucher } = (await getVoucherOfEngagement(stopped.engagementId))!;
   const statement = readBankStatement(
-    `Bedrag;Valutadatum;Rekening tegenpartij;Naam tegenpartij;Mededeling\n${(voucher.ownShareCents / 100).toFixed(2).replace(".", ",")};${belgianDate().split("-").reverse().join("/")};BE62 5100 0754 7061;Fietsen Vandenbroucke;${voucher.paymentReference}\n`,
+    `Bedrag;Valutadatum;Rekening tegenpartij;Naam tegenpartij;Mededeling\n${(voucher.ownShareCents / 100).toFixed(2).replace(".", ",")};${belgianDate().split("-").reverse().join("/")};BE62 5100 0754 7061;Modehuis Lina;${voucher.paymentReference}\n`,
   );
   if (!statement.ok || !(await matchBankLines(admin.id, statement.lines)).ok) throw new Error("demo statement not matched");
   await transition(stopped.engagementId, "start_plan", { userId: stopped.providerUserId, role: "provider" });
-  await decideMilestone({ id: stopped.retailerId, role: "retailer" }, await deliver(stopped.engagementId, stopped.providerUserId, 1, "Het plan: online afspraken via de website."), { approve: true });
-  await transition(stopped.engagementId, "cancel", { userId: stopped.retailerId, role: "retailer" }, "We stoppen de herstellingen deze winter.");
+  await decideMilestone({ id: stopped.retailerId, role: "retailer" }, await deliver(stopped.engagementId, stopped.providerUserId, 1, "Het plan: pasafspraken via de website."), { approve: true });
+  await transition(stopped.engagementId, "cancel", { userId: stopped.retailerId, role: "retailer" }, "We stoppen met pasafspraken deze winter.");
 }

@@ -38,3 +38,6 @@ export function accountAsIban(text: string | null): string | null {
   }
   return parseIban(compact) ?? compact;
 }
+
+/** An account as a mail may show it: the country, the check digits and the last four digits. */
+export const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "—");

@@ -8,6 +8,7 @@ import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, queueMail } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { recheckRelatedParties } from "~/modules/vouchers/index.server";
+import { maskedIban } from "./iban";
 import type { ProviderInput } from "./schemas";
 import { uniqueSlug } from "./slugs.server";
 import { currentSettings } from "~/modules/settings/index.server";
@@ -187,7 +188,6 @@ const comparableIban = (iban: string | null | undefined) => iban?.replace(/\s/g,
 /** A change of an account already on file (a first IBAN is no change). */
 const isIbanChange = (before: string | null, after: string | null | undefined) => comparableIban(before) !== null && comparableIban(before) !== comparableIban(after);
 /** An account number as a mail shows it: the country, the check digits and the last four, the rest hidden. */
-const maskedIban = (iban: string | null) => (iban ? `${iban.slice(0, 4)} •••• ${iban.slice(-4)}` : "—");
 
 /**
  * A changed bank account is the textbook way to divert payouts: every change is audited with its

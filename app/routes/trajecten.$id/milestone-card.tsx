@@ -3,12 +3,29 @@ import { useTranslation } from "react-i18next";
 import type { SerializeFrom } from "@remix-run/node";
 import { formatMoney } from "~/lib/format";
 import type { Locale } from "~/lib/i18n";
+import { ConfirmButton } from "~/ui/confirm-button";
+import { FormErrors } from "~/ui/forms";
 import type { loader } from "./route";
 
 type Data = SerializeFrom<typeof loader>;
 
 /** One milestone: what to deliver, what was delivered, and the form the viewer's part allows. */
-export function MilestoneCard({ m, role, locale, deliverableNow }: { m: Data["milestones"][number]; role: Data["role"]; locale: Locale; deliverableNow: boolean }) {
+export function MilestoneCard({
+  m,
+  role,
+  locale,
+  providerName,
+  deliverableNow,
+  errors,
+}: {
+  m: Data["milestones"][number];
+  role: Data["role"];
+  locale: Locale;
+  providerName: string;
+  deliverableNow: boolean;
+  /** What went wrong with this milestone's form, shown in it. */
+  errors?: string[];
+}) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
@@ -46,6 +63,7 @@ export function MilestoneCard({ m, role, locale, deliverableNow }: { m: Data["mi
       {/* Only the milestone of the phase the engagement is in can be delivered now. */}
       {role === "provider" && deliverableNow && (m.status === "pending" || m.status === "changes_requested") ? (
         <Form method="post">
+          <FormErrors errors={errors} focus />
           <input type="hidden" name="intent" value="submit" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <div className="field">
@@ -63,16 +81,24 @@ export function MilestoneCard({ m, role, locale, deliverableNow }: { m: Data["mi
       ) : null}
       {role === "retailer" && m.status === "submitted" ? (
         <Form method="post">
+          <FormErrors errors={errors} focus />
           <input type="hidden" name="intent" value="decide" />
           <input type="hidden" name="milestoneId" value={m.id} />
           <div className="field">
-            <label htmlFor={`comment-${m.id}`}>{t("workspace.comment")}</label>
+            <label htmlFor={`comment-${m.id}`}>{t("workspace.commentForChanges")}</label>
             <textarea id={`comment-${m.id}`} name="comment" rows={2} maxLength={2000} />
           </div>
           <p className="actions">
-            <button type="submit" name="decision" value="approve" disabled={busy}>
-              {t("workspace.approve")}
-            </button>
+            {/* Approving the implementation completes the engagement: asked first. */}
+            {m.phase === "implementation" ? (
+              <ConfirmButton name="decision" value="approve" disabled={busy} question={t("workspace.confirmApproveLast", { provider: providerName })}>
+                {t("workspace.approve")}
+              </ConfirmButton>
+            ) : (
+              <button type="submit" name="decision" value="approve" disabled={busy}>
+                {t("workspace.approve")}
+              </button>
+            )}
             <button type="submit" name="decision" value="changes" disabled={busy} className="button-secondary">
               {t("workspace.requestChanges")}
             </button>

@@ -8,8 +8,8 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { getEngagementForViewer, getWorkspace, performWorkspaceAction } from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
-import { paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
-import { happyPath } from "~/modules/engagements/transitions";
+import { epcQrSvg, paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
+import { happyPath, phaseOfState } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
@@ -24,35 +24,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const workspace = await getWorkspace(params.id ?? "", user);
   invariantResponse(workspace);
   const payment = new URL(request.url).searchParams.get("betaling");
-  return json({ ...workspace, onlinePayment: paymentsKind === "stripe", paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null, userId: user.id, locale: await getLocale(request, user) });
+  // The own share as a banking app scans it: only for the retailer, while it is due.
+  const due = workspace.voucher && workspace.role === "retailer" && workspace.voucher.voucher.status === "approved" && !workspace.voucher.voucher.paidAt ? workspace.voucher : null;
+  const paymentQr = due
+    ? await epcQrSvg({ name: due.programme, iban: due.iban, bic: due.bic, amountCents: due.voucher.ownShareCents, remittance: due.voucher.paymentReference ?? "" })
+    : null;
+  return json({
+    ...workspace,
+    paymentQr,
+    onlinePayment: paymentsKind === "stripe",
+    paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null,
+    userId: user.id,
+    locale: await getLocale(request, user),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["retailer", "provider", "admin"]);
   const id = params.id ?? "";
   // Only whether the viewer has a part here: what they may do is performWorkspaceAction's to say.
-  invariantResponse(await getEngagementForViewer(id, user));
-  const parsed = parseFields(await readFormData(request), WorkspaceActionSchema);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const view = await getEngagementForViewer(id, user);
+  invariantResponse(view);
+  const form = await readFormData(request);
+  // Which form was sent, so its errors show beside it (and take the focus), not at the top of the page.
+  const source = formOf(form);
+  const parsed = parseFields(form, WorkspaceActionSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors, form: source }, { status: 400 });
   const input = parsed.value;
   if (input.intent === "payOnline") {
     const url = user.role === "retailer" && paymentsKind === "stripe" ? await startOwnShareCheckout(user.id, id) : null;
-    if (!url) return json({ errors: ["voucher.errors.notAllowed"] }, { status: 409 });
+    if (!url) return json({ errors: ["voucher.errors.notAllowed"], form: source }, { status: 409 });
     return redirect(url);
   }
   const outcome = await performWorkspaceAction(user, id, input);
   if (!outcome.ok) {
     invariantResponse(outcome.status !== 404);
-    return json({ errors: [outcome.error] }, { status: outcome.status });
+    return json({ errors: [outcome.error], form: source }, { status: outcome.status });
   }
-  return redirectWithToast(`/trajecten/${id}`, { key: "workspace.done" });
+  // Said back in words: what happened and who hears of it.
+  const done = input.intent === "transition" ? input.action : input.intent === "decide" ? (input.decision === "approve" ? "approve" : "changes") : input.intent;
+  return redirectWithToast(`/trajecten/${id}`, { key: `workspace.doneWith.${done}`, params: { business: view.businessName, provider: view.providerName } });
+}
+
+/** The form a post came from: its intent, and the milestone for a milestone's own forms. */
+function formOf(form: FormData) {
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "transition") return ["cancel", "dispute"].includes(String(form.get("action"))) ? "transition:stop" : "transition:go";
+  const milestone = form.get("milestoneId");
+  return typeof milestone === "string" && milestone ? `${intent}:${milestone}` : intent;
 }
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, locale } =
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, nextStep, locale } =
     useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  /** The errors of one form, shown inside it. */
+  const errorsOf = (form: string) => (failed?.form === form ? failed.errors : undefined);
+  const stepParams = { business: businessName, provider: providerName, autoApproveOn: nextStep.autoApproveOn ? formatDate(nextStep.autoApproveOn, locale) : "" };
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const reached = happyPath.indexOf(engagement.state);
@@ -66,7 +95,8 @@ export default function WorkspacePage() {
       <PageHeader title={title}>
         {businessName} · <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> · {formatMoney(engagement.priceCents, locale)}
       </PageHeader>
-      <FormErrors errors={failed?.errors} />
+      {/* Errors of a form the page no longer shows (the state moved on meanwhile). */}
+      <FormErrors errors={failed && !shownForms(role, actions, milestones).has(failed.form) ? failed.errors : undefined} focus />
 
       <section aria-labelledby="progress-title">
         <h2 id="progress-title">{t("workspace.state", { state: t(`engagements.states.${engagement.state}`) })}</h2>
@@ -79,14 +109,15 @@ export default function WorkspacePage() {
         </ol>
       </section>
 
-      <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} locale={locale} />
+      <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} paymentQr={paymentQr} businessName={businessName} locale={locale} />
 
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("workspace.actions")}</h2>
         {/* Who is waiting for whom, said to the person viewing. */}
-        <p className="next-step">{t(`engagements.nextStep.${role}.${engagement.state}`)}</p>
+        <p className="next-step">{t([`engagements.nextStep.${role}.${nextStep.step}`, `engagements.nextStep.${role}.${engagement.state}`], stepParams)}</p>
         {forward.length ? (
           <Form method="post">
+            <FormErrors errors={errorsOf("transition:go")} focus />
             <input type="hidden" name="intent" value="transition" />
             <p className="actions">
               {forward.map((a) =>
@@ -105,9 +136,10 @@ export default function WorkspacePage() {
         ) : null}
         {/* Stopping or disputing is possible, but secondary: behind a disclosure, with its reason and a question first. */}
         {stopping.length ? (
-          <details className="secondary-actions">
+          <details className="secondary-actions" open={Boolean(errorsOf("transition:stop"))}>
             <summary>{t("workspace.stopOrDispute")}</summary>
             <Form method="post">
+              <FormErrors errors={errorsOf("transition:stop")} focus />
               <input type="hidden" name="intent" value="transition" />
               <div className="field">
                 <label htmlFor="transition-reason">{t("workspace.reason")}</label>
@@ -128,7 +160,15 @@ export default function WorkspacePage() {
       <section aria-labelledby="milestones-title">
         <h2 id="milestones-title">{t("workspace.milestones")}</h2>
         {milestones.map((m) => (
-          <MilestoneCard key={m.id} m={m} role={role} locale={locale} deliverableNow={(m.phase === "advice" && engagement.state === "plan") || (m.phase === "implementation" && engagement.state === "implementation")} />
+          <MilestoneCard
+            key={m.id}
+            m={m}
+            role={role}
+            locale={locale}
+            providerName={providerName}
+            deliverableNow={phaseOfState[engagement.state] === m.phase}
+            errors={errorsOf(`submit:${m.id}`) ?? errorsOf(`decide:${m.id}`)}
+          />
         ))}
       </section>
 
@@ -159,6 +199,7 @@ export default function WorkspacePage() {
           // Keyed by the entries shown: a saved entry empties the form (nothing is sent twice); a refused
           // one leaves what was typed.
           <Form method="post" className="inline-form" key={`log-${progressLogs.length}`}>
+            <FormErrors errors={errorsOf("log")} focus />
             <input type="hidden" name="intent" value="log" />
             <div className="field">
               <label htmlFor="log-date">{t("workspace.workedOn")}</label>
@@ -198,6 +239,7 @@ export default function WorkspacePage() {
           <p className="hint">{t("workspace.adminReadOnly")}</p>
         ) : (
           <Form method="post" key={`message-${messages.length}`}>
+            <FormErrors errors={errorsOf("message")} focus />
             <input type="hidden" name="intent" value="message" />
             <div className="field">
               <label htmlFor="message-body">{t("workspace.message")}</label>
@@ -211,6 +253,19 @@ export default function WorkspacePage() {
       </section>
     </div>
   );
+}
+
+/** The forms that show their own errors to this viewer now; an error of any other form goes to the top. */
+function shownForms(role: string, actions: { action: string }[], milestones: { id: string; status: string }[]) {
+  const forms = new Set(role === "admin" ? [] : ["message"]);
+  if (role === "provider") forms.add("log");
+  if (actions.some((a) => a.action !== "cancel" && a.action !== "dispute")) forms.add("transition:go");
+  if (actions.some((a) => a.action === "cancel" || a.action === "dispute")) forms.add("transition:stop");
+  for (const m of milestones) {
+    if (role === "provider") forms.add(`submit:${m.id}`);
+    if (role === "retailer" && m.status === "submitted") forms.add(`decide:${m.id}`);
+  }
+  return forms;
 }
 
 export const meta: MetaFunction = () => [{ title: "Traject – Koppel" }];

@@ -1,15 +1,25 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SerializeFrom } from "@remix-run/node";
+import { csvEuros } from "~/lib/csv";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { Locale } from "~/lib/i18n";
 import type { loader } from "./route";
 import { formatIban } from "~/modules/profiles/iban";
+import { CopyField } from "~/ui/copy-field";
 
 type Data = SerializeFrom<typeof loader>;
 
 /** The voucher and own share: amounts, payment instructions, and the programme office's buttons. */
-export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, locale }: Pick<Data, "voucher" | "role" | "onlinePayment" | "paymentReturn"> & { locale: Locale }) {
+export function VoucherSection({
+  voucher,
+  role,
+  onlinePayment,
+  paymentReturn,
+  paymentQr,
+  businessName,
+  locale,
+}: Pick<Data, "voucher" | "role" | "onlinePayment" | "paymentReturn" | "paymentQr"> & { businessName: string; locale: Locale }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
@@ -50,7 +60,7 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
             </div>
           ) : null}
           {voucher.voucher.status === "approved" && !voucher.voucher.paidAt && role === "retailer" ? (
-            <div className="card">
+            <div className="card payment-card">
               <h3>{t("voucher.payTitle")}</h3>
               <p>
                 {t("voucher.payTo", {
@@ -60,6 +70,26 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
                   date: voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "",
                 })}
               </p>
+              {/* Each detail on its own line, to copy into a banking app; or the code it scans. */}
+              <div className="payment-details">
+                <div>
+                  <CopyField id="pay-beneficiary" label={t("voucher.beneficiary")} value={voucher.programme} />
+                  <CopyField id="pay-iban" label={t("voucher.iban")} value={formatIban(voucher.iban)} />
+                  {/* The number alone, as a banking app's amount field takes it. */}
+                  <CopyField id="pay-amount" label={t("voucher.payAmountEuro")} value={csvEuros(voucher.voucher.ownShareCents)} />
+                  <CopyField id="pay-reference" label={t("voucher.reference")} value={voucher.voucher.paymentReference ?? ""} />
+                  <p>
+                    {t("voucher.dueOn")}: <strong>{voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "–"}</strong>
+                  </p>
+                </div>
+                {paymentQr ? (
+                  <figure className="payment-qr">
+                    {/* The SVG comes from the qrcode library, fed only the transfer's own details. */}
+                    <div role="img" aria-label={t("voucher.qrLabel")} dangerouslySetInnerHTML={{ __html: paymentQr }} />
+                    <figcaption>{t("voucher.qrCaption")}</figcaption>
+                  </figure>
+                ) : null}
+              </div>
               {onlinePayment ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="payOnline" />
@@ -70,7 +100,17 @@ export function VoucherSection({ voucher, role, onlinePayment, paymentReturn, lo
               ) : null}
             </div>
           ) : null}
-          {voucher.voucher.paidAt ? <p>{t("voucher.paid")}</p> : null}
+          {/* Whose money it is, said to each: the retailer's receipt; the provider's funding, not their pay. */}
+          {voucher.voucher.paidAt ? (
+            <p>
+              {t(`voucher.paidFor.${role}`, {
+                amount: formatMoney(voucher.voucher.ownShareCents, locale),
+                date: formatDate(voucher.voucher.paidAt, locale),
+                business: businessName,
+              })}{" "}
+              {role === "provider" ? <Link to="/aanbieder/verdiensten">{t("voucher.seeEarnings")}</Link> : null}
+            </p>
+          ) : null}
           {role === "admin" && voucher.voucher.status === "requested" ? (
             <>
               <Form method="post">

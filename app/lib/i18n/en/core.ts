@@ -37,6 +37,7 @@ export const core: DeepStrings<typeof nl> = {
     account: "My account",
     retailerHome: "My business",
     providerHome: "My offer",
+    earnings: "Earnings",
     municipalityHome: "My municipality",
     adminHome: "Admin",
     vetting: "Vetting",

@@ -35,6 +35,7 @@ export const core = {
     account: "Mijn account",
     retailerHome: "Mijn zaak",
     providerHome: "Mijn aanbod",
+    earnings: "Verdiensten",
     municipalityHome: "Mijn gemeente",
     adminHome: "Beheer",
     vetting: "Screening",
