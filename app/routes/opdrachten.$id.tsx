@@ -80,12 +80,17 @@ export default function OpportunityPage() {
           <li key={s}>{t(`services.${s}`)}</li>
         ))}
       </ul>
+      {/* What the shop asked for, all of it: the budget, when it wants to start, in which languages. */}
       <p>
         {t("requests.budgetBand")}: {t(`requests.bands.${request.budgetBand}`)}
+        <br />
+        {t("requests.desiredStart")}: {request.desiredStart ? formatDate(request.desiredStart, locale) : t("requests.noDesiredStart")}
+        <br />
+        {t("requests.languages")}: {request.languages.map((l) => t(`languages.${l}`)).join(", ")}
       </p>
       {reasons.length ? (
         <details>
-          <summary>{t("matching.why")}</summary>
+          <summary>{t("matching.whyYou")}</summary>
           <ul className="reasons">
             {reasons.map((r) => (
               <li key={r.key}>{t(`matching.reasons.${r.key}`, { ...r.params, sector: r.params?.sector ? t(`sectors.${r.params.sector}`) : undefined })}</li>

@@ -30,11 +30,11 @@ export default function OpportunitiesPage() {
               {o.businessName} · {t(`sectors.${o.sector}`)} · {o.municipality}
             </p>
             <p>
-              {t("matching.score", { score: Math.round(o.score) })} · {t("requests.deadline", { date: formatDate(o.bidDeadline, locale) })}
+              {t("matching.fit", { score: Math.round(o.score) })} · {t("requests.deadline", { date: formatDate(o.bidDeadline, locale) })}
               {o.myBid ? ` · ${t("opportunities.myBid", { status: t(`opportunities.bidStatus.${o.myBid}`) })}` : null}
             </p>
             <details>
-              <summary>{t("matching.why")}</summary>
+              <summary>{t("matching.whyYou")}</summary>
               <ul className="reasons">
                 {o.reasons.map((r) => (
                   <li key={r.key}>{t(`matching.reasons.${r.key}`, { ...r.params })}</li>

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { addDays, belgianDate } from "~/lib/dates";
 import { db } from "~db/client";
 import { milestones, providers, userMunicipalities, users, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
@@ -67,7 +68,8 @@ export const validBid = (overrides: Record<string, string> = {}) => ({
   implementationDays: "30",
   estimatedHours: "22",
   approach: "Eerst een intake in de winkel, dan het plan, dan bouwen.",
-  startDate: "2027-01-15",
+  // A month from today: a start in the past is refused.
+  startDate: addDays(belgianDate(), 30),
   ...overrides,
 });
 

@@ -41,7 +41,7 @@ describe("prices in forms", () => {
     const { BidSchema } = await import("~/modules/marketplace/rules");
     const { HourlyRateSchema } = await import("~/modules/profiles/schemas");
     const bid = (advicePrice: string, implementationPrice: string) =>
-      BidSchema.safeParse({ advicePrice, adviceDeliverables: "Plan", adviceDays: "10", implementationPrice, implementationDeliverables: "Webshop", implementationDays: "30", estimatedHours: "20", startDate: "2027-01-15" });
+      BidSchema.safeParse({ advicePrice, adviceDeliverables: "Plan", adviceDays: "10", implementationPrice, implementationDeliverables: "Webshop", implementationDays: "30", estimatedHours: "20", startDate: "2999-01-15" });
     const parsed = bid("1.250", "1.250,50");
     expect(parsed.success && [parsed.data.advicePrice, parsed.data.implementationPrice]).toEqual([125_000, 125_050]);
     const wrong = bid("12,345", "-5");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { belgianDate } from "~/lib/dates";
 import { EuroAmountSchema } from "~/lib/money";
 import { choices, IsoDateSchema as isoDate, optionalText, requiredText } from "~/modules/profiles/schemas";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
@@ -16,13 +17,16 @@ export const budgetBands = [
 export type BudgetBand = (typeof budgetBands)[number]["code"];
 export const budgetCentsOf = (band: string) => budgetBands.find((b) => b.code === band)?.maxCents ?? null;
 
+/** A date to start on is today or later, in Brussels (a start in 2020 was accepted). */
+const notPast = (date: string) => date >= belgianDate();
+
 export const HelpRequestSchema = z.object({
   businessId: z.string({ required_error: "errors.required" }).uuid("errors.invalidChoice"),
   title: requiredText(120),
   description: requiredText(3000),
   services: choices(serviceCodes),
   budgetBand: z.enum(budgetBands.map((b) => b.code) as [BudgetBand, ...BudgetBand[]], { errorMap: () => ({ message: "errors.invalidChoice" }) }),
-  desiredStart: isoDate.optional(),
+  desiredStart: isoDate.refine(notPast, "errors.pastDate").optional(),
   languages: choices(languageCodes),
   /** A provider the retailer chose on that provider's page: invited as well as the best fits. */
   requestedProviderId: z.string().uuid("errors.invalidChoice").optional(),
@@ -43,7 +47,7 @@ export const BidSchema = z
     implementationDays: days,
     estimatedHours: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.hoursRange").max(2000, "errors.hoursRange"),
     approach: optionalText(3000),
-    startDate: isoDate,
+    startDate: isoDate.refine(notPast, "errors.pastDate"),
   })
   .refine((b) => b.advicePrice + b.implementationPrice > 0, { path: ["implementationPrice"], message: "errors.amount" });
 export type BidInput = z.infer<typeof BidSchema>;

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatMoney } from "~/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/lib/format";
 import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -188,7 +188,7 @@ export default function WorkspacePage() {
               {progressLogs.map((l) => (
                 <tr key={l.id}>
                   <td>{formatDate(l.workedOn, locale, { dateStyle: "medium" })}</td>
-                  <td>{l.hours}</td>
+                  <td>{formatNumber(l.hours, locale)}</td>
                   <td>{l.note}</td>
                 </tr>
               ))}

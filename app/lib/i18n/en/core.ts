@@ -138,6 +138,7 @@ export const core: DeepStrings<typeof nl> = {
     rateRange: "Choose a percentage between 0 and 100.",
     yearRange: "Choose a year between 2020 and 2100.",
     windowOrder: "The end must come after the start.",
+    pastDate: "Choose today or a date in the future.",
     daysRange: "Choose between 1 and 365 days.",
     hoursRange: "Choose between 1 and 2,000 hours.",
     csvEmpty: "The file has no rows.",

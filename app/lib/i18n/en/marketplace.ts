@@ -116,6 +116,7 @@ export const marketplace: DeepStrings<typeof nl> = {
     services: "What help are you looking for?",
     budgetBand: "Budget (excl. VAT)",
     desiredStart: "Desired start",
+    noDesiredStart: "as soon as possible",
     languages: "Languages",
     save: "Save as draft",
     saved: "Your help request has been saved as a draft.",

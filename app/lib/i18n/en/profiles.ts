@@ -277,6 +277,8 @@ export const profiles: DeepStrings<typeof nl> = {
     intro: "Ranked by how well they fit your business and these recommendations.",
     why: "Why this provider?",
     score: "Score {{score}}",
+    whyYou: "Why this request fits you",
+    fit: "Fits your profile {{score}} out of 100",
     none: "There is no approved provider yet who serves your municipality, these services and your language.",
     reasons: {
       coverage: "Offers {{covered}} of the {{needed}} services asked for.",

@@ -138,6 +138,7 @@ export const core = {
     rateRange: "Kies een percentage tussen 0 en 100.",
     yearRange: "Kies een jaar tussen 2020 en 2100.",
     windowOrder: "Het einde moet na het begin liggen.",
+    pastDate: "Kies vandaag of een datum in de toekomst.",
     daysRange: "Kies tussen 1 en 365 dagen.",
     hoursRange: "Kies tussen 1 en 2.000 uren.",
     csvEmpty: "Het bestand bevat geen rijen.",

@@ -114,6 +114,7 @@ export const marketplace = {
     services: "Welke hulp zoek je?",
     budgetBand: "Budget (excl. btw)",
     desiredStart: "Gewenste start",
+    noDesiredStart: "zo snel mogelijk",
     languages: "Talen",
     save: "Opslaan als ontwerp",
     saved: "Je hulpvraag is opgeslagen als ontwerp.",

@@ -275,6 +275,9 @@ export const profiles = {
     intro: "Gerangschikt op hoe goed ze passen bij je zaak en deze aanbevelingen.",
     why: "Waarom deze aanbieder?",
     score: "Score {{score}}",
+    /** The same reasons, said to the provider about a request. */
+    whyYou: "Waarom deze opdracht bij jou past",
+    fit: "Past voor {{score}} op 100 bij je profiel",
     none: "Er is nog geen goedgekeurde aanbieder die je gemeente, deze diensten en je taal bedient.",
     reasons: {
       coverage: "Biedt {{covered}} van de {{needed}} gevraagde diensten aan.",
