@@ -41,7 +41,7 @@ export function toExcelCsv(header: string[], rows: CsvCell[][]) {
 }
 
 /** Cents as euros with a decimal comma: 123456 → "1234,56". */
-export const csvEuros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
+export { plainEuros as csvEuros } from "./money";
 
 export function csvResponse(body: string, filename: string) {
   return new Response(body, {

@@ -106,6 +106,14 @@ export function addBelgianBankingDays(isoDate: string, days: number) {
   return day;
 }
 
+/** Banking days from `from` to `to`: 0 on the day itself, negative once `to` has passed. */
+export function bankingDaysBetween(from: string, to: string): number {
+  if (to < from) return -bankingDaysBetween(to, from);
+  let days = 0;
+  for (let day = from; day < to; day = addDays(day, 1)) if (isBelgianBankingDay(addDays(day, 1))) days++;
+  return days;
+}
+
 /** The first Belgian banking day on or after `isoDate`. */
 export function nextBelgianBankingDay(isoDate: string) {
   let day = isoDate;

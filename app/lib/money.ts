@@ -54,3 +54,6 @@ export function EuroAmountSchema({ minCents = 0, maxCents }: { minCents?: number
       return reading.cents;
     });
 }
+
+/** Euros as Belgians type them into a form or a spreadsheet: 1234,50, no sign, no grouping. */
+export const plainEuros = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");

@@ -8,7 +8,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { IsoDateSchema } from "~/modules/profiles/schemas";
 import { getMunicipalityMap } from "~/modules/campaigns/index.server";
 import { exportKinds, getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
-import { listProgrammesWithBudget } from "~/modules/vouchers/index.server";
+import { listProgrammesWithBudget, listVoucherDecisions } from "~/modules/vouchers/index.server";
 import { BurnUpChart, ChartFigure, HorizontalBars } from "~/ui/charts";
 import { currentSettings } from "~/modules/settings/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -29,12 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const search = new URL(request.url).searchParams;
   const filter = FilterSchema.parse({ programme: search.get("programme") || undefined, from: search.get("from") || undefined, until: search.get("until") || undefined });
-  const [figures, queues, programmes, locale] = await Promise.all([
+  const [figures, counts, decisions, programmes, locale] = await Promise.all([
     getDashboardFigures({ programmeId: filter.programme, from: filter.from, until: filter.until }, currentSettings().starterMaxAgeYears),
     getWorkQueues(),
+    listVoucherDecisions(),
     listProgrammesWithBudget(),
     getLocale(request, admin),
   ]);
+  // Vouchers past their decision term, counted in Belgian working days by the vouchers module.
+  const queues = { ...counts, overdue: decisions.filter((d) => d.workingDaysLeft < 0).length };
   return json({ filter, figures, queues, programmes, map: getMunicipalityMap(), exportKinds, locale });
 }
 
@@ -56,17 +59,18 @@ export default function AdminDashboard() {
           {(
             [
               ["vetting", "/beheer/screening"],
-              ["vouchers", "/trajecten"],
-              ["relatedParty", "/trajecten"],
+              ["vouchers", "/beheer/vouchers"],
+              ["relatedParty", "/beheer/vouchers?verbonden=1"],
+              ["overdue", "/beheer/vouchers"],
               ["payments", "/beheer/betalingen"],
-              ["disputes", "/trajecten"],
+              ["disputes", "/trajecten?fase=disputed"],
               ["refunds", "/beheer/terugbetalingen"],
               ["paymentProblems", "/beheer/betalingen#stripe-problems"],
             ] as const
           ).map(([queue, to]) => (
             <li key={queue}>
               <Link to={to}>
-                <strong>{queues[queue]}</strong> {t(`office.queue.${queue}`)}
+                <strong>{queues[queue]}</strong> {t(`office.queue.${queue}`, { count: queues[queue] })}
               </Link>
             </li>
           ))}

@@ -27,6 +27,8 @@ export const programmes = pgTable(
     closesOn: date("closes_on").notNull(),
     maxVouchersPerBusiness: integer("max_vouchers_per_business").notNull().default(1),
     paymentDays: integer("payment_days").notNull().default(30),
+    /** Working days (Belgian banking days) the office takes at most to decide on a voucher. */
+    decisionDays: integer("decision_days").notNull().default(10),
     iban: text("iban").notNull(),
     /** The bank's BIC, for the SEPA file; optional (IBAN-only transfers are allowed in SEPA). */
     bic: text("bic"),
@@ -54,6 +56,8 @@ export const vouchers = pgTable(
       .references(() => businesses.id),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     ownShareCents: bigint("own_share_cents", { mode: "number" }).notNull(),
+    /** The file's number people quote: V-<year>-<six digits>, given when the voucher is requested. */
+    dossierNumber: text("dossier_number").unique(),
     status: voucherStatusEnum("status").notNull().default("requested"),
     /** Why the voucher may not be approved, checked when it was requested (empty: eligible). */
     eligibilityIssues: jsonb("eligibility_issues").$type<string[]>().notNull().default([]),

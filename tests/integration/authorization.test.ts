@@ -91,6 +91,7 @@ function matrix(): Record<string, Row> {
     "beheer.import": { path: "/beheer/import", get: onlyFor("admin"), post: onlyFor("admin", 400) },
     "beheer.programmas": { path: "/beheer/programmas", get: onlyFor("admin"), post: onlyFor("admin", 400) },
     "beheer.programmas_.$id.rapport": { path: `/beheer/programmas/${w.programmeId}/rapport`, params: { id: w.programmeId }, get: onlyFor("admin") },
+    "beheer.vouchers": { path: "/beheer/vouchers?verbonden=1", get: onlyFor("admin") },
     "beheer.betalingen": { path: "/beheer/betalingen", get: onlyFor("admin"), post: onlyFor("admin", 400) },
     // An empty form asks for a batch of everything payable; there is nothing to pay yet.
     "beheer.uitbetalingen": { path: "/beheer/uitbetalingen", get: onlyFor("admin"), post: onlyFor("admin", 409) },

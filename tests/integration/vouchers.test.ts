@@ -220,6 +220,35 @@ describe("an own share not paid in time", () => {
   });
 });
 
+describe("the office's decision (issue 22, item 5)", () => {
+  it("has a file number, a deadline in working days, and the facts beside it", async () => {
+    const { getVoucherDecisionFacts, listVoucherDecisions, getProgrammeBudget: budgetOf } = await import("~/modules/vouchers/index.server");
+    const id = await newProgramme(1_000_000, { name: "Beslissen", maxVouchersPerBusiness: 100 });
+    // Requested on Friday 4 December 2026: ten working days are 7–11 and 14–18 December.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T10:00:00Z") });
+    let voucherId = "";
+    try {
+      voucherId = (await acceptedEngagement()).voucher.id;
+    } finally {
+      vi.useRealTimers();
+    }
+    const facts = (await getVoucherDecisionFacts(voucherId))!;
+    expect(facts.dossierNumber).toMatch(/^V-2026-\d{6}$/);
+    expect(facts.decideBy).toBe("2026-12-18");
+    // €1,300 excl. VAT + €273 VAT = voucher €975 + own share €598 (docs/vouchers.md, by hand).
+    expect([facts.priceCents, facts.vatCents, facts.voucherCents, facts.ownShareCents]).toEqual([130_000, 27_300, 97_500, 59_800]);
+    const budget = (await budgetOf(db, id))!;
+    expect([facts.availableCents, facts.availableAfterCents]).toEqual([budget.availableCents, budget.availableCents - 97_500]);
+    expect(facts.checks.every((c) => c.passed)).toBe(true);
+    expect(facts.declaredAt).toBeInstanceOf(Date);
+    const queue = await listVoucherDecisions({}, "2026-12-21");
+    // On Monday 21 December the term (Friday 18) has passed by one working day.
+    expect(queue.find((d) => d.voucherId === voucherId)).toMatchObject({ dossierNumber: facts.dossierNumber, decideBy: "2026-12-18", workingDaysLeft: -1 });
+    const later = await listVoucherDecisions({}, "2026-12-10");
+    expect(later.find((d) => d.voucherId === voucherId)?.workingDaysLeft).toBe(6);
+  });
+});
+
 describe("the retailer's receipt (issue 22, item 4)", () => {
   it("is mailed when the own share is confirmed, instead of 'the engagement is now at: Intake'", async () => {
     const { outbox, users, businesses } = await import("~db/schema");

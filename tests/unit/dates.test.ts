@@ -57,3 +57,16 @@ describe("banking days after a due date (issue 21, item 5)", () => {
   });
 });
 
+describe("working days to a decision deadline (issue 22, item 5)", () => {
+  it("counts Belgian banking days, by hand on the 2026 calendar, and goes negative once past", async () => {
+    const { addBelgianBankingDays, bankingDaysBetween } = await import("~/lib/dates");
+    // Requested Friday 4 December 2026, ten working days: 7–11 and 14–18 December, so Friday the 18th.
+    expect(addBelgianBankingDays("2026-12-04", 10)).toBe("2026-12-18");
+    expect(bankingDaysBetween("2026-12-04", "2026-12-18")).toBe(10);
+    expect(bankingDaysBetween("2026-12-18", "2026-12-18")).toBe(0);
+    // Across Christmas: from Wednesday 23 to Monday 28 December is two (24 and 28; 25 is closed).
+    expect(bankingDaysBetween("2026-12-23", "2026-12-28")).toBe(2);
+    expect(bankingDaysBetween("2026-12-28", "2026-12-23")).toBe(-2);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { bids, businesses, engagementMessages, engagements, helpRequests, milestones, progressLogs, providers, reviews, users, vouchers, type EngagementState } from "~db/schema";
+import { bids, businesses, engagementMessages, engagements, engagementStates, helpRequests, milestones, progressLogs, providers, reviews, users, vouchers, type EngagementState } from "~db/schema";
 import { queueProviderIndexing } from "~/modules/matching/index.server";
 import { createNotice, notifyUser } from "~/modules/notifications/index.server";
 import { requestVoucher, settleEngagement } from "~/modules/vouchers/index.server";
@@ -179,14 +179,18 @@ export async function getEngagementForViewer(engagementId: string, user: { id: s
   return { ...row, role, milestones: steps, messages, progressLogs: logs, review: review ?? null };
 }
 
-export async function listEngagementsOf(user: { id: string; role: string }) {
-  const query = db
+/** A phase named in a link (`?fase=disputed`), or null when it names none. */
+export const asEngagementState = (text: string | null) => engagementStates.find((s) => s === text) ?? null;
+
+/** The viewer's engagements, newest first; with `state`, only those in that phase. */
+export async function listEngagementsOf(user: { id: string; role: string }, state: EngagementState | null = null) {
+  const whose = user.role === "admin" ? undefined : user.role === "provider" ? eq(providers.userId, user.id) : eq(businesses.ownerId, user.id);
+  return db
     .select({ id: engagements.id, state: engagements.state, title: helpRequests.title, businessName: businesses.name, providerName: providers.companyName, createdAt: engagements.createdAt })
     .from(engagements)
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .innerJoin(providers, eq(providers.id, engagements.providerId))
-    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId));
-  if (user.role === "admin") return query.orderBy(sql`${engagements.createdAt} desc`);
-  if (user.role === "provider") return query.where(eq(providers.userId, user.id)).orderBy(sql`${engagements.createdAt} desc`);
-  return query.where(eq(businesses.ownerId, user.id)).orderBy(sql`${engagements.createdAt} desc`);
+    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
+    .where(and(whose, state ? eq(engagements.state, state) : undefined))
+    .orderBy(sql`${engagements.createdAt} desc`);
 }

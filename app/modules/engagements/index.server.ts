@@ -1,5 +1,5 @@
 /** Engagements' door: the state machine, milestones and the parties' messages. */
-export { createEngagementFromBid, getEngagementForViewer, listEngagementsOf, roleInEngagement, transition, type TransitionResult } from "./engagements.server";
+export { asEngagementState, createEngagementFromBid, getEngagementForViewer, listEngagementsOf, roleInEngagement, transition, type TransitionResult } from "./engagements.server";
 export { addProgressLog, decideMilestone, postMessage, submitMilestone, type MilestoneResult } from "./milestones.server";
 export { listProviderReviews, replyToReview, submitReview, type ReviewResult } from "./reviews.server";
 export { runTimers } from "./timers.server";

@@ -2,10 +2,12 @@
 export {
   createProgramme,
   estimateVouchers,
+  getVoucherDecisionFacts,
   getProgrammeBudget,
   getProgrammeBudgetFigures,
   listProgrammes,
   listProgrammesWithBudget,
+  listVoucherDecisions,
   nextPaymentReference,
   redeemShare,
   queueCardRefund,

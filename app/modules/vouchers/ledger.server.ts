@@ -1,4 +1,4 @@
-import { belgianDate } from "~/lib/dates";
+import { addBelgianBankingDays, bankingDaysBetween, belgianDate } from "~/lib/dates";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { cents, db, queryRows, type Executor } from "~db/client";
 import { bankTransactions, budgetLedger, businesses, engagements, milestones, payments, payoutLines, programmes, providers, refunds, users, vouchers, type LedgerKind } from "~db/schema";
@@ -96,9 +96,11 @@ export async function requestVoucher(
   );
   const amountCents = voucherAmount(input.priceCents, programme);
   const { vatBasisPoints } = currentSettings();
+  const [{ n: dossier }] = await queryRows<{ n: string | number }>(tx, sql`select nextval('voucher_dossier_seq') as n`);
   const [voucher] = await tx
     .insert(vouchers)
     .values({
+      dossierNumber: `V-${today.slice(0, 4)}-${String(dossier).padStart(6, "0")}`,
       programmeId: programme.id,
       engagementId: input.engagementId,
       businessId: input.businessId,
@@ -333,4 +335,79 @@ export async function createProgramme(adminId: string, input: ProgrammeInput) {
 export async function listProgrammesWithBudget() {
   const [rows, sums] = await Promise.all([listProgrammes(), ledgerSums(db)]);
   return rows.map((p) => ({ ...p, budget: budgetFigures(p, sums.get(p.id)) }));
+}
+
+/**
+ * The office's queue of vouchers to decide, the one nearest its deadline first: the deadline is
+ * the programme's decision days (working days, Belgian banking days) after the request.
+ */
+export async function listVoucherDecisions(filter: { relatedPartyOnly?: boolean } = {}, today = belgianDate()) {
+  const rows = await db
+    .select({
+      voucherId: vouchers.id,
+      dossierNumber: vouchers.dossierNumber,
+      engagementId: vouchers.engagementId,
+      business: businesses.name,
+      provider: providers.companyName,
+      amountCents: vouchers.amountCents,
+      relatedParty: vouchers.relatedParty,
+      eligibilityIssues: vouchers.eligibilityIssues,
+      requestedAt: vouchers.createdAt,
+      decisionDays: programmes.decisionDays,
+    })
+    .from(vouchers)
+    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(vouchers.status, "requested"));
+  return rows
+    .map((r) => {
+      const decideBy = addBelgianBankingDays(belgianDate(r.requestedAt), r.decisionDays);
+      return { ...r, decideBy, workingDaysLeft: bankingDaysBetween(today, decideBy) };
+    })
+    .filter((r) => !filter.relatedPartyOnly || r.relatedParty.length > 0)
+    .sort((a, b) => a.decideBy.localeCompare(b.decideBy) || a.requestedAt.getTime() - b.requestedAt.getTime());
+}
+
+/**
+ * What the office needs beside a voucher to decide on it: the checks and their results, who the
+ * parties are by enterprise number, the retailer's declaration with its date, the price and how it
+ * splits, and what the budget has left once this voucher is reserved.
+ */
+export async function getVoucherDecisionFacts(voucherId: string) {
+  const [row] = await db
+    .select({
+      voucher: vouchers,
+      programme: programmes,
+      businessEnterprise: businesses.enterpriseNumber,
+      providerEnterprise: providers.enterpriseNumber,
+      priceCents: engagements.priceCents,
+    })
+    .from(vouchers)
+    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(vouchers.id, voucherId));
+  if (!row) return null;
+  const budget = budgetFigures(row.programme, (await ledgerSums(db, [row.programme.id])).get(row.programme.id));
+  const decideBy = addBelgianBankingDays(belgianDate(row.voucher.createdAt), row.programme.decisionDays);
+  const checks = (["sector", "municipality", "window", "perBusinessLimit", "providerNotApproved"] as const).map((check) => ({ check, passed: !row.voucher.eligibilityIssues.includes(check) }));
+  return {
+    dossierNumber: row.voucher.dossierNumber,
+    checks,
+    relatedParty: row.voucher.relatedParty,
+    businessEnterprise: row.businessEnterprise,
+    providerEnterprise: row.providerEnterprise,
+    declaredAt: row.voucher.noDoubleFundingDeclaredAt,
+    priceCents: row.priceCents,
+    vatCents: row.voucher.ownShareCents + row.voucher.amountCents - row.priceCents,
+    voucherCents: row.voucher.amountCents,
+    ownShareCents: row.voucher.ownShareCents,
+    availableCents: budget.availableCents,
+    availableAfterCents: budget.availableCents - row.voucher.amountCents,
+    decideBy,
+    workingDaysLeft: bankingDaysBetween(belgianDate(), decideBy),
+  };
 }

@@ -9,6 +9,7 @@ import { requireRole } from "~/modules/auth/index.server";
 import { getEngagementForViewer, getWorkspace, performWorkspaceAction } from "~/modules/engagements/index.server";
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { epcQrSvg, paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
+import { getVoucherDecisionFacts } from "~/modules/vouchers/index.server";
 import { happyPath, phaseOfState } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { MilestoneCard } from "./milestone-card";
@@ -29,8 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const paymentQr = due
     ? await epcQrSvg({ name: due.programme, iban: due.iban, bic: due.bic, amountCents: due.voucher.ownShareCents, remittance: due.voucher.paymentReference ?? "" })
     : null;
+  // The office decides with the facts beside the voucher.
+  const decisionFacts = workspace.role === "admin" && workspace.voucher?.voucher.status === "requested" ? await getVoucherDecisionFacts(workspace.voucher.voucher.id) : null;
   return json({
     ...workspace,
+    decisionFacts,
     paymentQr,
     onlinePayment: paymentsKind === "stripe",
     paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null,
@@ -76,7 +80,7 @@ function formOf(form: FormData) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, nextStep, locale } =
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, decisionFacts, nextStep, locale } =
     useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   /** The errors of one form, shown inside it. */
@@ -109,7 +113,7 @@ export default function WorkspacePage() {
         </ol>
       </section>
 
-      <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} paymentQr={paymentQr} businessName={businessName} locale={locale} />
+      <VoucherSection voucher={voucher} role={role} onlinePayment={onlinePayment} paymentReturn={paymentReturn} paymentQr={paymentQr} decisionFacts={decisionFacts} businessName={businessName} locale={locale} />
 
       <section aria-labelledby="actions-title">
         <h2 id="actions-title">{t("workspace.actions")}</h2>

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SerializeFrom } from "@remix-run/node";
-import { csvEuros } from "~/lib/csv";
+import { plainEuros } from "~/lib/money";
 import { formatDate, formatMoney } from "~/lib/format";
 import type { Locale } from "~/lib/i18n";
 import type { loader } from "./route";
@@ -17,9 +17,10 @@ export function VoucherSection({
   onlinePayment,
   paymentReturn,
   paymentQr,
+  decisionFacts,
   businessName,
   locale,
-}: Pick<Data, "voucher" | "role" | "onlinePayment" | "paymentReturn" | "paymentQr"> & { businessName: string; locale: Locale }) {
+}: Pick<Data, "voucher" | "role" | "onlinePayment" | "paymentReturn" | "paymentQr" | "decisionFacts"> & { businessName: string; locale: Locale }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   return (
@@ -76,7 +77,7 @@ export function VoucherSection({
                   <CopyField id="pay-beneficiary" label={t("voucher.beneficiary")} value={voucher.programme} />
                   <CopyField id="pay-iban" label={t("voucher.iban")} value={formatIban(voucher.iban)} />
                   {/* The number alone, as a banking app's amount field takes it. */}
-                  <CopyField id="pay-amount" label={t("voucher.payAmountEuro")} value={csvEuros(voucher.voucher.ownShareCents)} />
+                  <CopyField id="pay-amount" label={t("voucher.payAmountEuro")} value={plainEuros(voucher.voucher.ownShareCents)} />
                   <CopyField id="pay-reference" label={t("voucher.reference")} value={voucher.voucher.paymentReference ?? ""} />
                   <p>
                     {t("voucher.dueOn")}: <strong>{voucher.voucher.paymentDueOn ? formatDate(voucher.voucher.paymentDueOn, locale) : "–"}</strong>
@@ -111,6 +112,7 @@ export function VoucherSection({
               {role === "provider" ? <Link to="/aanbieder/verdiensten">{t("voucher.seeEarnings")}</Link> : null}
             </p>
           ) : null}
+          {role === "admin" && voucher.voucher.status === "requested" && decisionFacts ? <DecisionFacts facts={decisionFacts} locale={locale} /> : null}
           {role === "admin" && voucher.voucher.status === "requested" ? (
             <>
               <Form method="post">
@@ -153,5 +155,46 @@ export function VoucherSection({
         <p>{t("voucher.none")}</p>
       )}
     </section>
+  );
+}
+
+/** Everything the office weighs before deciding, beside the buttons: no decision made blind. */
+function DecisionFacts({ facts, locale }: { facts: NonNullable<Data["decisionFacts"]>; locale: Locale }) {
+  const { t } = useTranslation();
+  const money = (cents: number) => formatMoney(cents, locale);
+  return (
+    <div className="card decision-facts">
+      <h3>{t("voucher.facts.title", { dossier: facts.dossierNumber ?? "–" })}</h3>
+      <p className={facts.workingDaysLeft < 0 ? "notice" : undefined}>
+        {t(facts.workingDaysLeft < 0 ? "voucher.facts.overdue" : "voucher.facts.decideBy", { date: formatDate(facts.decideBy, locale), count: Math.abs(facts.workingDaysLeft) })}
+      </p>
+      <dl>
+        <dt>{t("voucher.facts.checks")}</dt>
+        <dd>
+          <ul>
+            {facts.checks.map((c) => (
+              <li key={c.check}>
+                {c.passed ? "✓" : "✗"} {t(`voucher.facts.check.${c.check}`)}
+                {c.passed ? null : <strong> — {t(`voucher.issue.${c.check}`)}</strong>}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("voucher.relatedParty")}</dt>
+        <dd>{facts.relatedParty.length ? facts.relatedParty.map((r) => t(`voucher.relatedPartyReason.${r}`)).join(", ") : t("voucher.facts.noRelatedParty")}</dd>
+        <dt>{t("voucher.facts.enterprises")}</dt>
+        <dd>{t("voucher.facts.enterprisesValue", { business: facts.businessEnterprise ?? "–", provider: facts.providerEnterprise ?? "–" })}</dd>
+        <dt>{t("voucher.facts.declaration")}</dt>
+        <dd>{t("voucher.facts.declaredOn", { date: formatDate(facts.declaredAt, locale) })}</dd>
+        <dt>{t("voucher.facts.split")}</dt>
+        <dd>
+          {t("voucher.facts.splitValue", { price: money(facts.priceCents), vat: money(facts.vatCents), voucher: money(facts.voucherCents), ownShare: money(facts.ownShareCents) })}
+        </dd>
+        <dt>{t("voucher.facts.budget")}</dt>
+        <dd className={facts.availableAfterCents < 0 ? "notice" : undefined}>
+          {t("voucher.facts.budgetValue", { now: money(facts.availableCents), after: money(facts.availableAfterCents) })}
+        </dd>
+      </dl>
+    </div>
   );
 }

@@ -213,6 +213,7 @@ export const marketplace: DeepStrings<typeof nl> = {
     stars: "{{rating}} out of 5",
     averageStars: "{{rating, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} out of 5",
     title: "Engagements",
+    titleInState: "Engagements in phase: {{state}}",
     none: "You have no engagements yet.",
     progress: "Progress",
     state: "Stage: {{state}}",

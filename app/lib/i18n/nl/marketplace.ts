@@ -211,6 +211,7 @@ export const marketplace = {
     stars: "{{rating}} op 5",
     averageStars: "{{rating, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} op 5",
     title: "Trajecten",
+    titleInState: "Trajecten in fase: {{state}}",
     none: "Je hebt nog geen trajecten.",
     progress: "Voortgang",
     state: "Fase: {{state}}",
