@@ -115,7 +115,15 @@ export default function VettingPage() {
               ) : null}
               <p className="actions">
                 {p.actions.map((a) => (
-                  <button key={a.action} type="submit" name="intent" value={a.action} disabled={navigation.state === "submitting"}>
+                  // Refusing and suspending look like what they are, not like approving.
+                  <button
+                    key={a.action}
+                    type="submit"
+                    name="intent"
+                    value={a.action}
+                    className={a.action === "approve" ? undefined : "button-danger"}
+                    disabled={navigation.state === "submitting"}
+                  >
                     {t(`vetting.${a.action}`)}
                   </button>
                 ))}

@@ -5,17 +5,19 @@ import { formatDate } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listOwnHelpRequests } from "~/modules/marketplace/index.server";
+import { listBusinessesOfOwner } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  return json({ requests: await listOwnHelpRequests(user.id), locale: await getLocale(request, user) });
+  const [requests, businesses, locale] = await Promise.all([listOwnHelpRequests(user.id), listBusinessesOfOwner(user.id), getLocale(request, user)]);
+  return json({ requests, businesses: businesses.map((b) => ({ id: b.id, name: b.name })), locale });
 }
 
 export default function HelpRequestsPage() {
   const { t } = useTranslation();
-  const { requests, locale } = useLoaderData<typeof loader>();
+  const { requests, businesses, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("requests.title")} />
@@ -33,9 +35,16 @@ export default function HelpRequestsPage() {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/ondernemer">{t("requests.new")}: {t("nav.retailerHome")}</Link>
-      </p>
+      {/* Straight to the form, for each business (not to the dashboard to look for it). */}
+      <ul className="actions-list">
+        {businesses.map((b) => (
+          <li key={b.id}>
+            <Link className="button" to={`/ondernemer/hulpvragen/nieuw?zaak=${b.id}`}>
+              {t("requests.newTitle", { business: b.name })}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -159,17 +159,18 @@ ${backendPorts.map((port, i) => `  server p${i} 127.0.0.1:${port} check`).join("
     expect(bytes[0].length).toBeGreaterThan(1000);
     expect(bytes[1].equals(bytes[0]) && bytes[2].equals(bytes[0])).toBe(true);
 
+    // (Money columns are bigint, which postgres.js hands over as text: cast for the comparison.)
     // The books balance: one reservation per voucher, and each programme's guard column equals its
     // reservations less releases; the completed engagement redeemed its whole voucher.
     const reservations = await sql`select voucher_id, count(*)::int as n from budget_ledger where kind = 'reserve' group by voucher_id having count(*) <> 1`;
     expect(reservations).toEqual([]);
     const programmes = await sql`
-      select p.id, p.committed_cents as committed,
+      select p.id, p.committed_cents::int as committed,
              coalesce(sum(l.amount_cents) filter (where l.kind = 'reserve'), 0)::int - coalesce(sum(l.amount_cents) filter (where l.kind = 'release'), 0)::int as booked
       from programmes p left join budget_ledger l on l.programme_id = p.id group by p.id`;
     for (const p of programmes) expect(p.committed, `programme ${p.id}`).toBe(p.booked);
     const completed = await sql`
-      select v.amount_cents as voucher,
+      select v.amount_cents::int as voucher,
              (select coalesce(sum(amount_cents), 0)::int from budget_ledger l where l.voucher_id = v.id and l.kind = 'redeem') as redeemed,
              (select coalesce(sum(amount_cents), 0)::int from payout_lines pl where pl.engagement_id = v.engagement_id and pl.kind = 'voucher_share') as paid_out
       from vouchers v join engagements e on e.id = v.engagement_id join help_requests r on r.id = e.help_request_id where e.state = 'completed' order by r.title = 'Een website met onze fietsen' desc`;

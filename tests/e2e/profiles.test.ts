@@ -120,6 +120,9 @@ describe("a provider", () => {
     await adminPage.goto("/beheer/screening");
     await heading(adminPage, "Screening van aanbieders");
     const card = adminPage.locator("section.vetting-card").filter({ has: adminPage.getByRole("heading", { name: new RegExp(company) }) });
+    // Refusing does not look like approving (issue 22, item 13: "Afwijzen" was as green as "Goedkeuren").
+    const colour = (name: string) => card.getByRole("button", { name }).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await colour("Afwijzen")).not.toBe(await colour("Goedkeuren"));
     await card.getByRole("button", { name: "Goedkeuren" }).click();
     await adminPage.getByText(`${company} is goedgekeurd.`).waitFor();
     await admin.close();
