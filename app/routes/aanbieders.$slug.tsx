@@ -21,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const askFor = viewer?.role === "retailer" && provider.status === "approved" ? (await listBusinessesOfOwner(viewer.id)).map((b) => ({ id: b.id, name: b.name })) : [];
   return json({
     askFor,
+    // A visitor is shown the way in: sign in (back to this page) or register as a business.
+    visitor: !viewer && provider.status === "approved",
     reviews: await listProviderReviews(provider.id),
     provider: { ...provider, starter: isStarterToday(provider.foundedOn) },
     locale: await getLocale(request, viewer),
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ProviderPage() {
   const { t } = useTranslation();
-  const { provider, locale, url, reviews, askFor } = useLoaderData<typeof loader>();
+  const { provider, locale, url, reviews, askFor, visitor } = useLoaderData<typeof loader>();
   const average = reviews.length ? reviews.reduce((sum, r) => sum + r.rating, 0) / reviews.length : null;
   return (
     <article className="narrow-wide">
@@ -48,6 +50,14 @@ export default function ProviderPage() {
               {askFor.length > 1 ? t("requests.askProposalFor", { business: b.name }) : t("requests.askProposal")}
             </Link>
           ))}
+        </p>
+      ) : null}
+      {visitor ? (
+        <p className="actions">
+          <Link className="button" to={`/inloggen?redirectTo=${encodeURIComponent(`/aanbieders/${provider.slug}`)}`}>
+            {t("requests.askProposalSignIn")}
+          </Link>{" "}
+          <Link to="/registreren">{t("requests.askProposalRegister")}</Link>
         </p>
       ) : null}
       <p>{provider.bio}</p>

@@ -271,8 +271,11 @@ describe("asking a provider for a proposal from their page", () => {
     const [{ slug }] = await db.select({ slug: providers.slug }).from(providers).where(eq(providers.id, chosen.providerId));
     const asRetailer = await (await respond(() => providerPage.loader(args(getRequest(`/aanbieders/${slug}`, { cookie: retailer.cookie }), { slug })))).json();
     expect(asRetailer.askFor).toContainEqual({ id: business.id, name: expect.any(String) });
+    expect(asRetailer.visitor).toBe(false);
     const asVisitor = await (await respond(() => providerPage.loader(args(getRequest(`/aanbieders/${slug}`), { slug })))).json();
     expect(asVisitor.askFor).toEqual([]);
+    // A visitor is offered the way in, not a dead end (issue 22, item 9).
+    expect(asVisitor.visitor).toBe(true);
 
     const form = await (await respond(() => newRequestPage.loader(args(getRequest(`/ondernemer/hulpvragen/nieuw?zaak=${business.id}&aanbieder=${chosen.providerId}`, { cookie: retailer.cookie }))))).json();
     expect(form.defaultValue.requestedProviderId).toBe(chosen.providerId);

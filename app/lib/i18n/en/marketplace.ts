@@ -101,6 +101,8 @@ export const marketplace: DeepStrings<typeof nl> = {
     bidState: "Status",
     acceptTitle: "Accept a proposal",
     askProposal: "Ask for a proposal",
+    askProposalSignIn: "Ask for a proposal: sign in",
+    askProposalRegister: "No account yet? Register your business",
     askProposalFor: "Ask for a proposal for {{business}}",
     askedProvider: "We ask {{provider}} for a proposal, together with the providers that fit your request best.",
     confirmAccept: "Accept the proposal of {{provider}}? The other proposals are then declined.",

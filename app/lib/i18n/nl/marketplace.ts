@@ -99,6 +99,8 @@ export const marketplace = {
     bidState: "Status",
     acceptTitle: "Een voorstel aanvaarden",
     askProposal: "Vraag een voorstel",
+    askProposalSignIn: "Vraag een voorstel: log in",
+    askProposalRegister: "Nog geen account? Registreer je zaak",
     askProposalFor: "Vraag een voorstel voor {{business}}",
     askedProvider: "We vragen {{provider}} om een voorstel, samen met de aanbieders die het best bij je vraag passen.",
     confirmAccept: "Het voorstel van {{provider}} aanvaarden? De andere voorstellen worden dan afgewezen.",
