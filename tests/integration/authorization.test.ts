@@ -78,6 +78,8 @@ function matrix(): Record<string, Row> {
     "opdrachten.$id": { path: `/opdrachten/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("provider", 404), post: onlyFor("provider", 404) },
     "trajecten._index": { path: "/trajecten", get: each(302, 200, 200, 403, 200) },
     "trajecten.$id": { path: `/trajecten/${w.engagementId}`, params: { id: w.engagementId }, get: each(302, 404, 404, 403, 200), post: each(302, 404, 404, 403, 400) },
+    // A decision letter: the retailer's and the office's; this engagement has no voucher decided (404).
+    "trajecten.$id_.beslissing": { path: `/trajecten/${w.engagementId}/beslissing`, params: { id: w.engagementId }, get: each(302, 404, 403, 403, 404) },
 
     "gemeente._index": { path: "/gemeente", get: onlyFor("municipality") },
     "gemeente.zomer": { path: "/gemeente/zomer", get: onlyFor("municipality"), post: onlyFor("municipality", 400) },

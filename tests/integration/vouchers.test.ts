@@ -249,6 +249,32 @@ describe("the office's decision (issue 22, item 5)", () => {
   });
 });
 
+describe("the decision letter (issue 22, item 5)", () => {
+  it("states the decision, its file number and reasons, for the retailer and the office only, linked from the mail", async () => {
+    const { getDecisionLetter } = await import("~/modules/engagements/index.server");
+    const { outbox, users } = await import("~db/schema");
+    await newProgramme(1_000_000, { name: "Brieven", maxVouchersPerBusiness: 100 });
+    const granted = await acceptedEngagement();
+    expect(await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" })).toBeNull();
+    expect(await approveVoucher(admin.id, granted.voucher.id)).toEqual({ ok: true });
+    const letter = (await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" }))!;
+    // €1,300 at 75 %: €975 voucher, €598 own share (by hand in docs/vouchers.md).
+    expect(letter).toMatchObject({ approved: true, voucherCents: 97_500, ownShareCents: 59_800, priceCents: 130_000, reason: null });
+    expect(letter.dossierNumber).toMatch(/^V-\d{4}-\d{6}$/);
+    expect(await getDecisionLetter(granted.engagementId, { id: provider.id, role: "provider" })).toBeNull();
+    expect(await getDecisionLetter(granted.engagementId, { id: admin.id, role: "admin" })).toMatchObject({ approved: true });
+
+    const refused = await acceptedEngagement();
+    expect(await rejectVoucher(admin.id, refused.voucher.id, "Dubbele financiering via de KMO-portefeuille.")).toEqual({ ok: true });
+    expect(await getDecisionLetter(refused.engagementId, { id: retailer.id, role: "retailer" })).toMatchObject({ approved: false, reason: "Dubbele financiering via de KMO-portefeuille.", payment: null });
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const mail = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; subject: string; text: string }).find((m) => m.to === email && m.text.includes(`/trajecten/${refused.engagementId}/beslissing`));
+    expect(mail?.subject).toMatch(/: je voucher is niet toegekend$/);
+    expect(mail?.text).toContain(`/trajecten/${refused.engagementId}/beslissing`);
+    expect(mail?.text).toContain("Dubbele financiering via de KMO-portefeuille.");
+  });
+});
+
 describe("the retailer's receipt (issue 22, item 4)", () => {
   it("is mailed when the own share is confirmed, instead of 'the engagement is now at: Intake'", async () => {
     const { outbox, users, businesses } = await import("~db/schema");

@@ -134,6 +134,12 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   expect(await retailer.getByLabel("Rekeningnummer (IBAN)").inputValue()).toBe("BE68 5390 0754 7034");
   expect(await retailer.getByLabel("Gestructureerde mededeling").inputValue()).toMatch(/^\+\+\+\d{3}\/\d{4}\/\d{5}\+\+\+$/);
   await retailer.getByRole("img", { name: "QR-code om de overschrijving in je bankapp in te vullen" }).waitFor();
+  // The decision as a letter, with its file number, to print or keep (issue 22, item 5).
+  await retailer.getByRole("link", { name: /^Beslissingsbrief V-\d{4}-\d{6}$/ }).click();
+  await heading(retailer, "Beslissing: je voucher is toegekend");
+  await retailer.getByText(/^Het programmabureau kent je een voucher toe van €\s1\.050,00 \(75 % van de prijs excl\. btw/).waitFor();
+  await accessible(retailer);
+  await retailer.goto(workspace);
   await accessible(retailer);
   await act(admin, "Betaling eigen bijdrage ontvangen", "De eigen bijdrage is bevestigd: de intake kan beginnen.");
 

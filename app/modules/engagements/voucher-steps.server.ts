@@ -1,12 +1,12 @@
 import { addDays, belgianDate } from "~/lib/dates";
-import { formatDate, formatMoney } from "~/lib/format";
+import { env } from "~/lib/env.server";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { businesses, engagements, programmes, providers, users, vouchers } from "~db/schema";
 import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
-import { applyTransition, notifyParties } from "./engagements.server";
+import { applyTransition, notifyParties, roleInEngagement } from "./engagements.server";
 import { formatIban } from "~/modules/profiles/iban";
 
 /*
@@ -70,12 +70,16 @@ export async function approveVoucher(adminId: string, voucherId: string, justifi
       subjectKey: "voucher.notice.approvedSubject",
       params: {
         business: business.name,
-        voucher: formatMoney(voucher.amountCents, "nl"),
-        ownShare: formatMoney(voucher.ownShareCents, "nl"),
+        voucher: voucher.amountCents,
+        ownShare: voucher.ownShareCents,
         iban: formatIban(programme.iban),
         reference: approved.paymentReference ?? "",
-        due: formatDate(due, "nl"),
+        due,
+        dossier: voucher.dossierNumber ?? "",
+        letter: decisionLetterUrl(voucher.engagementId),
       },
+      moneyParams: ["voucher", "ownShare"],
+      dateParams: ["due"],
       link: `/trajecten/${voucher.engagementId}`,
     });
     return { ok: true };
@@ -93,7 +97,21 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
       .returning({ engagementId: vouchers.engagementId });
     if (updated.length === 0) return { ok: false, error: "notAllowed" };
     await recordAudit(tx, { actorId: adminId, action: "voucher.reject", entityType: "voucher", entityId: voucherId, fromState: "requested", toState: "rejected", reason });
-    await notifyParties(tx, updated[0].engagementId, "admin", { key: "engagements.notice.voucherRejected", params: { reason } });
+    // The provider hears it in the engagement's words; the retailer gets the decision with its letter.
+    await notifyParties(tx, updated[0].engagementId, "admin", { key: "engagements.notice.voucherRejected", params: { reason }, quietFor: ["retailer"] });
+    const [retailer] = await tx
+      .select({ ownerId: businesses.ownerId, business: businesses.name, dossier: vouchers.dossierNumber })
+      .from(vouchers)
+      .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
+      .where(eq(vouchers.id, voucherId));
+    await notifyUser(tx, {
+      userId: retailer.ownerId,
+      messageKey: "voucher.notice.rejected",
+      subjectKey: "voucher.notice.rejectedSubject",
+      params: { business: retailer.business, reason: reason.trim(), dossier: retailer.dossier ?? "" },
+      // The mail's link is the letter itself.
+      link: `/trajecten/${updated[0].engagementId}/beslissing`,
+    });
     return { ok: true };
   });
 }
@@ -158,6 +176,8 @@ export async function recordOwnShareDisputed(tx: Executor, voucherId: string, re
   return voucher.engagementId;
 }
 
+const decisionLetterUrl = (engagementId: string) => `${env.APP_URL}/trajecten/${engagementId}/beslissing`;
+
 /** The voucher of an engagement, for the parties and the programme office. */
 export async function getVoucherOfEngagement(engagementId: string) {
   const [row] = await db
@@ -168,4 +188,39 @@ export async function getVoucherOfEngagement(engagementId: string) {
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .where(eq(vouchers.engagementId, engagementId));
   return row ?? null;
+}
+
+/**
+ * The office's decision on a voucher as a letter, for the retailer who asked and the office: the
+ * file number, the date, the decision and its reasons, and for an approval what to pay and how.
+ * Null for anyone else, and while nothing is decided.
+ */
+export async function getDecisionLetter(engagementId: string, viewer: { id: string; role: string }) {
+  const role = await roleInEngagement(db, engagementId, viewer);
+  if (role !== "retailer" && role !== "admin") return null;
+  const [row] = await db
+    .select({ voucher: vouchers, programme: programmes.name, iban: programmes.iban, business: businesses.name, street: businesses.street, postalCode: businesses.postalCode, provider: providers.companyName, priceCents: engagements.priceCents })
+    .from(vouchers)
+    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
+    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(vouchers.engagementId, engagementId));
+  if (!row?.voucher.decidedAt || row.voucher.status === "requested" || row.voucher.status === "expired") return null;
+  const approved = row.voucher.status !== "rejected";
+  return {
+    approved,
+    dossierNumber: row.voucher.dossierNumber,
+    decidedOn: belgianDate(row.voucher.decidedAt),
+    programme: row.programme,
+    business: row.business,
+    address: [row.street, row.postalCode].filter(Boolean).join(", "),
+    provider: row.provider,
+    priceCents: row.priceCents,
+    voucherCents: row.voucher.amountCents,
+    ownShareCents: row.voucher.ownShareCents,
+    rateBasisPoints: row.voucher.rateBasisPoints,
+    reason: approved ? null : row.voucher.decisionReason,
+    payment: approved ? { iban: row.iban, reference: row.voucher.paymentReference, dueOn: row.voucher.paymentDueOn } : null,
+  };
 }

@@ -41,6 +41,12 @@ export function VoucherSection({
             <br />
             <strong>{t(`voucher.status.${voucher.voucher.status}`)}</strong>
             {voucher.voucher.decisionReason ? ` — ${voucher.voucher.decisionReason}` : null}
+            {voucher.voucher.decidedAt && role !== "provider" && voucher.voucher.status !== "expired" ? (
+              <>
+                {" · "}
+                <Link to={`/trajecten/${voucher.voucher.engagementId}/beslissing`}>{t("voucher.letter", { dossier: voucher.voucher.dossierNumber ?? "" })}</Link>
+              </>
+            ) : null}
           </p>
           {voucher.voucher.eligibilityIssues.length && role === "admin" ? (
             <div className="notice">

@@ -3,6 +3,20 @@ import type { DeepStrings } from "../types";
 
 /** English texts: vouchers, own shares, payouts, bank statements and programmes. */
 export const money: DeepStrings<typeof nl> = {
+  letter: {
+    back: "Back to the engagement",
+    dossier: "File {{dossier}}",
+    titleApproved: "Decision: your voucher is granted",
+    titleRejected: "Decision: your voucher is not granted",
+    about: "You applied for a voucher for the engagement with {{provider}} ({{price}} excl. VAT).",
+    approved: "The programme office grants you a voucher of {{voucher}} ({{rate}} % of the price excl. VAT, within the programme's cap). Your own share is {{ownShare}}: the rest of the price and the VAT on the full price.",
+    pay: "Transfer {{amount}} to {{iban}} with the structured communication {{reference}}, before {{date}}. Once the money is in, the engagement starts.",
+    rejected: "The programme office does not grant the voucher.",
+    reason: "Why:",
+    objection: "Do you disagree? Reply to this e-mail or contact the programme office; mention the file number.",
+    closing: "Kind regards, the programme office.",
+    mailLine: "Your decision letter, to print or keep: {{link}}",
+  },
   voucherQueue: {
     title: "Vouchers to decide",
     titleRelated: "Vouchers with possible related parties",
@@ -49,7 +63,9 @@ export const money: DeepStrings<typeof nl> = {
     },
     ownShareOfBusiness: "The business's own share (incl. VAT)",
     notice: {
-      approved: "The voucher of {{voucher}} for {{business}} is approved. Pay your own share of {{ownShare}} before {{due}}: transfer the amount to {{iban}} with the structured communication {{reference}}. Once the money is in, the engagement starts.",
+      approved: "The voucher of {{voucher}} for {{business}} is granted (file {{dossier}}). Pay your own share of {{ownShare}} before {{due}}: transfer the amount to {{iban}} with the structured communication {{reference}}. Once the money is in, the engagement starts. Your decision letter, to print or keep: {{letter}}",
+      rejected: "The voucher for {{business}} is not granted (file {{dossier}}): {{reason}}",
+      rejectedSubject: "{{business}}: your voucher is not granted",
       approvedSubject: "Voucher approved for {{business}}: pay {{ownShare}} before {{due}}",
       receipt: "Received on {{date}}: {{amount}}, your own share for the engagement of {{business}} with {{provider}} (communication {{reference}}). This is your receipt. {{provider}} now plans the intake with you.",
       receiptSubject: "{{business}}: your own share of {{amount}} has been received",
@@ -96,6 +112,7 @@ export const money: DeepStrings<typeof nl> = {
       admin: "Own share of {{amount}} received on {{date}}.",
     },
     seeEarnings: "Your earnings",
+    letter: "Decision letter {{dossier}}",
     beneficiary: "Beneficiary",
     iban: "Account number (IBAN)",
     payAmountEuro: "Amount (euro)",

@@ -1,5 +1,19 @@
 /** Dutch (nl-BE) texts: vouchers, own shares, payouts, bank statements and programmes. English mirrors these keys in ../en/money.ts. */
 export const money = {
+  letter: {
+    back: "Terug naar het traject",
+    dossier: "Dossier {{dossier}}",
+    titleApproved: "Beslissing: je voucher is toegekend",
+    titleRejected: "Beslissing: je voucher is niet toegekend",
+    about: "Je vroeg een voucher aan voor het traject met {{provider}} ({{price}} excl. btw).",
+    approved: "Het programmabureau kent je een voucher toe van {{voucher}} ({{rate}} % van de prijs excl. btw, binnen het plafond van het programma). Je eigen bijdrage is {{ownShare}}: de rest van de prijs en de btw op de volledige prijs.",
+    pay: "Schrijf {{amount}} over naar {{iban}} met de gestructureerde mededeling {{reference}}, vóór {{date}}. Zodra het geld binnen is, start het traject.",
+    rejected: "Het programmabureau kent de voucher niet toe.",
+    reason: "Waarom:",
+    objection: "Ben je het er niet mee eens? Antwoord op deze e-mail of neem contact op met het programmabureau; vermeld het dossiernummer.",
+    closing: "Met vriendelijke groet, het programmabureau.",
+    mailLine: "Je beslissingsbrief, om af te drukken of te bewaren: {{link}}",
+  },
   voucherQueue: {
     title: "Vouchers te beslissen",
     titleRelated: "Vouchers met mogelijk verbonden partijen",
@@ -46,7 +60,9 @@ export const money = {
     },
     ownShareOfBusiness: "Eigen bijdrage van de ondernemer (incl. btw)",
     notice: {
-      approved: "De voucher van {{voucher}} voor {{business}} is goedgekeurd. Betaal je eigen bijdrage van {{ownShare}} vóór {{due}}: schrijf het bedrag over naar {{iban}} met de gestructureerde mededeling {{reference}}. Zodra het geld binnen is, start het traject.",
+      approved: "De voucher van {{voucher}} voor {{business}} is goedgekeurd (dossier {{dossier}}). Betaal je eigen bijdrage van {{ownShare}} vóór {{due}}: schrijf het bedrag over naar {{iban}} met de gestructureerde mededeling {{reference}}. Zodra het geld binnen is, start het traject. Je beslissingsbrief, om af te drukken of te bewaren: {{letter}}",
+      rejected: "De voucher voor {{business}} is niet toegekend (dossier {{dossier}}): {{reason}}",
+      rejectedSubject: "{{business}}: je voucher is niet toegekend",
       approvedSubject: "Voucher goedgekeurd voor {{business}}: betaal {{ownShare}} vóór {{due}}",
       receipt: "Ontvangen op {{date}}: {{amount}}, je eigen bijdrage voor het traject van {{business}} met {{provider}} (mededeling {{reference}}). Dit is je ontvangstbewijs. {{provider}} plant nu de intake met je.",
       receiptSubject: "{{business}}: je eigen bijdrage van {{amount}} is ontvangen",
@@ -93,6 +109,7 @@ export const money = {
       admin: "Eigen bijdrage van {{amount}} ontvangen op {{date}}.",
     },
     seeEarnings: "Je verdiensten",
+    letter: "Beslissingsbrief {{dossier}}",
     beneficiary: "Begunstigde",
     iban: "Rekeningnummer (IBAN)",
     payAmountEuro: "Bedrag (euro)",
