@@ -42,6 +42,14 @@ function FacetGroup({ legend, name, options }: { legend: string; name: string; o
   );
 }
 
+/** Folds the filters on a narrow screen when the page starts running; a desk keeps them open. */
+function foldOnPhone(details: HTMLDetailsElement | null) {
+  if (details && !details.dataset.folded && window.matchMedia("(max-width: 40rem)").matches) {
+    details.dataset.folded = "true";
+    details.open = false;
+  }
+}
+
 export default function DirectoryPage() {
   const { t } = useTranslation();
   const { result, municipalities, locale, errors } = useLoaderData<typeof loader>();
@@ -66,61 +74,65 @@ export default function DirectoryPage() {
         <FormErrors errors={errors} />
         <div className="directory-layout">
           <aside aria-label={t("directory.filters")} className="facets">
-            <FacetGroup
-              legend={t("directory.service")}
-              name="service"
-              options={serviceCodes.filter((s) => facets?.service[s]).map((s) => ({ value: s, label: t(`services.${s}`), count: facets!.service[s] }))}
-            />
-            <FacetGroup
-              legend={t("directory.sector")}
-              name="sector"
-              options={sectorCodes.filter((s) => facets?.sector[s]).map((s) => ({ value: s, label: t(`sectors.${s}`), count: facets!.sector[s] }))}
-            />
-            <FacetGroup
-              legend={t("directory.language")}
-              name="language"
-              options={languageCodes.filter((l) => facets?.language[l]).map((l) => ({ value: l, label: t(`languages.${l}`), count: facets!.language[l] }))}
-            />
-            <div className="field">
-              <label htmlFor="directory-municipality">{t("directory.municipality")}</label>
-              <select id="directory-municipality" name="municipality" defaultValue={params.get("municipality") ?? ""}>
-                <option value="">{t("directory.anyMunicipality")}</option>
-                {municipalities.map((m) => (
-                  <option key={m.nisCode} value={m.nisCode}>
-                    {m.name} {facets?.municipality[m.nisCode] ? `(${facets.municipality[m.nisCode]})` : ""}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="choice">
-              <input type="checkbox" name="starter" value="true" defaultChecked={params.get("starter") === "true"} />
-              <span>
-                {t("directory.starter")} <span className="facet-count">({facets?.starter.true ?? 0})</span>
-              </span>
-            </label>
-            <div className="field">
-              <label htmlFor="directory-sort">{t("directory.sort")}</label>
-              <select id="directory-sort" name="sort" defaultValue={params.get("sort") ?? "relevance"}>
-                <option value="relevance">{t("directory.sortRelevance")}</option>
-                <option value="rating">{t("directory.sortRating")}</option>
-                <option value="distance">{t("directory.sortDistance")}</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="directory-near">{t("directory.near")}</label>
-              <select id="directory-near" name="near" defaultValue={params.get("near") ?? ""}>
-                <option value="">—</option>
-                {municipalities.map((m) => (
-                  <option key={m.nisCode} value={m.nisCode}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p className="actions">
-              <button type="submit">{t("directory.apply")}</button>
-              <Link to="/aanbieders">{t("directory.reset")}</Link>
-            </p>
+            {/* Open on a desk; on a phone folded once the page runs, so the first provider is in view. */}
+            <details open ref={foldOnPhone} className="facets-fold">
+              <summary>{t("directory.showFilters")}</summary>
+              <FacetGroup
+                legend={t("directory.service")}
+                name="service"
+                options={serviceCodes.filter((s) => facets?.service[s]).map((s) => ({ value: s, label: t(`services.${s}`), count: facets!.service[s] }))}
+              />
+              <FacetGroup
+                legend={t("directory.sector")}
+                name="sector"
+                options={sectorCodes.filter((s) => facets?.sector[s]).map((s) => ({ value: s, label: t(`sectors.${s}`), count: facets!.sector[s] }))}
+              />
+              <FacetGroup
+                legend={t("directory.language")}
+                name="language"
+                options={languageCodes.filter((l) => facets?.language[l]).map((l) => ({ value: l, label: t(`languages.${l}`), count: facets!.language[l] }))}
+              />
+              <div className="field">
+                <label htmlFor="directory-municipality">{t("directory.municipality")}</label>
+                <select id="directory-municipality" name="municipality" defaultValue={params.get("municipality") ?? ""}>
+                  <option value="">{t("directory.anyMunicipality")}</option>
+                  {municipalities.map((m) => (
+                    <option key={m.nisCode} value={m.nisCode}>
+                      {m.name} {facets?.municipality[m.nisCode] ? `(${facets.municipality[m.nisCode]})` : ""}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <label className="choice">
+                <input type="checkbox" name="starter" value="true" defaultChecked={params.get("starter") === "true"} />
+                <span>
+                  {t("directory.starter")} <span className="facet-count">({facets?.starter.true ?? 0})</span>
+                </span>
+              </label>
+              <div className="field">
+                <label htmlFor="directory-sort">{t("directory.sort")}</label>
+                <select id="directory-sort" name="sort" defaultValue={params.get("sort") ?? "relevance"}>
+                  <option value="relevance">{t("directory.sortRelevance")}</option>
+                  <option value="rating">{t("directory.sortRating")}</option>
+                  <option value="distance">{t("directory.sortDistance")}</option>
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="directory-near">{t("directory.near")}</label>
+                <select id="directory-near" name="near" defaultValue={params.get("near") ?? ""}>
+                  <option value="">—</option>
+                  {municipalities.map((m) => (
+                    <option key={m.nisCode} value={m.nisCode}>
+                      {m.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p className="actions">
+                <button type="submit">{t("directory.apply")}</button>
+                <Link to="/aanbieders">{t("directory.reset")}</Link>
+              </p>
+            </details>
           </aside>
           <section aria-labelledby="directory-results" className="results">
             <h2 id="directory-results">{t("directory.results", { count: result?.total ?? 0 })}</h2>

@@ -106,3 +106,26 @@ describe("the header", () => {
     expect(rows).toEqual([1, 1]);
   });
 });
+
+describe("the directory on a phone (issue 22, item 9)", () => {
+  it("shows the first provider on the first screen, the filters folded behind one button; a desk shows the filters", async () => {
+    const context = await newBrowserContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/aanbieders", { waitUntil: "networkidle" });
+    const filters = page.locator("details.facets-fold");
+    await expect.poll(() => filters.evaluate((el: HTMLDetailsElement) => el.open)).toBe(false);
+    // Before: about 1,500 px of filters above the first provider.
+    const firstCard = page.locator("section.results li.card").first();
+    expect((await firstCard.boundingBox())!.y).toBeLessThan(844);
+    await page.getByText("Filters", { exact: true }).click();
+    await page.getByRole("group", { name: "Dienst", exact: true }).waitFor();
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto("/aanbieders", { waitUntil: "networkidle" });
+    expect(await filters.evaluate((el: HTMLDetailsElement) => el.open)).toBe(true);
+    expect(await page.getByText("Filters", { exact: true }).isVisible()).toBe(false);
+  });
+});
+

@@ -269,6 +269,7 @@ export const profiles: DeepStrings<typeof nl> = {
     previous: "Previous",
     next: "Next",
     distance: "{{km}} km",
+    showFilters: "Filters",
     apply: "Apply",
     reset: "Clear filters",
   },

@@ -267,6 +267,7 @@ export const profiles = {
     previous: "Vorige",
     next: "Volgende",
     distance: "{{km}} km",
+    showFilters: "Filters",
     apply: "Toepassen",
     reset: "Filters wissen",
   },
