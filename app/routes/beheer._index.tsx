@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
+import { countRefundsWaiting } from "~/modules/payments/index.server";
 import { IsoDateSchema } from "~/modules/profiles/schemas";
 import { getMunicipalityMap } from "~/modules/campaigns/index.server";
 import { exportKinds, getDashboardFigures, getWorkQueues } from "~/modules/reporting/index.server";
@@ -29,15 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
   const search = new URL(request.url).searchParams;
   const filter = FilterSchema.parse({ programme: search.get("programme") || undefined, from: search.get("from") || undefined, until: search.get("until") || undefined });
-  const [figures, counts, decisions, programmes, locale] = await Promise.all([
+  const [figures, counts, decisions, refunds, programmes, locale] = await Promise.all([
     getDashboardFigures({ programmeId: filter.programme, from: filter.from, until: filter.until }, currentSettings().starterMaxAgeYears),
     getWorkQueues(),
     listVoucherDecisions(),
+    countRefundsWaiting(),
     listProgrammesWithBudget(),
     getLocale(request, admin),
   ]);
-  // Vouchers past their decision term, counted in Belgian working days by the vouchers module.
-  const queues = { ...counts, overdue: decisions.filter((d) => d.workingDaysLeft < 0).length };
+  // Counted where their rules live: vouchers past their term (working days), refunds still waiting.
+  const queues = { ...counts, overdue: decisions.filter((d) => d.workingDaysLeft < 0).length, refunds };
   return json({ filter, figures, queues, programmes, map: getMunicipalityMap(), exportKinds, locale });
 }
 

@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listOpenTransfers, matchBankLines } from "~/modules/engagements/index.server";
-import { decodeBankFile, listRefunds, listStripeProblems, readBankStatement, resolveStripeProblem } from "~/modules/payments/index.server";
+import { countRefundsWaiting, decodeBankFile, listStripeProblems, readBankStatement, resolveStripeProblem } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
 import { RowAction } from "~/ui/row-action";
@@ -22,8 +22,8 @@ const maxBytes = 5 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, "admin");
-  const [openTransfers, refunds, stripeProblems, locale] = await Promise.all([listOpenTransfers(), listRefunds(), listStripeProblems(), getLocale(request, admin)]);
-  return json({ openTransfers, refundsWaiting: refunds.transfersDue.length + refunds.cardOpen.length, stripeProblems, locale });
+  const [openTransfers, refundsWaiting, stripeProblems, locale] = await Promise.all([listOpenTransfers(), countRefundsWaiting(), listStripeProblems(), getLocale(request, admin)]);
+  return json({ openTransfers, refundsWaiting, stripeProblems, locale });
 }
 
 const ResolveSchema = z.object({ intent: z.literal("resolve-stripe"), eventId: z.string().min(1).max(255), resolution: z.string().max(500).default("") });

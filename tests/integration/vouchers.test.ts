@@ -8,7 +8,7 @@ import { drainOutbox } from "~/modules/notifications/index.server";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { getProgrammeBudget } from "~/modules/vouchers/index.server";
 import { isValidStructuredCommunication } from "~/modules/vouchers/rules";
-import { acceptedBid, account, approvedProvider, businessFor } from "../support/marketplace";
+import { acceptedBid, account, approvedProvider, businessFor, newProgramme } from "../support/marketplace";
 import { formatIban } from "~/modules/profiles/iban";
 
 let admin: Awaited<ReturnType<typeof account>>;
@@ -24,14 +24,6 @@ async function expectBooksBalance(id = programmeId) {
   expect(b.committedCents).toBe(b.reservedCents + b.redeemedCents);
   expect(Math.min(b.availableCents, b.reservedCents, b.redeemedCents)).toBeGreaterThanOrEqual(0);
   return b;
-}
-
-async function newProgramme(budgetCents: number, overrides: Partial<typeof programmes.$inferInsert> = {}) {
-  const [row] = await db
-    .insert(programmes)
-    .values({ name: "Relance test", budgetCents, eligibleSectors: ["retail", "tourism", "hospitality"], opensOn: "2020-01-01", closesOn: "2099-12-31", iban: "BE68539007547034", ...overrides })
-    .returning({ id: programmes.id });
-  return row.id;
 }
 
 const acceptedEngagement = (price = { advicePrice: "400", implementationPrice: "900" }) =>
@@ -217,81 +209,6 @@ describe("an own share not paid in time", () => {
     expect(await stateNow()).toBe("cancelled");
     const after = await expectBooksBalance(roomy);
     expect(after.availableCents - before.availableCents).toBe(97_500);
-  });
-});
-
-describe("the office's decision (issue 22, item 5)", () => {
-  it("has a file number, a deadline in working days, and the facts beside it", async () => {
-    const { getVoucherDecisionFacts, listVoucherDecisions, getProgrammeBudget: budgetOf } = await import("~/modules/vouchers/index.server");
-    const id = await newProgramme(1_000_000, { name: "Beslissen", maxVouchersPerBusiness: 100 });
-    // Requested on Friday 4 December 2026: ten working days are 7–11 and 14–18 December.
-    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T10:00:00Z") });
-    let voucherId = "";
-    try {
-      voucherId = (await acceptedEngagement()).voucher.id;
-    } finally {
-      vi.useRealTimers();
-    }
-    const facts = (await getVoucherDecisionFacts(voucherId))!;
-    expect(facts.dossierNumber).toMatch(/^V-2026-\d{6}$/);
-    expect(facts.decideBy).toBe("2026-12-18");
-    // €1,300 excl. VAT + €273 VAT = voucher €975 + own share €598 (docs/vouchers.md, by hand).
-    expect([facts.priceCents, facts.vatCents, facts.voucherCents, facts.ownShareCents]).toEqual([130_000, 27_300, 97_500, 59_800]);
-    const budget = (await budgetOf(db, id))!;
-    expect([facts.availableCents, facts.availableAfterCents]).toEqual([budget.availableCents, budget.availableCents - 97_500]);
-    expect(facts.checks.every((c) => c.passed)).toBe(true);
-    expect(facts.declaredAt).toBeInstanceOf(Date);
-    const queue = await listVoucherDecisions({}, "2026-12-21");
-    // On Monday 21 December the term (Friday 18) has passed by one working day.
-    expect(queue.find((d) => d.voucherId === voucherId)).toMatchObject({ dossierNumber: facts.dossierNumber, decideBy: "2026-12-18", workingDaysLeft: -1 });
-    const later = await listVoucherDecisions({}, "2026-12-10");
-    expect(later.find((d) => d.voucherId === voucherId)?.workingDaysLeft).toBe(6);
-  });
-});
-
-describe("the decision letter (issue 22, item 5)", () => {
-  it("states the decision, its file number and reasons, for the retailer and the office only, linked from the mail", async () => {
-    const { getDecisionLetter } = await import("~/modules/engagements/index.server");
-    const { outbox, users } = await import("~db/schema");
-    await newProgramme(1_000_000, { name: "Brieven", maxVouchersPerBusiness: 100 });
-    const granted = await acceptedEngagement();
-    expect(await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" })).toBeNull();
-    expect(await approveVoucher(admin.id, granted.voucher.id)).toEqual({ ok: true });
-    const letter = (await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" }))!;
-    // €1,300 at 75 %: €975 voucher, €598 own share (by hand in docs/vouchers.md).
-    expect(letter).toMatchObject({ approved: true, voucherCents: 97_500, ownShareCents: 59_800, priceCents: 130_000, reason: null });
-    expect(letter.dossierNumber).toMatch(/^V-\d{4}-\d{6}$/);
-    expect(await getDecisionLetter(granted.engagementId, { id: provider.id, role: "provider" })).toBeNull();
-    expect(await getDecisionLetter(granted.engagementId, { id: admin.id, role: "admin" })).toMatchObject({ approved: true });
-
-    const refused = await acceptedEngagement();
-    expect(await rejectVoucher(admin.id, refused.voucher.id, "Dubbele financiering via de KMO-portefeuille.")).toEqual({ ok: true });
-    expect(await getDecisionLetter(refused.engagementId, { id: retailer.id, role: "retailer" })).toMatchObject({ approved: false, reason: "Dubbele financiering via de KMO-portefeuille.", payment: null });
-    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
-    const mail = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; subject: string; text: string }).find((m) => m.to === email && m.text.includes(`/trajecten/${refused.engagementId}/beslissing`));
-    expect(mail?.subject).toMatch(/: je voucher is niet toegekend$/);
-    expect(mail?.text).toContain(`/trajecten/${refused.engagementId}/beslissing`);
-    expect(mail?.text).toContain("Dubbele financiering via de KMO-portefeuille.");
-  });
-});
-
-describe("the retailer's receipt (issue 22, item 4)", () => {
-  it("is mailed when the own share is confirmed, instead of 'the engagement is now at: Intake'", async () => {
-    const { outbox, users, businesses } = await import("~db/schema");
-    const { formatMoney } = await import("~/lib/format");
-    await newProgramme(1_000_000, { name: "Ontvangst", maxVouchersPerBusiness: 100 });
-    const { voucher } = await acceptedEngagement();
-    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
-    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
-    const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId));
-    const mailsTo = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).filter((m) => (m.payload as { to: string }).to === email);
-    const before = new Set((await mailsTo()).map((m) => m.id));
-    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
-    const sent = (await mailsTo()).filter((m) => !before.has(m.id)).map((m) => m.payload as { to: string; subject: string; text: string });
-    // One mail, the receipt: €598.00 (€1,300 − €975 + €273, by hand), with the reference paid with.
-    expect(sent.map((m) => m.subject)).toEqual([`${name}: je eigen bijdrage van ${formatMoney(59_800, "nl")} is ontvangen`]);
-    const [{ paymentReference }] = await db.select({ paymentReference: vouchers.paymentReference }).from(vouchers).where(eq(vouchers.id, voucher.id));
-    expect(sent[0].text).toContain(paymentReference!);
   });
 });
 

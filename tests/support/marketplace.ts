@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { addDays, belgianDate } from "~/lib/dates";
 import { db } from "~db/client";
-import { milestones, providers, userMunicipalities, users, vouchers } from "~db/schema";
+import { milestones, programmes, providers, userMunicipalities, users, vouchers } from "~db/schema";
 import { approveVoucher, confirmOwnShare, decideMilestone, submitMilestone, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, publishHelpRequest, submitBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
@@ -126,4 +126,13 @@ export async function engagementFor(
   await submitMilestone({ id: providerUserId, role: "provider" }, steps[1].id, { text: "klaar", links: [] });
   await decideMilestone({ id: retailerId, role: "retailer" }, steps[1].id, { approve: true });
   return id;
+}
+
+/** An open programme for the retail, tourism and hospitality sectors, its window wide open. */
+export async function newProgramme(budgetCents: number, overrides: Partial<typeof programmes.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(programmes)
+    .values({ name: "Relance test", budgetCents, eligibleSectors: ["retail", "tourism", "hospitality"], opensOn: "2020-01-01", closesOn: "2099-12-31", iban: "BE68539007547034", ...overrides })
+    .returning({ id: programmes.id });
+  return row.id;
 }

@@ -2,10 +2,10 @@ import { addDays, belgianDate } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
-import { businesses, engagements, programmes, providers, users, vouchers } from "~db/schema";
+import { businesses, engagements, programmes, users, vouchers } from "~db/schema";
 import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
-import { nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
+import { findVoucherDossier, nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties, roleInEngagement } from "./engagements.server";
 import { formatIban } from "~/modules/profiles/iban";
 
@@ -99,16 +99,12 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
     await recordAudit(tx, { actorId: adminId, action: "voucher.reject", entityType: "voucher", entityId: voucherId, fromState: "requested", toState: "rejected", reason });
     // The provider hears it in the engagement's words; the retailer gets the decision with its letter.
     await notifyParties(tx, updated[0].engagementId, "admin", { key: "engagements.notice.voucherRejected", params: { reason }, quietFor: ["retailer"] });
-    const [retailer] = await tx
-      .select({ ownerId: businesses.ownerId, business: businesses.name, dossier: vouchers.dossierNumber })
-      .from(vouchers)
-      .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
-      .where(eq(vouchers.id, voucherId));
+    const file = (await findVoucherDossier(tx, { voucherId }))!;
     await notifyUser(tx, {
-      userId: retailer.ownerId,
+      userId: file.business.ownerId,
       messageKey: "voucher.notice.rejected",
       subjectKey: "voucher.notice.rejectedSubject",
-      params: { business: retailer.business, reason: reason.trim(), dossier: retailer.dossier ?? "" },
+      params: { business: file.business.name, reason: reason.trim(), dossier: file.voucher.dossierNumber ?? "" },
       // The mail's link is the letter itself.
       link: `/trajecten/${updated[0].engagementId}/beslissing`,
     });
@@ -142,18 +138,12 @@ export async function recordOwnSharePaid(tx: Executor, actorId: string | null, v
   // The retailer's mail is the receipt, not also "the engagement is now at: Intake".
   const moved = await applyTransition(tx, paid[0].engagementId, "confirm_contribution", "system", undefined, { quietFor: ["retailer"] });
   if (!moved.ok) throw new Error(`payment confirmed but the engagement could not move on: ${moved.error}`);
-  const [receipt] = await tx
-    .select({ ownerId: businesses.ownerId, business: businesses.name, provider: providers.companyName, amountCents: vouchers.ownShareCents, reference: vouchers.paymentReference })
-    .from(vouchers)
-    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
-    .innerJoin(providers, eq(providers.id, engagements.providerId))
-    .where(eq(vouchers.id, voucherId));
+  const receipt = (await findVoucherDossier(tx, { voucherId }))!;
   await notifyUser(tx, {
-    userId: receipt.ownerId,
+    userId: receipt.business.ownerId,
     messageKey: "voucher.notice.receipt",
     subjectKey: "voucher.notice.receiptSubject",
-    params: { amount: receipt.amountCents, date: belgianDate(), business: receipt.business, provider: receipt.provider, reference: receipt.reference ?? "" },
+    params: { amount: receipt.voucher.ownShareCents, date: belgianDate(), business: receipt.business.name, provider: receipt.provider.companyName, reference: receipt.voucher.paymentReference ?? "" },
     moneyParams: ["amount"],
     dateParams: ["date"],
     link: `/trajecten/${paid[0].engagementId}`,
@@ -198,29 +188,22 @@ export async function getVoucherOfEngagement(engagementId: string) {
 export async function getDecisionLetter(engagementId: string, viewer: { id: string; role: string }) {
   const role = await roleInEngagement(db, engagementId, viewer);
   if (role !== "retailer" && role !== "admin") return null;
-  const [row] = await db
-    .select({ voucher: vouchers, programme: programmes.name, iban: programmes.iban, business: businesses.name, street: businesses.street, postalCode: businesses.postalCode, provider: providers.companyName, priceCents: engagements.priceCents })
-    .from(vouchers)
-    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
-    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
-    .innerJoin(providers, eq(providers.id, engagements.providerId))
-    .where(eq(vouchers.engagementId, engagementId));
+  const row = await findVoucherDossier(db, { engagementId });
   if (!row?.voucher.decidedAt || row.voucher.status === "requested" || row.voucher.status === "expired") return null;
   const approved = row.voucher.status !== "rejected";
   return {
     approved,
     dossierNumber: row.voucher.dossierNumber,
     decidedOn: belgianDate(row.voucher.decidedAt),
-    programme: row.programme,
-    business: row.business,
-    address: [row.street, row.postalCode].filter(Boolean).join(", "),
-    provider: row.provider,
+    programme: row.programme.name,
+    business: row.business.name,
+    address: [row.business.street, row.business.postalCode].filter(Boolean).join(", "),
+    provider: row.provider.companyName,
     priceCents: row.priceCents,
     voucherCents: row.voucher.amountCents,
     ownShareCents: row.voucher.ownShareCents,
     rateBasisPoints: row.voucher.rateBasisPoints,
     reason: approved ? null : row.voucher.decisionReason,
-    payment: approved ? { iban: row.iban, reference: row.voucher.paymentReference, dueOn: row.voucher.paymentDueOn } : null,
+    payment: approved ? { iban: row.programme.iban, reference: row.voucher.paymentReference, dueOn: row.voucher.paymentDueOn } : null,
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, notInArray, or } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db, type Executor } from "~db/client";
 import { payments, refundBatches, refunds, vouchers, type RefundStatus } from "~db/schema";
@@ -17,14 +17,25 @@ import { sepaCreditTransfer } from "./sepa";
 /** Statuses after which nothing more happens to a refund. */
 const finished: RefundStatus[] = ["done", "succeeded", "canceled"];
 
-/** The office's list: what is still to do (transfers to make, card refunds not yet succeeded) and the latest made. */
+/**
+ * Refunds still waiting, the one definition the refund list, the payments page and the dashboard
+ * count by: transfers the office has to make, and card refunds Stripe has not finished (due,
+ * pending, waiting for the customer, failed).
+ */
+const waiting = or(and(eq(refunds.method, "transfer"), eq(refunds.status, "due")), and(eq(refunds.method, "card"), notInArray(refunds.status, finished)));
+
+export async function countRefundsWaiting() {
+  const [row] = await db.select({ n: count() }).from(refunds).where(waiting);
+  return row.n;
+}
+
+/** The office's list: what is still to do and the latest made. */
 export async function listRefunds() {
-  const open = await db.select().from(refunds).where(ne(refunds.status, "done")).orderBy(refunds.createdAt);
+  const open = await db.select().from(refunds).where(waiting).orderBy(refunds.createdAt);
   const made = await db.select().from(refunds).where(inArray(refunds.status, ["done", "succeeded"])).orderBy(desc(refunds.doneAt)).limit(20);
   return {
-    transfersDue: open.filter((r) => r.method === "transfer" && r.status === "due").map((r) => ({ ...r, ibanValid: hasValidIban(r.counterpartyIban) })),
-    /** Card refunds Stripe has not (yet) made: due, pending, waiting for the customer, failed. */
-    cardOpen: open.filter((r) => r.method === "card" && !finished.includes(r.status)),
+    transfersDue: open.filter((r) => r.method === "transfer").map((r) => ({ ...r, ibanValid: hasValidIban(r.counterpartyIban) })),
+    cardOpen: open.filter((r) => r.method === "card"),
     made,
     batches: await db.select().from(refundBatches).orderBy(desc(refundBatches.createdAt)).limit(10),
   };

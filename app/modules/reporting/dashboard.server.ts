@@ -128,14 +128,13 @@ export type DashboardFigures = Awaited<ReturnType<typeof getDashboardFigures>>;
 
 /** What waits for the office, for the dashboard's work queues. */
 export async function getWorkQueues() {
-  const [row] = await queryRows<{ vetting: number; vouchers: number; relatedParty: number; payments: number; disputes: number; refunds: number; paymentProblems: number }>(
+  const [row] = await queryRows<{ vetting: number; vouchers: number; relatedParty: number; payments: number; disputes: number; paymentProblems: number }>(
     db,
     sql`select (select count(*) from providers where status = 'pending')::int as vetting,
                (select count(*) from vouchers where status = 'requested')::int as vouchers,
                (select count(*) from vouchers where status = 'requested' and related_party <> '[]'::jsonb)::int as "relatedParty",
                (select count(*) from engagements where state = 'awaiting_contribution')::int as payments,
                (select count(*) from engagements where state = 'disputed')::int as disputes,
-               (select count(*) from refunds where status in ('due', 'failed', 'requires_action'))::int as refunds,
                (select count(*) from stripe_events where problem is not null and resolved_at is null)::int as "paymentProblems"`,
   );
   return row;

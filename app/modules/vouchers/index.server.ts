@@ -1,18 +1,16 @@
-/** Vouchers' door: programmes, vouchers and the append-only budget ledger. */
+/** Vouchers' door: programmes, vouchers, the append-only budget ledger, settlements and voucher files. */
 export {
   createProgramme,
   estimateVouchers,
-  getVoucherDecisionFacts,
   getProgrammeBudget,
   getProgrammeBudgetFigures,
   listProgrammes,
   listProgrammesWithBudget,
-  listVoucherDecisions,
   nextPaymentReference,
-  redeemShare,
-  queueCardRefund,
   recheckRelatedParties,
+  redeemShare,
   requestVoucher,
   reserveBudget,
-  settleEngagement,
 } from "./ledger.server";
+export { findVoucherDossier, getVoucherDecisionFacts, listVoucherDecisions } from "./dossier.server";
+export { queueCardRefund, settleEngagement } from "./settlement.server";

@@ -1,17 +1,17 @@
-import { addBelgianBankingDays, bankingDaysBetween, belgianDate } from "~/lib/dates";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { belgianDate } from "~/lib/dates";
+import { and, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { cents, db, queryRows, type Executor } from "~db/client";
-import { bankTransactions, budgetLedger, businesses, engagements, milestones, payments, payoutLines, programmes, providers, refunds, users, vouchers, type LedgerKind } from "~db/schema";
-import { enqueue, notifyUser } from "~/modules/notifications/index.server";
+import { budgetLedger, businesses, engagements, payoutLines, programmes, providers, users, vouchers, type LedgerKind } from "~db/schema";
+import { notifyUser } from "~/modules/notifications/index.server";
 import { hasValidIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { currentSettings } from "~/modules/settings/index.server";
-import { eligibilityIssues, milestonePayout, ownShare, settle, structuredCommunication, voucherAmount, withVat } from "./rules";
+import { eligibilityIssues, milestonePayout, ownShare, structuredCommunication, voucherAmount, withVat } from "./rules";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
-async function ledgerSums(executor: Executor, programmeIds?: string[]) {
+export async function ledgerSums(executor: Executor, programmeIds?: string[]) {
   const rows = await queryRows<{ programme_id: string; reserve: string | number; release: string | number; redeem: string | number }>(
     executor,
     sql`select programme_id,
@@ -32,7 +32,7 @@ export async function getProgrammeBudget(executor: Executor, programmeId: string
   return budgetFigures(programme, (await ledgerSums(executor, [programmeId])).get(programmeId));
 }
 
-function budgetFigures(programme: { budgetCents: number; committedCents: number }, sums: { reserve: string | number; release: string | number; redeem: string | number } = { reserve: 0, release: 0, redeem: 0 }) {
+export function budgetFigures(programme: { budgetCents: number; committedCents: number }, sums: { reserve: string | number; release: string | number; redeem: string | number } = { reserve: 0, release: 0, redeem: 0 }) {
   const redeemedCents = cents(sums.redeem);
   const reservedCents = cents(sums.reserve) - cents(sums.release) - redeemedCents;
   return {
@@ -155,7 +155,7 @@ export async function recheckRelatedParties(tx: Executor, providerId: string, ac
   return flagged;
 }
 
-async function addLedger(tx: Executor, entry: { programmeId: string; voucherId: string; kind: LedgerKind; amountCents: number }) {
+export async function addLedger(tx: Executor, entry: { programmeId: string; voucherId: string; kind: LedgerKind; amountCents: number }) {
   if (entry.amountCents > 0) await tx.insert(budgetLedger).values(entry);
 }
 
@@ -175,7 +175,7 @@ export async function reserveBudget(tx: Executor, voucher: { id: string; program
 }
 
 /** This voucher's movements so far. */
-async function voucherBalance(tx: Executor, voucherId: string) {
+export async function voucherBalance(tx: Executor, voucherId: string) {
   const [sums] = await queryRows<{ reserve: string | number; release: string | number; redeem: string | number }>(
     tx,
     sql`select coalesce(sum(amount_cents) filter (where kind = 'reserve'), 0)::bigint as reserve,
@@ -220,82 +220,6 @@ export async function redeemShare(tx: Executor, milestone: { id: string; engagem
   return share;
 }
 
-/**
- * An engagement ends, completed or cancelled: the settlement (rules.ts) in the caller's transaction.
- * What the voucher reserved and no approved milestone used goes back to the budget; what the
- * retailer paid and no approved milestone used goes back to the retailer, through the way it came
- * (a card refund at Stripe, or a transfer the office makes from the refund list). The payout lines
- * of the approved milestones stay: their money is never refunded. Audited with every figure.
- */
-export async function settleEngagement(tx: Executor, engagementId: string, actorId: string | null) {
-  const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.engagementId, engagementId)).for("update");
-  if (!voucher) return null;
-  if (voucher.status === "requested") {
-    await tx.update(vouchers).set({ status: "expired", decidedAt: new Date() }).where(eq(vouchers.id, voucher.id));
-    return null;
-  }
-  if (voucher.status !== "approved") return null;
-  const steps = await tx.select({ priceCents: milestones.priceCents, status: milestones.status }).from(milestones).where(eq(milestones.engagementId, engagementId)).orderBy(asc(milestones.position));
-  const settlement = settle({
-    milestones: steps.map((m) => ({ priceCents: m.priceCents, approved: m.status === "approved" })),
-    voucherCents: voucher.amountCents,
-    vatBasisPoints: voucher.vatBasisPoints,
-    paidCents: voucher.paidAt ? voucher.ownShareCents : 0,
-  });
-  const { reserved } = await voucherBalance(tx, voucher.id);
-  // The ledger and the rule must agree: a difference is a defect to stop at, not money to guess.
-  if (reserved !== settlement.budgetReleasedCents) throw new Error(`voucher ${voucher.id}: ${reserved} reserved, the settlement releases ${settlement.budgetReleasedCents}`);
-  if (reserved > 0) {
-    await tx.update(programmes).set({ committedCents: sql`${programmes.committedCents} - ${reserved}` }).where(eq(programmes.id, voucher.programmeId));
-    await addLedger(tx, { programmeId: voucher.programmeId, voucherId: voucher.id, kind: "release", amountCents: reserved });
-  }
-  await tx.update(vouchers).set({ status: "closed" }).where(eq(vouchers.id, voucher.id));
-  if (settlement.retailerRefundCents > 0) await refundRetailer(tx, voucher, settlement.retailerRefundCents);
-  await recordAudit(tx, { actorId, action: "voucher.settle", entityType: "voucher", entityId: voucher.id, data: { ...settlement } });
-  return settlement;
-}
-
-/**
- * The retailer's unused own share goes back the way it came: to the card it was paid with, or by
- * transfer to the account it came from (the bank movement that paid it, else the business's IBAN).
- */
-async function refundRetailer(tx: Executor, voucher: typeof vouchers.$inferSelect, amountCents: number) {
-  const [card] = await tx.select({ id: payments.id }).from(payments).where(and(eq(payments.voucherId, voucher.id), eq(payments.status, "paid")));
-  if (card) {
-    await queueCardRefund(tx, { paymentId: card.id, voucherId: voucher.id, amountCents, reason: "settlement" });
-    return;
-  }
-  const [movement] = await tx
-    .select({ fingerprint: bankTransactions.fingerprint, iban: bankTransactions.counterpartyIban, name: bankTransactions.counterpartyName })
-    .from(bankTransactions)
-    .where(and(eq(bankTransactions.voucherId, voucher.id), inArray(bankTransactions.result, ["confirmed", "overpaid"])));
-  const [business] = await tx.select({ iban: businesses.iban, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
-  await recordTransferRefund(tx, {
-    reason: "settlement",
-    amountCents,
-    voucherId: voucher.id,
-    bankTransaction: movement?.fingerprint ?? null,
-    counterpartyIban: movement?.iban ?? business.iban ?? null,
-    counterpartyName: movement?.name || business.name,
-  });
-}
-
-/** Money to transfer back to a payer, on the office's refund list until it is made. */
-async function recordTransferRefund(
-  tx: Executor,
-  refund: { reason: string; amountCents: number; voucherId: string | null; bankTransaction: string | null; counterpartyIban: string | null; counterpartyName: string },
-) {
-  await tx.insert(refunds).values({ method: "transfer", ...refund });
-}
-
-/** A card payment (part of it) back through Stripe: recorded as due and made by the outbox worker. */
-export async function queueCardRefund(tx: Executor, refund: { paymentId: string; voucherId: string; amountCents: number; reason: string }) {
-  const [row] = await tx.insert(refunds).values({ method: "card", ...refund }).returning({ id: refunds.id });
-  await enqueue(tx, "payment.refund", { refundId: row.id });
-  await recordAudit(tx, { actorId: null, action: "payment.refund_due", entityType: "payment", entityId: refund.paymentId, reason: refund.reason, data: { amountCents: refund.amountCents } });
-  return row.id;
-}
-
 /** The next structured communication, numbered by a database sequence: unique by construction. */
 export async function nextPaymentReference(tx: Executor) {
   const [{ n }] = await queryRows<{ n: number }>(tx, sql`select nextval('payment_reference_seq')::bigint as n`);
@@ -335,79 +259,4 @@ export async function createProgramme(adminId: string, input: ProgrammeInput) {
 export async function listProgrammesWithBudget() {
   const [rows, sums] = await Promise.all([listProgrammes(), ledgerSums(db)]);
   return rows.map((p) => ({ ...p, budget: budgetFigures(p, sums.get(p.id)) }));
-}
-
-/**
- * The office's queue of vouchers to decide, the one nearest its deadline first: the deadline is
- * the programme's decision days (working days, Belgian banking days) after the request.
- */
-export async function listVoucherDecisions(filter: { relatedPartyOnly?: boolean } = {}, today = belgianDate()) {
-  const rows = await db
-    .select({
-      voucherId: vouchers.id,
-      dossierNumber: vouchers.dossierNumber,
-      engagementId: vouchers.engagementId,
-      business: businesses.name,
-      provider: providers.companyName,
-      amountCents: vouchers.amountCents,
-      relatedParty: vouchers.relatedParty,
-      eligibilityIssues: vouchers.eligibilityIssues,
-      requestedAt: vouchers.createdAt,
-      decisionDays: programmes.decisionDays,
-    })
-    .from(vouchers)
-    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
-    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
-    .innerJoin(providers, eq(providers.id, engagements.providerId))
-    .where(eq(vouchers.status, "requested"));
-  return rows
-    .map((r) => {
-      const decideBy = addBelgianBankingDays(belgianDate(r.requestedAt), r.decisionDays);
-      return { ...r, decideBy, workingDaysLeft: bankingDaysBetween(today, decideBy) };
-    })
-    .filter((r) => !filter.relatedPartyOnly || r.relatedParty.length > 0)
-    .sort((a, b) => a.decideBy.localeCompare(b.decideBy) || a.requestedAt.getTime() - b.requestedAt.getTime());
-}
-
-/**
- * What the office needs beside a voucher to decide on it: the checks and their results, who the
- * parties are by enterprise number, the retailer's declaration with its date, the price and how it
- * splits, and what the budget has left once this voucher is reserved.
- */
-export async function getVoucherDecisionFacts(voucherId: string) {
-  const [row] = await db
-    .select({
-      voucher: vouchers,
-      programme: programmes,
-      businessEnterprise: businesses.enterpriseNumber,
-      providerEnterprise: providers.enterpriseNumber,
-      priceCents: engagements.priceCents,
-    })
-    .from(vouchers)
-    .innerJoin(programmes, eq(programmes.id, vouchers.programmeId))
-    .innerJoin(engagements, eq(engagements.id, vouchers.engagementId))
-    .innerJoin(businesses, eq(businesses.id, vouchers.businessId))
-    .innerJoin(providers, eq(providers.id, engagements.providerId))
-    .where(eq(vouchers.id, voucherId));
-  if (!row) return null;
-  const budget = budgetFigures(row.programme, (await ledgerSums(db, [row.programme.id])).get(row.programme.id));
-  const decideBy = addBelgianBankingDays(belgianDate(row.voucher.createdAt), row.programme.decisionDays);
-  const checks = (["sector", "municipality", "window", "perBusinessLimit", "providerNotApproved"] as const).map((check) => ({ check, passed: !row.voucher.eligibilityIssues.includes(check) }));
-  return {
-    dossierNumber: row.voucher.dossierNumber,
-    checks,
-    relatedParty: row.voucher.relatedParty,
-    businessEnterprise: row.businessEnterprise,
-    providerEnterprise: row.providerEnterprise,
-    declaredAt: row.voucher.noDoubleFundingDeclaredAt,
-    priceCents: row.priceCents,
-    vatCents: row.voucher.ownShareCents + row.voucher.amountCents - row.priceCents,
-    voucherCents: row.voucher.amountCents,
-    ownShareCents: row.voucher.ownShareCents,
-    availableCents: budget.availableCents,
-    availableAfterCents: budget.availableCents - row.voucher.amountCents,
-    decideBy,
-    workingDaysLeft: bankingDaysBetween(belgianDate(), decideBy),
-  };
 }

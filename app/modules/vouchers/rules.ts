@@ -137,7 +137,9 @@ export function isValidStructuredCommunication(text: string) {
   return check === Number(digits.slice(10));
 }
 
-export type EligibilityIssue = "sector" | "municipality" | "window" | "perBusinessLimit" | "providerNotApproved";
+/** The five conditions a voucher is checked on, each named by the issue it raises when it fails. */
+export const eligibilityChecks = ["sector", "municipality", "window", "perBusinessLimit", "providerNotApproved"] as const;
+export type EligibilityIssue = (typeof eligibilityChecks)[number];
 
 /** Why a business may not get a voucher from a programme now; empty when it may. */
 export function eligibilityIssues(

@@ -1,0 +1,104 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "~db/client";
+import { vouchers } from "~db/schema";
+import { approveVoucher, confirmOwnShare, rejectVoucher } from "~/modules/engagements/index.server";
+import { drainOutbox } from "~/modules/notifications/index.server";
+import { allOutboxHandlers } from "~/modules/platform/index.server";
+import { acceptedBid, account, approvedProvider, businessFor, newProgramme } from "../support/marketplace";
+
+/*
+ * The voucher as a file the office decides on and the retailer keeps (issue 22, items 4 and 5):
+ * its number and term, the facts beside the decision, the letter, the receipt. Amounts are the
+ * docs' example counted by hand: €400 + €900 at 75 % and 21 %.
+ */
+
+let admin: Awaited<ReturnType<typeof account>>;
+let retailer: Awaited<ReturnType<typeof account>>;
+let provider: Awaited<ReturnType<typeof approvedProvider>>;
+let businessId = "";
+
+const acceptedEngagement = () => acceptedBid({ retailerId: retailer.id, businessId, providerUserId: provider.id }, { services: ["webshop"], price: { advicePrice: "400", implementationPrice: "900" } });
+
+beforeAll(async () => {
+  admin = await account("admin");
+  retailer = await account("retailer");
+  businessId = (await businessFor(retailer.id)).id;
+  provider = await approvedProvider(admin.id, { services: ["webshop"] });
+  await drainOutbox(allOutboxHandlers);
+});
+
+describe("the office's decision (issue 22, item 5)", () => {
+  it("has a file number, a deadline in working days, and the facts beside it", async () => {
+    const { getVoucherDecisionFacts, listVoucherDecisions, getProgrammeBudget: budgetOf } = await import("~/modules/vouchers/index.server");
+    const id = await newProgramme(1_000_000, { name: "Beslissen", maxVouchersPerBusiness: 100 });
+    // Requested on Friday 4 December 2026: ten working days are 7–11 and 14–18 December.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T10:00:00Z") });
+    let voucherId = "";
+    try {
+      voucherId = (await acceptedEngagement()).voucher.id;
+    } finally {
+      vi.useRealTimers();
+    }
+    const facts = (await getVoucherDecisionFacts(voucherId))!;
+    expect(facts.dossierNumber).toMatch(/^V-2026-\d{6}$/);
+    expect(facts.decideBy).toBe("2026-12-18");
+    // €1,300 excl. VAT + €273 VAT = voucher €975 + own share €598 (docs/vouchers.md, by hand).
+    expect([facts.priceCents, facts.vatCents, facts.voucherCents, facts.ownShareCents]).toEqual([130_000, 27_300, 97_500, 59_800]);
+    const budget = (await budgetOf(db, id))!;
+    expect([facts.availableCents, facts.availableAfterCents]).toEqual([budget.availableCents, budget.availableCents - 97_500]);
+    expect(facts.checks.every((c) => c.passed)).toBe(true);
+    expect(facts.declaredAt).toBeInstanceOf(Date);
+    const queue = await listVoucherDecisions({}, "2026-12-21");
+    // On Monday 21 December the term (Friday 18) has passed by one working day.
+    expect(queue.find((d) => d.voucherId === voucherId)).toMatchObject({ dossierNumber: facts.dossierNumber, decideBy: "2026-12-18", workingDaysLeft: -1 });
+    const later = await listVoucherDecisions({}, "2026-12-10");
+    expect(later.find((d) => d.voucherId === voucherId)?.workingDaysLeft).toBe(6);
+  });
+});
+
+describe("the decision letter (issue 22, item 5)", () => {
+  it("states the decision, its file number and reasons, for the retailer and the office only, linked from the mail", async () => {
+    const { getDecisionLetter } = await import("~/modules/engagements/index.server");
+    const { outbox, users } = await import("~db/schema");
+    await newProgramme(1_000_000, { name: "Brieven", maxVouchersPerBusiness: 100 });
+    const granted = await acceptedEngagement();
+    expect(await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" })).toBeNull();
+    expect(await approveVoucher(admin.id, granted.voucher.id)).toEqual({ ok: true });
+    const letter = (await getDecisionLetter(granted.engagementId, { id: retailer.id, role: "retailer" }))!;
+    // €1,300 at 75 %: €975 voucher, €598 own share (by hand in docs/vouchers.md).
+    expect(letter).toMatchObject({ approved: true, voucherCents: 97_500, ownShareCents: 59_800, priceCents: 130_000, reason: null });
+    expect(letter.dossierNumber).toMatch(/^V-\d{4}-\d{6}$/);
+    expect(await getDecisionLetter(granted.engagementId, { id: provider.id, role: "provider" })).toBeNull();
+    expect(await getDecisionLetter(granted.engagementId, { id: admin.id, role: "admin" })).toMatchObject({ approved: true });
+
+    const refused = await acceptedEngagement();
+    expect(await rejectVoucher(admin.id, refused.voucher.id, "Dubbele financiering via de KMO-portefeuille.")).toEqual({ ok: true });
+    expect(await getDecisionLetter(refused.engagementId, { id: retailer.id, role: "retailer" })).toMatchObject({ approved: false, reason: "Dubbele financiering via de KMO-portefeuille.", payment: null });
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const mail = (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => m.payload as { to: string; subject: string; text: string }).find((m) => m.to === email && m.text.includes(`/trajecten/${refused.engagementId}/beslissing`));
+    expect(mail?.subject).toMatch(/: je voucher is niet toegekend$/);
+    expect(mail?.text).toContain(`/trajecten/${refused.engagementId}/beslissing`);
+    expect(mail?.text).toContain("Dubbele financiering via de KMO-portefeuille.");
+  });
+});
+
+describe("the retailer's receipt (issue 22, item 4)", () => {
+  it("is mailed when the own share is confirmed, instead of 'the engagement is now at: Intake'", async () => {
+    const { outbox, users, businesses } = await import("~db/schema");
+    const { formatMoney } = await import("~/lib/format");
+    await newProgramme(1_000_000, { name: "Ontvangst", maxVouchersPerBusiness: 100 });
+    const { voucher } = await acceptedEngagement();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId));
+    const mailsTo = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).filter((m) => (m.payload as { to: string }).to === email);
+    const before = new Set((await mailsTo()).map((m) => m.id));
+    expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
+    const sent = (await mailsTo()).filter((m) => !before.has(m.id)).map((m) => m.payload as { to: string; subject: string; text: string });
+    // One mail, the receipt: €598.00 (€1,300 − €975 + €273, by hand), with the reference paid with.
+    expect(sent.map((m) => m.subject)).toEqual([`${name}: je eigen bijdrage van ${formatMoney(59_800, "nl")} is ontvangen`]);
+    const [{ paymentReference }] = await db.select({ paymentReference: vouchers.paymentReference }).from(vouchers).where(eq(vouchers.id, voucher.id));
+    expect(sent[0].text).toContain(paymentReference!);
+  });
+});
