@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request, admin),
   ]);
   // Counted where their rules live: vouchers past their term (working days), refunds still waiting.
-  const queues = { ...counts, overdue: decisions.filter((d) => d.workingDaysLeft < 0).length, refunds };
+  const queues = { ...counts, overdue: decisions.filter((d) => d.overdue).length, refunds };
   return json({ filter, figures, queues, programmes, map: getMunicipalityMap(), exportKinds, locale });
 }
 

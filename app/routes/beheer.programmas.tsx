@@ -40,6 +40,7 @@ export default function ProgrammesPage() {
     sectors: [...sectorCodes],
     maxVouchersPerBusiness: "1",
     paymentDays: "30",
+    decisionDays: "10",
   });
   return (
     <div className="wide-table">
@@ -53,6 +54,7 @@ export default function ProgrammesPage() {
               <th scope="col">{t("programmes.reserved")}</th>
               <th scope="col">{t("programmes.redeemed")}</th>
               <th scope="col">{t("programmes.available")}</th>
+              <th scope="col">{t("programmes.decisionTerm")}</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +68,7 @@ export default function ProgrammesPage() {
                 <td>{formatMoney(p.budget.reservedCents, locale)}</td>
                 <td>{formatMoney(p.budget.redeemedCents, locale)}</td>
                 <td>{formatMoney(p.budget.availableCents, locale)}</td>
+                <td>{t(p.tacitApproval ? "programmes.termTacit" : "programmes.term", { count: p.decisionDays })}</td>
               </tr>
             ))}
           </tbody>
@@ -84,6 +87,11 @@ export default function ProgrammesPage() {
           <Field label={t("programmes.closesOn")} meta={fields.closesOn} input={getInputProps(fields.closesOn, { type: "date" })} />
           <Field label={t("programmes.maxPerBusiness")} meta={fields.maxVouchersPerBusiness} input={getInputProps(fields.maxVouchersPerBusiness, { type: "number" })} />
           <Field label={t("programmes.paymentDays")} meta={fields.paymentDays} input={getInputProps(fields.paymentDays, { type: "number" })} />
+          <Field label={t("programmes.decisionDays")} hint={t("programmes.decisionDaysHint")} meta={fields.decisionDays} input={getInputProps(fields.decisionDays, { type: "number" })} />
+          <label className="choice">
+            <input {...getInputProps(fields.tacitApproval, { type: "checkbox", value: "on" })} />
+            <span>{t("programmes.tacitApproval")}</span>
+          </label>
           <Field label={t("programmes.iban")} meta={fields.iban} input={getInputProps(fields.iban, { type: "text" })} />
           <Field label={t("programmes.bic")} hint={t("programmes.bicHint")} meta={fields.bic} input={getInputProps(fields.bic, { type: "text" })} />
           <button type="submit" disabled={navigation.state === "submitting"}>

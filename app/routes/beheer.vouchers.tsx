@@ -57,10 +57,10 @@ export default function VoucherQueuePage() {
                     ...d.eligibilityIssues.map((i) => t(`voucher.issue.${i}`)),
                   ].join(", ") || t("voucherQueue.noFlags")}
                 </td>
-                <td className={d.workingDaysLeft < 0 ? "overdue" : undefined}>
+                <td className={d.overdue ? "overdue" : undefined}>
                   {formatDate(d.decideBy, locale, { dateStyle: "medium" })}
                   <br />
-                  <strong>{t(d.workingDaysLeft < 0 ? "voucherQueue.overdue" : "voucherQueue.left", { count: Math.abs(d.workingDaysLeft) })}</strong>
+                  <strong>{t(d.overdue ? "voucherQueue.overdue" : "voucherQueue.left", { count: Math.abs(d.workingDaysLeft) })}</strong>
                 </td>
               </tr>
             ))}

@@ -2,17 +2,18 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { acceptBid, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
+import { acceptBid, askBidder, cancelHelpRequest, getOwnHelpRequest, publishHelpRequest } from "~/modules/marketplace/index.server";
 import { estimateVouchers } from "~/modules/vouchers/index.server";
 import { isStarterToday } from "~/modules/profiles/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
-import { Table } from "~/ui/table";
+import { MessageThread } from "~/ui/message-thread";
+import { requiredText } from "~/modules/profiles/schemas";
 import { ConfirmButton } from "~/ui/confirm-button";
 import { invariantResponse } from "~/lib/responses";
 
@@ -32,16 +33,20 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish") }),
   z.object({ intent: z.literal("cancel") }),
   z.object({ intent: z.literal("accept"), bidId: z.string().uuid(), noDoubleFunding: z.literal("on", { errorMap: () => ({ message: "voucher.declarationRequired" }) }) }),
+  z.object({ intent: z.literal("ask"), bidId: z.string().uuid(), body: requiredText(5000) }),
 ]);
 
-/** Three forms, told apart by `intent`: publish the draft, cancel, accept a bid. */
+/** Four forms, told apart by `intent`: publish the draft, cancel, ask a bidder a question, accept a bid. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const id = params.id ?? "";
   // Someone else's request is not found, whatever the form holds.
   invariantResponse(await getOwnHelpRequest(user.id, id));
-  const parsed = parseFields(await readFormData(request), IntentSchema);
-  if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+  const formData = await readFormData(request);
+  // A refusal is shown in the form that caused it: the bid's question or its acceptance.
+  const bidForm = { form: String(formData.get("intent")), bidId: String(formData.get("bidId") ?? "") };
+  const parsed = parseFields(formData, IntentSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors, ...bidForm }, { status: 400 });
   const here = `/ondernemer/hulpvragen/${id}`;
   if (parsed.value.intent === "publish") {
     const result = await publishHelpRequest(user.id, id);
@@ -53,16 +58,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return refused(result.error);
     return redirectWithToast(here, { key: "requests.cancelled", kind: "info" });
   }
+  if (parsed.value.intent === "ask") {
+    const asked = await askBidder(user.id, id, parsed.value.bidId, parsed.value.body);
+    if (!asked.ok) return refused(asked.error, bidForm);
+    return redirectWithToast(`${here}#bid-${parsed.value.bidId}`, { key: "requests.asked" });
+  }
   // The declaration of no double funding is stored with the voucher, dated now.
   const result = await acceptBid(user.id, id, parsed.value.bidId, new Date());
-  if (!result.ok) return refused(result.error);
+  if (!result.ok) return refused(result.error, bidForm);
   return redirectWithToast(`/trajecten/${result.engagementId}`, { key: "requests.accepted" });
 }
 
 /** A request that is not the retailer's own is not found; one in the wrong state says why not. */
-function refused(error: string) {
+function refused(error: string, bidForm?: { form: string; bidId: string }) {
   invariantResponse(error !== "notFound");
-  return json({ errors: ["requests.notAllowed"] }, { status: 409 });
+  return json({ errors: ["requests.notAllowed"], ...bidForm }, { status: 409 });
 }
 
 export default function HelpRequestPage() {
@@ -71,6 +81,7 @@ export default function HelpRequestPage() {
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const open = request.status === "open";
   return (
     <div>
       <p>
@@ -80,7 +91,7 @@ export default function HelpRequestPage() {
         {businessName} · <strong>{t(`requests.status.${request.status}`)}</strong>
         {request.status === "open" ? ` · ${t("requests.deadline", { date: formatDate(request.bidDeadline, locale) })}` : null}
       </PageHeader>
-      <FormErrors errors={failed?.errors} />
+      <FormErrors errors={failed && !("bidId" in failed && failed.bidId) ? failed.errors : null} />
       <p>{request.description}</p>
       <ul className="tag-list" aria-label={t("requests.services")}>
         {request.services.map((s) => (
@@ -118,7 +129,7 @@ export default function HelpRequestPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.providerId}>
-                <Link to={`/aanbieders/${i.slug}`}>{i.name}</Link>
+                <Link to={`/aanbieders/${i.slug}`}>{i.name}</Link> · {i.answered ? t("requests.answered") : t("requests.notAnswered")}
               </li>
             ))}
           </ul>
@@ -128,82 +139,87 @@ export default function HelpRequestPage() {
       {request.status !== "draft" ? (
         <section aria-labelledby="bids-title">
           <h2 id="bids-title">{t("requests.compare")}</h2>
-          {bids.length === 0 ? (
-            <p>{t("requests.noBids")}</p>
-          ) : (
-            <Table>
-                <caption className="hint">{t("requests.voucherEstimate")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("requests.provider")}</th>
-                    <th scope="col">{t("requests.price")}</th>
-                    <th scope="col">{t("requests.priceInclVat")}</th>
-                    <th scope="col">{t("voucher.amount")}</th>
-                    <th scope="col">{t("voucher.ownShare")}</th>
-                    <th scope="col">{t("requests.hours")}</th>
-                    <th scope="col">{t("requests.rating")}</th>
-                    <th scope="col">{t("requests.timeline")}</th>
-                    <th scope="col">{t("requests.start")}</th>
-                    <th scope="col">{t("requests.bidState")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage, voucher }) => (
-                    <tr key={bid.id}>
-                      <th scope="row">
-                        <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
-                        <details>
-                          <summary>{t("requests.approach")}</summary>
-                          <p>{bid.approach}</p>
-                          <p>
-                            <strong>{t("requests.advice")}</strong> ({formatMoney(bid.advice.priceCents, locale)}, {t("requests.days", { count: bid.advice.durationDays })}): {bid.advice.deliverables}
-                          </p>
-                          <p>
-                            <strong>{t("requests.implementation")}</strong> ({formatMoney(bid.implementation.priceCents, locale)}, {t("requests.days", { count: bid.implementation.durationDays })}): {bid.implementation.deliverables}
-                          </p>
-                        </details>
-                      </th>
-                      <td>{formatMoney(bid.priceCents, locale)}</td>
-                      <td>{formatMoney(priceInclVatCents, locale)}</td>
-                      <td>{voucher ? formatMoney(voucher.amountCents, locale) : "—"}</td>
-                      <td>{voucher ? formatMoney(voucher.ownShareCents, locale) : formatMoney(priceInclVatCents, locale)}</td>
-                      <td>{bid.estimatedHours}</td>
-                      <td>{ratingAverage != null ? t("workspace.averageStars", { rating: ratingAverage }) : t("reviewsPublic.none")}</td>
-                      <td>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</td>
-                      <td>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</td>
-                      <td>{t(`opportunities.bidStatus.${bid.status}`)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-          )}
-          {/* Accepting is a step of its own, below the comparison: with its declaration, per proposal. */}
-          {request.status === "open" && bids.some(({ bid }) => bid.status === "submitted") ? (
-            <>
-              <h3>{t("requests.acceptTitle")}</h3>
-              <ul className="cards">
-                {bids
-                  .filter(({ bid }) => bid.status === "submitted")
-                  .map(({ bid, providerName }) => (
-                    <li key={bid.id} className="card">
-                      <h4>
-                        {providerName} · {formatMoney(bid.priceCents, locale)}
-                      </h4>
-                      <Form method="post">
-                        <input type="hidden" name="bidId" value={bid.id} />
-                        <label className="choice small">
-                          <input type="checkbox" name="noDoubleFunding" value="on" required />
-                          <span>{t("voucher.declaration")}</span>
-                        </label>
-                        <ConfirmButton name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`} question={t("requests.confirmAccept", { provider: providerName })}>
-                          {t("requests.accept")}
-                        </ConfirmButton>
-                      </Form>
-                    </li>
-                  ))}
-              </ul>
-            </>
-          ) : null}
+          {bids.length === 0 ? <p>{t("requests.noBids")}</p> : <p className="hint">{t("requests.voucherEstimate")}</p>}
+          {/*
+           * One card per proposal, with everything needed to choose on a phone: the money, the
+           * phases in full, questions to the bidder, and accepting it with its declaration.
+           */}
+          <ul className="cards proposals">
+            {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage, reviewCount, voucher, thread }) => (
+              <li key={bid.id} id={`bid-${bid.id}`} className="card">
+                <h3>
+                  <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
+                </h3>
+                <dl className="facts">
+                  <dt>{t("requests.price")}</dt>
+                  <dd>{formatMoney(bid.priceCents, locale)}</dd>
+                  <dt>{t("requests.priceInclVat")}</dt>
+                  <dd>{formatMoney(priceInclVatCents, locale)}</dd>
+                  <dt>{t("voucher.amount")}</dt>
+                  <dd>{voucher ? formatMoney(voucher.amountCents, locale) : "—"}</dd>
+                  <dt>{t("voucher.ownShare")}</dt>
+                  <dd>
+                    <strong>{formatMoney(voucher ? voucher.ownShareCents : priceInclVatCents, locale)}</strong>
+                  </dd>
+                  <dt>{t("requests.rating")}</dt>
+                  <dd>{ratingAverage != null ? t("requests.ratingWithCount", { rating: ratingAverage, count: reviewCount }) : t("reviewsPublic.none")}</dd>
+                  <dt>{t("requests.hours")}</dt>
+                  <dd>{formatNumber(bid.estimatedHours, locale)}</dd>
+                  <dt>{t("requests.timeline")}</dt>
+                  <dd>{t("requests.days", { count: bid.advice.durationDays + bid.implementation.durationDays })}</dd>
+                  <dt>{t("requests.start")}</dt>
+                  <dd>{formatDate(bid.startDate, locale, { dateStyle: "medium" })}</dd>
+                  <dt>{t("requests.bidState")}</dt>
+                  <dd>{t(`opportunities.bidStatus.${bid.status}`)}</dd>
+                </dl>
+                {bid.approach ? (
+                  <>
+                    <h4>{t("requests.approach")}</h4>
+                    <p>{bid.approach}</p>
+                  </>
+                ) : null}
+                <h4>
+                  {t("requests.advice")} · {formatMoney(bid.advice.priceCents, locale)} · {t("requests.days", { count: bid.advice.durationDays })}
+                </h4>
+                <p>{bid.advice.deliverables}</p>
+                <h4>
+                  {t("requests.implementation")} · {formatMoney(bid.implementation.priceCents, locale)} · {t("requests.days", { count: bid.implementation.durationDays })}
+                </h4>
+                <p>{bid.implementation.deliverables}</p>
+                {open && bid.status === "submitted" ? (
+                  <>
+                    <h4>{t("requests.questions")}</h4>
+                    <MessageThread
+                      id={`question-${bid.id}`}
+                      messages={thread}
+                      locale={locale}
+                      label={t("requests.askQuestion", { provider: providerName })}
+                      fields={{ intent: "ask", bidId: bid.id }}
+                      errors={failed?.bidId === bid.id && failed.form === "ask" ? failed.errors : null}
+                      busy={busy}
+                    />
+                    {/* The declaration is checked before the question is asked: a yes is never refused afterwards. */}
+                    <Form method="post" className="accept">
+                      <FormErrors errors={failed?.bidId === bid.id && failed.form === "accept" ? failed.errors : null} focus />
+                      <input type="hidden" name="bidId" value={bid.id} />
+                      <label className="choice small">
+                        <input type="checkbox" name="noDoubleFunding" value="on" required />
+                        <span>{t("voucher.declaration")}</span>
+                      </label>
+                      <ConfirmButton name="intent" value="accept" disabled={busy} aria-label={`${t("requests.accept")}: ${providerName}`} question={t("requests.confirmAccept", { provider: providerName })}>
+                        {t("requests.accept")}
+                      </ConfirmButton>
+                    </Form>
+                  </>
+                ) : thread.length ? (
+                  <>
+                    <h4>{t("requests.questions")}</h4>
+                    <MessageThread id={`question-${bid.id}`} messages={thread} locale={locale} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </div>

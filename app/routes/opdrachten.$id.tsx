@@ -7,7 +7,9 @@ import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
-import { getOpportunity, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
+import { answerRetailer, getOpportunity, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
+import { requiredText } from "~/modules/profiles/schemas";
+import { MessageThread } from "~/ui/message-thread";
 import { BidSchema } from "~/modules/marketplace/rules";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { Field, FormErrors, PageHeader, TextareaField, useZodForm } from "~/ui/forms";
@@ -41,12 +43,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** Two forms, told apart by `intent`: place or update the bid, or withdraw it. */
+/** Three forms, told apart by `intent`: place or update the bid, withdraw it, answer the retailer's question. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "provider");
   const id = params.id ?? "";
   invariantResponse(await getOpportunity(user.id, id));
   const formData = await readFormData(request);
+  if (formData.get("intent") === "answer") {
+    const body = requiredText(5000).safeParse(formData.get("body"));
+    if (!body.success) return json({ answerError: body.error.issues[0].message }, { status: 400 });
+    const result = await answerRetailer(user.id, id, body.data);
+    if (!result.ok) return json({ answerError: "opportunities.closed" }, { status: 409 });
+    return redirectWithToast(`/opdrachten/${id}#questions`, { key: "opportunities.answeredToast" });
+  }
   if (formData.get("intent") === "withdraw") {
     const result = await withdrawBid(user.id, id);
     if (!result.ok) return json({ withdrawError: `opportunities.${result.error === "closed" ? "closed" : "notEligible"}` }, { status: 409 });
@@ -61,11 +70,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function OpportunityPage() {
   const { t } = useTranslation();
-  const { request, businessName, municipality, sector, reasons, bid, canBid, defaultValue, locale } = useLoaderData<typeof loader>();
+  const { request, businessName, municipality, sector, reasons, bid, thread, canBid, defaultValue, locale } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useZodForm("bid", BidSchema, lastResult && !("withdrawError" in lastResult) ? lastResult : undefined, defaultValue);
+  const [form, fields] = useZodForm("bid", BidSchema, lastResult && !("withdrawError" in lastResult) && !("answerError" in lastResult) ? lastResult : undefined, defaultValue);
   const withdrawError = lastResult && "withdrawError" in lastResult ? [lastResult.withdrawError] : null;
+  const answerError = lastResult && "answerError" in lastResult ? [lastResult.answerError] : null;
   return (
     <div className="narrow-wide">
       <p>
@@ -97,6 +107,21 @@ export default function OpportunityPage() {
             ))}
           </ul>
         </details>
+      ) : null}
+      {/* The retailer's questions about this proposal, answered before they choose. */}
+      {bid && (thread.length || answerError) ? (
+        <section aria-labelledby="questions" className="card">
+          <h2 id="questions">{t("opportunities.questions", { business: businessName })}</h2>
+          <MessageThread
+            id="answer-body"
+            messages={thread}
+            locale={locale}
+            label={canBid ? t("opportunities.answerLabel", { business: businessName }) : undefined}
+            fields={{ intent: "answer" }}
+            errors={answerError}
+            busy={navigation.state === "submitting"}
+          />
+        </section>
       ) : null}
       <h2>{t("opportunities.bidTitle")}</h2>
       {bid ? <p>{t("opportunities.myBid", { status: t(`opportunities.bidStatus.${bid.status}`) })}</p> : null}

@@ -41,6 +41,7 @@ export default function DecisionLetter() {
       </p>
       <h1>{t(letter.approved ? "letter.titleApproved" : "letter.titleRejected")}</h1>
       <p>{t("letter.about", { provider: letter.provider, price: money(letter.priceCents) })}</p>
+      {letter.tacit ? <p>{t("letter.tacit")}</p> : null}
       {letter.approved ? (
         <>
           <p>

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
 import { businesses, providers } from "./profiles";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -85,6 +86,26 @@ export const bids = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("bids_request_provider_idx").on(t.helpRequestId, t.providerId), index("bids_provider_idx").on(t.providerId)],
+);
+
+/**
+ * Questions to a bidder before hiring, and the bidder's answers: the engagement's message model
+ * (author, body, time) on the bid, seen only by the retailer and that bidder.
+ */
+export const bidMessages = pgTable(
+  "bid_messages",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    bidId: text("bid_id")
+      .notNull()
+      .references(() => bids.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("bid_messages_idx").on(t.bidId, t.createdAt)],
 );
 
 export const helpRequestsRelations = relations(helpRequests, ({ one, many }) => ({

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { engagements } from "./engagements";
 import { businesses, providers } from "./profiles";
@@ -29,6 +29,12 @@ export const programmes = pgTable(
     paymentDays: integer("payment_days").notNull().default(30),
     /** Working days (Belgian banking days) the office takes at most to decide on a voucher. */
     decisionDays: integer("decision_days").notNull().default(10),
+    /**
+     * Tacit approval: a voucher whose checks all pass (eligible, no related party, budget left) and
+     * that is still undecided when the term ends is approved by the scheduler, audited as such. Off
+     * unless the programme's rules promise it.
+     */
+    tacitApproval: boolean("tacit_approval").notNull().default(false),
     iban: text("iban").notNull(),
     /** The bank's BIC, for the SEPA file; optional (IBAN-only transfers are allowed in SEPA). */
     bic: text("bic"),
@@ -77,6 +83,8 @@ export const vouchers = pgTable(
     paymentReference: text("payment_reference").unique(),
     paymentDueOn: date("payment_due_on"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** When the office was told that the decision term had passed (once). */
+    overdueNotifiedAt: timestamp("overdue_notified_at", { withTimezone: true }),
     /** When the retailer was reminded that the own share is due soon (once). */
     paymentRemindedAt: timestamp("payment_reminded_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

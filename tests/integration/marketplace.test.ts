@@ -1,18 +1,20 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~db/client";
-import { auditEvents, bids, engagements, helpRequests, invitations, milestones, notices, outbox, providers } from "~db/schema";
+import { auditEvents, bidMessages, bids, engagements, helpRequests, invitations, milestones, notices, outbox, providers, users } from "~db/schema";
 import { getEngagementForViewer, submitMilestone, decideMilestone, postMessage, transition } from "~/modules/engagements/index.server";
 import { acceptBid, createHelpRequest, getOpportunity, listOpportunities, publishHelpRequest, submitBid, withdrawBid } from "~/modules/marketplace/index.server";
 import { BidSchema } from "~/modules/marketplace/rules";
 import { allOutboxHandlers } from "~/modules/platform/index.server";
 import { account, approvedProvider, businessFor, validBid } from "../support/marketplace";
 import { drainEverything } from "../support/outbox";
-import { args, getRequest, respond } from "../support/http";
+import { args, formRequest, getRequest, respond } from "../support/http";
 import * as providerHome from "~/routes/aanbieder._index";
 import * as providerPage from "~/routes/aanbieders.$slug";
 import * as newRequestPage from "~/routes/ondernemer.hulpvragen.nieuw";
 import * as retailerHome from "~/routes/ondernemer._index";
+import * as requestPage from "~/routes/ondernemer.hulpvragen.$id";
+import * as opportunityPage from "~/routes/opdrachten.$id";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -291,5 +293,61 @@ describe("asking a provider for a proposal from their page", () => {
     const draft = await createHelpRequest(retailer.id, { businessId: business.id, title: "Nog een vraag", description: "Iets anders.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"], requestedProviderId: pending.id });
     const [row] = await db.select({ requested: helpRequests.requestedProviderId }).from(helpRequests).where(eq(helpRequests.id, draft!));
     expect(row.requested).toBeNull();
+  });
+});
+
+/*
+ * Talking before hiring (issue 22, item 10): "no way to ask a bidder a question before accepting",
+ * and the invited list did not show who answered. Through the pages' own actions, as the browser
+ * posts them.
+ */
+describe("a question to a bidder before accepting", () => {
+  it("reaches that bidder alone, is answered on the request's page, and ends when the request is awarded", async () => {
+    const id = await newOpenRequest();
+    const asked = await submitBid(bidders[0].id, id, bid());
+    const other = await submitBid(bidders[1].id, id, bid());
+    if (!asked.ok || !other.ok) throw new Error("setup");
+    const here = `/ondernemer/hulpvragen/${id}`;
+
+    const question = "Kan de webshop ook afhalen in de winkel aan?";
+    const sent = await respond(() => requestPage.action(args(formRequest(here, { intent: "ask", bidId: asked.bidId, body: question }, { cookie: retailer.cookie }), { id })));
+    expect(sent.status).toBe(302);
+    // The bidder is told, by mail in words, with the question itself; the other bidder is not.
+    const mails = await db.select({ to: sql<string>`${outbox.payload}->>'to'`, subject: sql<string>`${outbox.payload}->>'subject'`, text: sql<string>`${outbox.payload}->>'text'` }).from(outbox).where(sql`${outbox.topic} = 'mail.send' and ${outbox.payload}->>'subject' like '%vraag over je voorstel%'`);
+    const [bidder] = await db.select({ email: users.email }).from(users).where(eq(users.id, bidders[0].id));
+    expect(mails.map((m) => m.to)).toEqual([bidder.email]);
+    expect(mails[0].text).toContain(question);
+    expect((await db.select().from(notices).where(eq(notices.userId, bidders[1].id))).map((n) => n.messageKey)).not.toContain("marketplace.notice.question");
+
+    // An empty question is refused next to the bid's own form, nothing stored.
+    const empty = await respond(() => requestPage.action(args(formRequest(here, { intent: "ask", bidId: asked.bidId, body: " " }, { cookie: retailer.cookie }), { id })));
+    expect(empty.status).toBe(400);
+    expect(await empty.json()).toMatchObject({ form: "ask", bidId: asked.bidId, errors: ["errors.required"] });
+
+    // The bidder reads it on the assignment's page and answers; the other bidder sees no thread.
+    const page = `/opdrachten/${id}`;
+    const bidderView = await (await respond(() => opportunityPage.loader(args(getRequest(page, { cookie: bidders[0].cookie }), { id })))).json();
+    expect(bidderView.thread.map((m: { body: string }) => m.body)).toEqual([question]);
+    const otherView = await (await respond(() => opportunityPage.loader(args(getRequest(page, { cookie: bidders[1].cookie }), { id })))).json();
+    expect(otherView.thread).toEqual([]);
+    const answer = "Ja, met een keuze voor afhalen bij het afrekenen.";
+    expect((await respond(() => opportunityPage.action(args(formRequest(page, { intent: "answer", body: answer }, { cookie: bidders[0].cookie }), { id })))).status).toBe(302);
+    expect((await db.select().from(notices).where(eq(notices.userId, retailer.id))).map((n) => n.messageKey)).toContain("marketplace.notice.answer");
+
+    // The comparison shows the thread on its bid, who answered the invitation, and the review count.
+    const view = await (await respond(() => requestPage.loader(args(getRequest(here, { cookie: retailer.cookie }), { id })))).json();
+    const card = view.bids.find((b: { bid: { id: string } }) => b.bid.id === asked.bidId);
+    expect(card.thread.map((m: { body: string }) => m.body)).toEqual([question, answer]);
+    expect(card.reviewCount).toBe(0);
+    const invitedBidders = view.invitations.filter((i: { answered: boolean }) => i.answered).map((i: { providerId: string }) => i.providerId);
+    expect(invitedBidders.sort()).toEqual(view.invitations.filter((i: { providerId: string }) => [bidders[0].providerId, bidders[1].providerId].includes(i.providerId)).map((i: { providerId: string }) => i.providerId).sort());
+    expect(view.invitations.some((i: { answered: boolean }) => !i.answered)).toBe(true);
+
+    // A stranger cannot ask; once the request is awarded, no one asks or answers any more.
+    expect((await respond(() => requestPage.action(args(formRequest(here, { intent: "ask", bidId: asked.bidId, body: "Hallo?" }, { cookie: stranger.cookie }), { id })))).status).toBe(404);
+    expect((await acceptBid(retailer.id, id, other.bidId)).ok).toBe(true);
+    expect((await respond(() => requestPage.action(args(formRequest(here, { intent: "ask", bidId: asked.bidId, body: "Nog iets?" }, { cookie: retailer.cookie }), { id })))).status).toBe(409);
+    expect((await respond(() => opportunityPage.action(args(formRequest(page, { intent: "answer", body: "Nog dit." }, { cookie: bidders[0].cookie }), { id })))).status).toBe(409);
+    expect((await db.select({ n: count() }).from(bidMessages).where(eq(bidMessages.bidId, asked.bidId)))[0].n).toBe(2);
   });
 });

@@ -102,3 +102,60 @@ describe("the retailer's receipt (issue 22, item 4)", () => {
     expect(sent[0].text).toContain(paymentReference!);
   });
 });
+
+/*
+ * The clock on a decision (issue 22, item 5): "a voucher can wait for a decision forever". Requested
+ * on Friday 4 December 2026 with ten working days: the term's last day is Friday 18 December (by
+ * hand on the 2026 calendar, no Belgian bank holiday in between); on Monday 21 December it has passed.
+ */
+describe("a voucher decision past its term", () => {
+  it("is approved tacitly where the programme promises it and every check passes; otherwise the office is mailed, once", async () => {
+    const { runTimers } = await import("~/modules/engagements/index.server");
+    const { getDecisionLetter } = await import("~/modules/engagements/index.server");
+    const { auditEvents, outbox } = await import("~db/schema");
+    const requestedOn = async (overrides: Parameters<typeof newProgramme>[1]) => {
+      await newProgramme(1_000_000, { maxVouchersPerBusiness: 100, ...overrides });
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-04T10:00:00Z") });
+      try {
+        return await acceptedEngagement();
+      } finally {
+        vi.useRealTimers();
+      }
+    };
+    const tacit = await requestedOn({ name: "Stilzwijgend", tacitApproval: true });
+    const flagged = await requestedOn({ name: "Stilzwijgend, verbonden partij", tacitApproval: true });
+    // The related-party check flagged this one when it was requested: a person must decide.
+    await db.update(vouchers).set({ relatedParty: ["iban"] }).where(eq(vouchers.id, flagged.voucher.id));
+    const plain = await requestedOn({ name: "Zonder stilzwijgen" });
+    const statusOf = async (id: string) => (await db.select({ status: vouchers.status }).from(vouchers).where(eq(vouchers.id, id)))[0].status;
+    const overdueMails = async () =>
+      (await db.select().from(outbox).where(eq(outbox.topic, "mail.send")))
+        .map((m) => m.payload as { subject: string; text: string })
+        .filter((m) => m.subject?.endsWith("de beslistermijn is verstreken"));
+    const [flaggedFile, plainFile] = await Promise.all(
+      [flagged, plain].map(async (e) => (await db.select({ dossier: vouchers.dossierNumber }).from(vouchers).where(eq(vouchers.id, e.voucher.id)))[0].dossier!),
+    );
+
+    // On the term's last day nothing happens yet.
+    await runTimers(new Date("2026-12-18T15:00:00Z"));
+    expect(await Promise.all([tacit, flagged, plain].map((e) => statusOf(e.voucher.id)))).toEqual(["requested", "requested", "requested"]);
+    expect((await overdueMails()).filter((m) => m.subject.includes(plainFile))).toEqual([]);
+
+    await runTimers(new Date("2026-12-21T08:00:00Z"));
+    expect(await Promise.all([tacit, flagged, plain].map((e) => statusOf(e.voucher.id)))).toEqual(["approved", "requested", "requested"]);
+    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, tacit.voucher.id));
+    expect(audit).toMatchObject({ action: "voucher.approve_tacit", actorId: null, fromState: "requested", toState: "approved" });
+    expect(audit.data).toMatchObject({ decideBy: "2026-12-18" });
+    expect((await getDecisionLetter(tacit.engagementId, { id: retailer.id, role: "retailer" }))?.tacit).toBe(true);
+    // The office hears of both others, with the file number and the day the term ended.
+    const told = await overdueMails();
+    for (const file of [flaggedFile, plainFile]) {
+      const mails = told.filter((m) => m.subject.includes(file));
+      expect(mails.length).toBeGreaterThan(0);
+      expect(mails[0].text).toContain("18 december 2026");
+    }
+    // A second run mails nothing again.
+    await runTimers(new Date("2026-12-22T08:00:00Z"));
+    expect((await overdueMails()).length).toBe(told.length);
+  });
+});

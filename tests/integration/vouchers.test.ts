@@ -351,26 +351,30 @@ describe("the programme form", () => {
       closesOn: "2027-09-30",
       maxVouchersPerBusiness: "1",
       paymentDays: "30",
+      decisionDays: "15",
+      tacitApproval: "on",
       iban: "BE68 5390 0754 7034",
     };
     const post = (fields: Record<string, string | string[]>, cookie = admin.cookie) => respond(() => route.action(args(formRequest("/beheer/programmas", fields, { cookie }))));
     const before = (await db.select({ n: count() }).from(programmes))[0].n;
-    const bad = await post({ ...valid, iban: "BE68 5390 0754 7035", rate: "120", closesOn: "2027-01-01" });
+    // An empty number says it is missing, not "Vul een geheel getal in." (issue 22, item 13).
+    const bad = await post({ ...valid, iban: "BE68 5390 0754 7035", rate: "120", closesOn: "2027-01-01", decisionDays: "" });
     expect(bad.status).toBe(400);
-    expect(await dutchErrors(bad)).toEqual(expect.arrayContaining(["Dit IBAN-nummer klopt niet (controlegetal).", "Kies een percentage tussen 0 en 100.", "Het einde moet na het begin liggen."]));
+    expect(await dutchErrors(bad)).toEqual(expect.arrayContaining(["Dit IBAN-nummer klopt niet (controlegetal).", "Kies een percentage tussen 0 en 100.", "Het einde moet na het begin liggen.", "Dit veld is verplicht."]));
+    expect(await dutchErrors(bad)).not.toContain("Vul een geheel getal in.");
     expect((await post(valid, retailer.cookie)).status).toBe(403);
     expect((await db.select({ n: count() }).from(programmes))[0].n).toBe(before);
 
     expect((await post(valid)).status).toBe(302);
     const [created] = await db.select().from(programmes).where(eq(programmes.name, "Zomer 2027"));
-    expect(created).toMatchObject({ budgetCents: 2_500_000, rateBasisPoints: 6250, capCents: 120_000, eligibleSectors: ["retail", "hospitality"], eligibleNisCodes: ["31005", "34022"], iban: "BE68539007547034" });
+    expect(created).toMatchObject({ budgetCents: 2_500_000, rateBasisPoints: 6250, capCents: 120_000, eligibleSectors: ["retail", "hospitality"], eligibleNisCodes: ["31005", "34022"], iban: "BE68539007547034", decisionDays: 15, tacitApproval: true });
     expect((await db.select().from(auditEvents).where(eq(auditEvents.entityId, created.id)))[0].action).toBe("programme.create");
   });
 
   it("takes a programme budget above €21,474,836.47 (the old int4 money columns' limit) and keeps its books to the cent", async () => {
     const route = await import("~/routes/beheer.programmas");
     const { formRequest, args, respond } = await import("../support/http");
-    const big = { name: "Relanceplan provincie", budget: "60.000.000,00", rate: "75", cap: "1500", sectors: ["retail"], municipalities: [], opensOn: "2020-01-01", closesOn: "2099-12-31", maxVouchersPerBusiness: "100", paymentDays: "30", iban: "BE68 5390 0754 7034" };
+    const big = { name: "Relanceplan provincie", budget: "60.000.000,00", rate: "75", cap: "1500", sectors: ["retail"], municipalities: [], opensOn: "2020-01-01", closesOn: "2099-12-31", maxVouchersPerBusiness: "100", paymentDays: "30", decisionDays: "10", iban: "BE68 5390 0754 7034" };
     // Before: the form passed it and the insert failed ("integer out of range").
     expect((await respond(() => route.action(args(formRequest("/beheer/programmas", big, { cookie: admin.cookie }))))).status).toBe(302);
     const [created] = await db.select().from(programmes).where(eq(programmes.name, "Relanceplan provincie"));

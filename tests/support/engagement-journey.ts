@@ -105,16 +105,35 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await provider.getByRole("button", { name: "Voorstel indienen" }).click();
   await toast(provider, "Je voorstel is ingediend.");
 
-  // The retailer compares and accepts.
+  // The retailer compares: each proposal's figures and phases on its card (issue 22, item 10).
   await retailer.goto(requestUrl);
-  await retailer.getByRole("cell", { name: "€ 1.400,00" }).waitFor();
-  await retailer.getByRole("cell", { name: "€ 1.694,00" }).waitFor(); // incl. 21 % VAT
-  await retailer.getByRole("cell", { name: "€ 1.050,00" }).waitFor(); // the voucher: 75 %
-  await retailer.getByRole("cell", { name: "€ 644,00" }).waitFor(); // the own share
+  const proposal = retailer.locator(".proposals > li", { hasText: invited[0] });
+  for (const figure of ["€ 1.400,00", "€ 1.694,00" /* incl. 21 % VAT */, "€ 1.050,00" /* the voucher: 75 % */, "€ 644,00" /* the own share */]) {
+    await proposal.locator("dd", { hasText: figure }).waitFor();
+  }
+  await proposal.getByText("Een website met catalogus en openingsuren.").waitFor(); // the phase, not folded away
+  await retailer.locator("section[aria-labelledby=invited-title] li", { hasText: invited[0] }).getByText("deed een voorstel").waitFor();
   await accessible(retailer);
-  await retailer.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
+
+  // A question before hiring, answered by the bidder on the assignment's page.
+  await proposal.getByLabel(`Stel ${invited[0]} een vraag`).fill("Kan de website ook onze herstellingen tonen?");
+  await proposal.getByRole("button", { name: "Versturen" }).click();
+  await toast(retailer, "Je vraag is verstuurd.");
+  await provider.reload();
+  await provider.getByText("Kan de website ook onze herstellingen tonen?").waitFor();
+  await provider.getByLabel("Je antwoord aan Fietsen Vandenbroucke").fill("Ja, met een pagina voor herstellingen en de prijzen.");
+  await provider.getByRole("button", { name: "Versturen" }).click();
+  await toast(provider, "Je antwoord is verstuurd.");
+  await retailer.reload();
+  await proposal.getByText("Ja, met een pagina voor herstellingen en de prijzen.").waitFor();
+
+  // Accepting without the declaration asks nothing: the browser points at the declaration first.
   takeDialogs();
-  await retailer.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
+  await proposal.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
+  expect(takeDialogs()).toEqual([]);
+  expect(await proposal.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).evaluate((box: HTMLInputElement) => box.validity.valueMissing)).toBe(true);
+  await proposal.getByLabel(/Ik verklaar dat dezelfde dienst niet gefinancierd wordt/).check();
+  await proposal.getByRole("button", { name: `Dit voorstel aanvaarden: ${invited[0]}` }).click();
   await toast(retailer, "Je aanvaardde het voorstel.");
   expect(takeDialogs()).toEqual([`Het voorstel van ${invited[0]} aanvaarden? De andere voorstellen worden dan afgewezen.`]);
   await retailer.waitForURL("**/trajecten/**");

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { BidSchema, HelpRequestSchema } from "~/modules/marketplace/rules";
 
 /*
@@ -38,5 +39,35 @@ describe("a start date", () => {
 
   it("may be left out of a request: as soon as possible", () => {
     expect(HelpRequestSchema.safeParse(request()).success).toBe(true);
+  });
+});
+
+/*
+ * Numbers typed in a form (issue 22, item 13): an empty required number said "Vul een geheel getal
+ * in.", and hours typed the Belgian way ("1,5") were refused as not a whole number. Expected: an
+ * empty field is "required", a fraction is accepted where fractions make sense, text says what a
+ * number looks like, a number out of bounds gives its range.
+ */
+describe("a number typed in a form", () => {
+  const messages = (result: { success: boolean; error?: { issues: { path: (string | number)[]; message: string }[] } }) => result.error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+
+  it("left empty is required, not 'not a whole number'", () => {
+    const { estimatedHours: _h, ...withoutHours } = bid("2027-01-05");
+    expect(messages(BidSchema.safeParse(withoutHours))).toEqual(["estimatedHours: errors.required"]);
+    expect(messages(BidSchema.safeParse({ ...withoutHours, estimatedHours: "  " }))).toEqual(["estimatedHours: errors.required"]);
+  });
+
+  it("as text or a fraction of a day count says what is wrong", () => {
+    expect(messages(BidSchema.safeParse({ ...bid("2027-01-05"), adviceDays: "tien" }))).toEqual(["adviceDays: errors.number"]);
+    expect(messages(BidSchema.safeParse({ ...bid("2027-01-05"), adviceDays: "1,5" }))).toEqual(["adviceDays: errors.number"]);
+    expect(messages(BidSchema.safeParse({ ...bid("2027-01-05"), adviceDays: "400" }))).toEqual(["adviceDays: errors.daysRange"]);
+  });
+
+  it("hours of work are read the Belgian way: 1,5 is one and a half", () => {
+    const log = (hours: string) => WorkspaceActionSchema.safeParse({ intent: "log", workedOn: "2026-01-05", hours, note: "Workshop" });
+    expect(log("1,5").data).toMatchObject({ hours: 1.5 });
+    expect(log("2").data).toMatchObject({ hours: 2 });
+    expect(messages(log("1,5 uur"))).toEqual(["hours: errors.decimal"]);
+    expect(messages(log("30"))).toEqual(["hours: errors.hoursRange"]);
   });
 });

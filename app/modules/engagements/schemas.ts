@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateSchema, optionalText, requiredText, WebUrlSchema } from "~/modules/profiles/schemas";
+import { IsoDateSchema, numberField, optionalText, requiredText, WebUrlSchema } from "~/modules/profiles/schemas";
 
 /** The workspace's forms, told apart by `intent`. */
 export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
@@ -31,7 +31,7 @@ export const WorkspaceActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("log"),
     workedOn: IsoDateSchema.refine((d) => new Date(d) <= new Date(), "errors.date"),
-    hours: z.coerce.number({ invalid_type_error: "errors.number" }).min(0.25, "errors.hoursRange").max(24, "errors.hoursRange"),
+    hours: numberField({ min: 0.25, max: 24, range: "errors.hoursRange", fractions: true }),
     note: requiredText(1000),
   }),
   z.object({

@@ -1,11 +1,14 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
-import { engagements, helpRequests, milestones, vouchers } from "~db/schema";
+import { engagements, helpRequests, milestones, users, vouchers } from "~db/schema";
+import { notifyUser } from "~/modules/notifications/index.server";
+import { listVoucherDecisions } from "~/modules/vouchers/index.server";
 import { addBelgianBankingDays, addDays, belgianDate } from "~/lib/dates";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { currentSettings } from "~/modules/settings/index.server";
 import { applyTransition, notifyParties } from "./engagements.server";
 import { decideMilestone } from "./milestones.server";
+import { approveVoucherTacitly } from "./voucher-steps.server";
 
 /** Fixed timings; how long a submitted milestone waits before it is approved is the office's setting. */
 export const timers = Object.freeze({ inactivityDays: 14, paymentReminderDays: 7 });
@@ -16,7 +19,9 @@ const activeStates = ["intake", "plan", "implementation", "review"] as const;
 /**
  * The scheduler's work, run by the outbox worker: expired bid deadlines close their requests,
  * milestones left unanswered are approved, quiet engagements get a reminder, own shares due soon
- * get one, engagements whose own share was not paid in time are cancelled (releasing the voucher).
+ * get one, engagements whose own share was not paid in time are cancelled (releasing the voucher),
+ * voucher decisions past their term are approved tacitly where the programme says so, or else
+ * brought to the office's attention.
  * Each row is claimed by a conditional update in the transaction that also writes its audit entry
  * and notices: several processes running this at once do each thing once, and a crash between two
  * rows loses nothing and sends nothing twice. Dates that decide are Brussels dates.
@@ -98,5 +103,49 @@ export async function runTimers(now = new Date()) {
   for (const u of unpaid) {
     await db.transaction((tx) => applyTransition(tx, u.engagementId, "cancel", "system", "Eigen bijdrage niet ontvangen vóór de vervaldag."));
   }
-  return { expired, autoApproved: overdue.length, reminded, paymentReminders, unpaidCancelled: unpaid.length };
+  const { tacitlyApproved, officeTold } = await voucherDecisionsPastTerm(now, today);
+  return { expired, autoApproved: overdue.length, reminded, paymentReminders, unpaidCancelled: unpaid.length, tacitlyApproved, officeTold };
+}
+
+/**
+ * Voucher decisions whose term has passed. Where the programme promises tacit approval, a voucher
+ * whose checks all pass is approved (audited as tacit); every other one is mailed to the office
+ * once, with its file number and the day the term ended.
+ */
+async function voucherDecisionsPastTerm(now: Date, today: string) {
+  let tacitlyApproved = 0;
+  let officeTold = 0;
+  const late = (await listVoucherDecisions({}, today)).filter((d) => d.overdue);
+  for (const decision of late) {
+    if (decision.tacitApproval && decision.eligibilityIssues.length === 0 && decision.relatedParty.length === 0) {
+      // Refused only when the budget ran out or the engagement moved on: then the office decides.
+      if ((await approveVoucherTacitly(decision.voucherId, decision.decideBy)).ok) {
+        tacitlyApproved++;
+        continue;
+      }
+    }
+    if (decision.overdueNotifiedAt) continue;
+    officeTold += await db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(vouchers)
+        .set({ overdueNotifiedAt: now })
+        .where(and(eq(vouchers.id, decision.voucherId), eq(vouchers.status, "requested"), isNull(vouchers.overdueNotifiedAt)))
+        .returning({ id: vouchers.id });
+      if (!claimed) return 0;
+      const office = await tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), isNull(users.deactivatedAt)));
+      for (const { id } of office) {
+        await notifyUser(tx, {
+          userId: id,
+          messageKey: "voucher.notice.overdue",
+          subjectKey: "voucher.notice.overdueSubject",
+          params: { dossier: decision.dossierNumber ?? "", business: decision.business, provider: decision.provider, voucher: decision.amountCents, date: decision.decideBy },
+          moneyParams: ["voucher"],
+          dateParams: ["date"],
+          link: `/trajecten/${decision.engagementId}`,
+        });
+      }
+      return 1;
+    });
+  }
+  return { tacitlyApproved, officeTold };
 }

@@ -31,59 +31,75 @@ async function isOffice(executor: Executor, userId: string) {
  * voucher flagged as a possible related-party deal needs a written justification, kept with it and
  * in the audit log.
  */
-export async function approveVoucher(adminId: string, voucherId: string, justification?: string): Promise<VoucherStepResult> {
+export function approveVoucher(adminId: string, voucherId: string, justification?: string): Promise<VoucherStepResult> {
   return db.transaction(async (tx) => {
     if (!(await isOffice(tx, adminId))) return { ok: false, error: "forbidden" };
-    const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId)).for("update");
-    if (!voucher) return { ok: false, error: "notFound" };
-    if (voucher.status !== "requested") return { ok: false, error: "notAllowed" };
-    if (voucher.eligibilityIssues.length) return { ok: false, error: "notEligible", issues: voucher.eligibilityIssues };
-    const why = justification?.trim() || null;
-    if (voucher.relatedParty.length && (why?.length ?? 0) < 20) return { ok: false, error: "justificationRequired", issues: voucher.relatedParty };
-    const [engagement] = await tx.select({ state: engagements.state }).from(engagements).where(eq(engagements.id, voucher.engagementId));
-    if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
-    if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
-    const [programme] = await tx.select({ paymentDays: programmes.paymentDays, iban: programmes.iban }).from(programmes).where(eq(programmes.id, voucher.programmeId));
-    const due = addDays(belgianDate(), programme.paymentDays);
-    const [approved] = await tx
-      .update(vouchers)
-      .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due, approvalJustification: voucher.relatedParty.length ? why : null })
-      .where(eq(vouchers.id, voucherId))
-      .returning({ paymentReference: vouchers.paymentReference });
-    await recordAudit(tx, {
-      actorId: adminId,
-      action: "voucher.approve",
-      entityType: "voucher",
-      entityId: voucherId,
-      fromState: "requested",
-      toState: "approved",
-      reason: voucher.relatedParty.length ? why : null,
-      data: { amountCents: voucher.amountCents, ...(voucher.relatedParty.length ? { relatedParty: voucher.relatedParty } : {}) },
-    });
-    const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
-    if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
-    // Everything the retailer needs to pay, in the e-mail itself: no need to sign in to read it.
-    const [business] = await tx.select({ ownerId: businesses.ownerId, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
-    await notifyUser(tx, {
-      userId: business.ownerId,
-      messageKey: "voucher.notice.approved",
-      subjectKey: "voucher.notice.approvedSubject",
-      params: {
-        business: business.name,
-        voucher: voucher.amountCents,
-        ownShare: voucher.ownShareCents,
-        iban: formatIban(programme.iban),
-        reference: approved.paymentReference ?? "",
-        due,
-        dossier: voucher.dossierNumber ?? "",
-        letter: decisionLetterUrl(voucher.engagementId),
-      },
-      moneyParams: ["voucher", "ownShare"],
-      dateParams: ["due"],
-      link: `/trajecten/${voucher.engagementId}`,
-    });
-    return { ok: true };
+    return approve(tx, voucherId, { adminId, justification });
   });
+}
+
+/**
+ * Tacit approval at the end of the decision term, by the scheduler, where the programme promises it:
+ * only a voucher whose checks all pass (eligible, no related-party flag, budget left), audited as
+ * tacit with the term it waited for. Anything else stays for the office.
+ */
+export function approveVoucherTacitly(voucherId: string, decideBy: string): Promise<VoucherStepResult> {
+  // The same checks as the office's approval; a related-party flag without a justification refuses.
+  return db.transaction((tx) => approve(tx, voucherId, { adminId: null, decideBy }));
+}
+
+async function approve(tx: Executor, voucherId: string, by: { adminId: string; justification?: string } | { adminId: null; decideBy: string }): Promise<VoucherStepResult> {
+  const { adminId } = by;
+  const justification = "justification" in by ? by.justification : undefined;
+  const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.id, voucherId)).for("update");
+  if (!voucher) return { ok: false, error: "notFound" };
+  if (voucher.status !== "requested") return { ok: false, error: "notAllowed" };
+  if (voucher.eligibilityIssues.length) return { ok: false, error: "notEligible", issues: voucher.eligibilityIssues };
+  const why = justification?.trim() || null;
+  if (voucher.relatedParty.length && (why?.length ?? 0) < 20) return { ok: false, error: "justificationRequired", issues: voucher.relatedParty };
+  const [engagement] = await tx.select({ state: engagements.state }).from(engagements).where(eq(engagements.id, voucher.engagementId));
+  if (engagement.state !== "awaiting_voucher") return { ok: false, error: "notAllowed" };
+  if (!(await reserveBudget(tx, voucher))) return { ok: false, error: "budgetExhausted" };
+  const [programme] = await tx.select({ paymentDays: programmes.paymentDays, iban: programmes.iban }).from(programmes).where(eq(programmes.id, voucher.programmeId));
+  const due = addDays(belgianDate(), programme.paymentDays);
+  const [approved] = await tx
+    .update(vouchers)
+    .set({ status: "approved", decidedBy: adminId, decidedAt: new Date(), paymentReference: await nextPaymentReference(tx), paymentDueOn: due, approvalJustification: voucher.relatedParty.length ? why : null })
+    .where(eq(vouchers.id, voucherId))
+    .returning({ paymentReference: vouchers.paymentReference });
+  await recordAudit(tx, {
+    actorId: adminId,
+    action: adminId ? "voucher.approve" : "voucher.approve_tacit",
+    entityType: "voucher",
+    entityId: voucherId,
+    fromState: "requested",
+    toState: "approved",
+    reason: voucher.relatedParty.length ? why : null,
+    data: { amountCents: voucher.amountCents, ...(voucher.relatedParty.length ? { relatedParty: voucher.relatedParty } : {}), ...("decideBy" in by ? { decideBy: by.decideBy } : {}) },
+  });
+  const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
+  if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
+  // Everything the retailer needs to pay, in the e-mail itself: no need to sign in to read it.
+  const [business] = await tx.select({ ownerId: businesses.ownerId, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
+  await notifyUser(tx, {
+    userId: business.ownerId,
+    messageKey: "voucher.notice.approved",
+    subjectKey: "voucher.notice.approvedSubject",
+    params: {
+      business: business.name,
+      voucher: voucher.amountCents,
+      ownShare: voucher.ownShareCents,
+      iban: formatIban(programme.iban),
+      reference: approved.paymentReference ?? "",
+      due,
+      dossier: voucher.dossierNumber ?? "",
+      letter: decisionLetterUrl(voucher.engagementId),
+    },
+    moneyParams: ["voucher", "ownShare"],
+    dateParams: ["due"],
+    link: `/trajecten/${voucher.engagementId}`,
+  });
+  return { ok: true };
 }
 
 export async function rejectVoucher(adminId: string, voucherId: string, reason: string): Promise<VoucherStepResult> {
@@ -193,6 +209,8 @@ export async function getDecisionLetter(engagementId: string, viewer: { id: stri
   const approved = row.voucher.status !== "rejected";
   return {
     approved,
+    // Approved by the scheduler at the end of the term, where the programme promises it.
+    tacit: approved && !row.voucher.decidedBy,
     dossierNumber: row.voucher.dossierNumber,
     decidedOn: belgianDate(row.voucher.decidedAt),
     programme: row.programme.name,

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
 import { db } from "~db/client";
 import { bids, businesses, helpRequests, invitations, municipalities, providers } from "~db/schema";
 import { scoreOpportunities } from "~/modules/matching/index.server";
+import { bidThreads } from "./questions.server";
 import { budgetCentsOf } from "./rules";
 
 async function providerOf(userId: string) {
@@ -93,5 +94,6 @@ export async function getOpportunity(providerUserId: string, requestId: string) 
   ]);
   const inFeed = feed.find((f) => f.id === requestId);
   if (!inFeed && !invitation && !bid) return null;
-  return { ...row, bid: bid ?? null, invited: Boolean(invitation), reasons: inFeed?.reasons ?? [], score: inFeed?.score ?? null };
+  const thread = bid ? ((await bidThreads([bid.id])).get(bid.id) ?? []) : [];
+  return { ...row, bid: bid ?? null, thread, invited: Boolean(invitation), reasons: inFeed?.reasons ?? [], score: inFeed?.score ?? null };
 }

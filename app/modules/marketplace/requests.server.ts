@@ -7,6 +7,7 @@ import { rankProviders } from "~/modules/matching/index.server";
 import { notifyUser, notifyUsers } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { currentSettings } from "~/modules/settings/index.server";
+import { bidThreads } from "./questions.server";
 import { bidDeadlineDays, budgetCentsOf, type BidInput, type HelpRequestInput } from "./rules";
 
 /** E-mail and in-app notice to one user, in their language; the subject key is the message's plus "Subject". */
@@ -82,6 +83,7 @@ export async function getOwnHelpRequest(ownerId: string, requestId: string) {
         providerSlug: providers.slug,
         foundedOn: providers.foundedOn,
         ratingAverage: sql<number | null>`(select avg(${reviews.rating})::float from ${reviews} where ${reviews.providerId} = ${providers.id})`,
+        reviewCount: sql<number>`(select count(*)::int from ${reviews} where ${reviews.providerId} = ${providers.id})`,
       })
       .from(bids)
       .innerJoin(providers, eq(providers.id, bids.providerId))
@@ -89,7 +91,15 @@ export async function getOwnHelpRequest(ownerId: string, requestId: string) {
       .orderBy(asc(bids.priceCents)),
     db.select({ id: engagements.id }).from(engagements).where(eq(engagements.helpRequestId, requestId)),
   ]);
-  return { ...row, invitations: invited, bids: offers, engagementId: engagement?.id ?? null };
+  const threads = await bidThreads(offers.map((o) => o.bid.id));
+  // Who was invited and who answered: an invited provider answered when their proposal stands.
+  const answered = new Set(offers.map((o) => o.bid.providerId));
+  return {
+    ...row,
+    invitations: invited.map((i) => ({ ...i, answered: answered.has(i.providerId) })),
+    bids: offers.map((o) => ({ ...o, thread: threads.get(o.bid.id) ?? [] })),
+    engagementId: engagement?.id ?? null,
+  };
 }
 
 export async function listOwnHelpRequests(ownerId: string) {

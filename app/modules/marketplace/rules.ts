@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { belgianDate } from "~/lib/dates";
 import { EuroAmountSchema } from "~/lib/money";
-import { choices, IsoDateSchema as isoDate, optionalText, requiredText } from "~/modules/profiles/schemas";
+import { choices, IsoDateSchema as isoDate, numberField, optionalText, requiredText } from "~/modules/profiles/schemas";
 import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
 
 /** How long a published request takes bids. (How many providers are invited and how many bids it takes are the office's settings.) */
@@ -35,7 +35,7 @@ export type HelpRequestInput = z.infer<typeof HelpRequestSchema>;
 
 /** A phase's price excl. VAT, as Belgians write it (1.250 or 1.250,50), at most €999,999.99. */
 const euros = EuroAmountSchema({ maxCents: 99_999_999 });
-const days = z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.daysRange").max(365, "errors.daysRange");
+const days = numberField({ min: 1, max: 365, range: "errors.daysRange" });
 
 export const BidSchema = z
   .object({
@@ -45,7 +45,7 @@ export const BidSchema = z
     implementationPrice: euros,
     implementationDeliverables: requiredText(2000),
     implementationDays: days,
-    estimatedHours: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.hoursRange").max(2000, "errors.hoursRange"),
+    estimatedHours: numberField({ min: 1, max: 2000, range: "errors.hoursRange" }),
     approach: optionalText(3000),
     startDate: isoDate.refine(notPast, "errors.pastDate"),
   })

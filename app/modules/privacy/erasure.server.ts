@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, like, notInArray, or, sql } from "drizzle-
 import { db, type Executor } from "~db/client";
 import {
   apiTokens,
+  bidMessages,
   bids,
   businesses,
   campaignInvitations,
@@ -51,8 +52,9 @@ export async function eraseAccount(userId: string) {
     const photos = await eraseBusinesses(tx, userId, names);
     await eraseProvider(tx, userId, names);
     await scrubNotices(tx, names);
-    // What the user wrote in engagements they took part in.
+    // What the user wrote in engagements they took part in, and in questions before hiring.
     await tx.update(engagementMessages).set({ body: erasedText }).where(eq(engagementMessages.authorId, userId));
+    await tx.update(bidMessages).set({ body: erasedText }).where(eq(bidMessages.authorId, userId));
     await tx.update(progressLogs).set({ note: erasedText }).where(eq(progressLogs.authorId, userId));
 
     await tx.delete(sessions).where(eq(sessions.userId, userId));

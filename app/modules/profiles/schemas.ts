@@ -17,6 +17,25 @@ const noMarkup = (s: string) => !/[<>]/.test(s);
 /** A calendar date as an <input type="date"> posts it: YYYY-MM-DD, and a real day. */
 export const IsoDateSchema = z.string({ required_error: "errors.required" }).refine(isCalendarDate, "errors.date");
 
+/**
+ * A number typed in a form, as Belgians write it ("12", or "1,5" where fractions are allowed). An
+ * empty field says it is required (not "not a whole number"), text says what a number looks like,
+ * a number out of bounds says the range (`range`, a message key).
+ */
+export const numberField = ({ min, max, range = "errors.number", fractions = false }: { min: number; max: number; range?: string; fractions?: boolean }) =>
+  z.preprocess(
+    // A missing field is an empty one (Conform posts nothing for an empty input).
+    (v) => (typeof v === "number" ? String(v) : (v ?? "")),
+    z
+      .string({ invalid_type_error: "errors.number" })
+      .trim()
+      .min(1, "errors.required")
+      // Empty matches too: it has said "required" already.
+      .regex(fractions ? /^(\d+([.,]\d+)?)?$/ : /^\d*$/, fractions ? "errors.decimal" : "errors.number")
+      .transform((v) => Number(v.replace(",", ".")))
+      .pipe(z.number().min(min, range).max(max, range)),
+  );
+
 export const requiredText = (max: number) =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.required" })

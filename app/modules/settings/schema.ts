@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { EmailSchema } from "~/modules/auth/schemas";
 import { factorNames, type Factor } from "~/modules/matching/score";
-import { OptionalPhoneSchema, optionalText } from "~/modules/profiles/schemas";
+import { numberField, OptionalPhoneSchema, optionalText } from "~/modules/profiles/schemas";
 
 /*
  * What the programme office may tune, with the bounds a sensible programme stays within; the form
  * and the action share this schema.
  */
-const whole = (min: number, max: number) =>
-  z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(min, "settings.range").max(max, "settings.range");
+const whole = (min: number, max: number) => numberField({ min, max, range: "settings.range" });
 
 const positiveFactors = factorNames.filter((f) => f !== "exposure");
 

@@ -34,10 +34,14 @@ export async function findVoucherDossier(executor: Executor, key: { voucherId: s
   return row ?? null;
 }
 
-/** The decision term: the programme's decision days, in working days (Belgian banking days) after the request. */
+/**
+ * The decision term: the programme's decision days, in working days (Belgian banking days) after the
+ * request. Overdue once its last working day has passed.
+ */
 function decisionTerm(requestedAt: Date, decisionDays: number, today: string) {
   const decideBy = addBelgianBankingDays(belgianDate(requestedAt), decisionDays);
-  return { decideBy, workingDaysLeft: bankingDaysBetween(today, decideBy) };
+  const workingDaysLeft = bankingDaysBetween(today, decideBy);
+  return { decideBy, workingDaysLeft, overdue: workingDaysLeft < 0 };
 }
 
 /** The office's queue of vouchers to decide, the one nearest its term first. */
@@ -55,6 +59,8 @@ export async function listVoucherDecisions(filter: { relatedPartyOnly?: boolean 
       relatedParty: r.voucher.relatedParty,
       eligibilityIssues: r.voucher.eligibilityIssues,
       requestedAt: r.voucher.createdAt,
+      tacitApproval: r.programme.tacitApproval,
+      overdueNotifiedAt: r.voucher.overdueNotifiedAt,
       ...decisionTerm(r.voucher.createdAt, r.programme.decisionDays, today),
     }))
     .sort((a, b) => a.decideBy.localeCompare(b.decideBy) || a.requestedAt.getTime() - b.requestedAt.getTime());

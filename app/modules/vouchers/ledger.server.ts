@@ -246,6 +246,8 @@ export async function createProgramme(adminId: string, input: ProgrammeInput) {
         closesOn: input.closesOn,
         maxVouchersPerBusiness: input.maxVouchersPerBusiness,
         paymentDays: input.paymentDays,
+        decisionDays: input.decisionDays,
+        tacitApproval: input.tacitApproval,
         iban: input.iban,
         bic: input.bic ?? null,
       })

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EuroAmountSchema } from "~/lib/money";
 import { parseBic, parseIban } from "~/modules/profiles/iban";
-import { choices, IsoDateSchema as isoDate, requiredText } from "~/modules/profiles/schemas";
+import { choices, IsoDateSchema as isoDate, numberField, requiredText } from "~/modules/profiles/schemas";
 import { sectorCodes } from "~/modules/profiles/taxonomy";
 
 const euros = (maxCents: number) => EuroAmountSchema({ minCents: 1, maxCents });
@@ -23,8 +23,12 @@ export const ProgrammeSchema = z
     municipalities: z.array(z.string().regex(/^3\d{4}$/, "errors.invalidMunicipality")).max(62).default([]),
     opensOn: isoDate,
     closesOn: isoDate,
-    maxVouchersPerBusiness: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number").max(100, "errors.number"),
-    paymentDays: z.coerce.number({ invalid_type_error: "errors.number" }).int("errors.number").min(1, "errors.number").max(365, "errors.number"),
+    maxVouchersPerBusiness: numberField({ min: 1, max: 100 }),
+    paymentDays: numberField({ min: 1, max: 365 }),
+    /** Working days the office takes at most to decide on a voucher. */
+    decisionDays: numberField({ min: 1, max: 60 }),
+    /** A checkbox: approve tacitly at the end of the term what passes every check. */
+    tacitApproval: z.literal("on").optional().transform((v) => v === "on"),
     iban: z.string({ required_error: "errors.required" }).transform((v, ctx) => {
       const parsed = parseIban(v);
       if (!parsed) ctx.addIssue({ code: "custom", message: "errors.iban" });

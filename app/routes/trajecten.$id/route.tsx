@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "~/lib/format";
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
 import { parseFields, readFormData } from "~/lib/forms.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -16,6 +16,7 @@ import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
 import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { MessageThread } from "~/ui/message-thread";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
 import { invariantResponse } from "~/lib/responses";
@@ -228,32 +229,18 @@ export default function WorkspacePage() {
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t("workspace.messages")}</h2>
-        {messages.length === 0 ? <p>{t("workspace.noMessages")}</p> : null}
-        <ul className="messages">
-          {messages.map((m) => (
-            <li key={m.id}>
-              <p className="hint">
-                {m.author} · {formatDateTime(m.createdAt, locale)}
-              </p>
-              <p>{m.body}</p>
-            </li>
-          ))}
-        </ul>
-        {role === "admin" ? (
+        <MessageThread
+          id="message-body"
+          messages={messages}
+          locale={locale}
+          empty={t("workspace.noMessages")}
+          label={role === "admin" ? undefined : t("workspace.message")}
+          fields={{ intent: "message" }}
+          errors={errorsOf("message")}
+          busy={busy}
+        >
           <p className="hint">{t("workspace.adminReadOnly")}</p>
-        ) : (
-          <Form method="post" key={`message-${messages.length}`}>
-            <FormErrors errors={errorsOf("message")} focus />
-            <input type="hidden" name="intent" value="message" />
-            <div className="field">
-              <label htmlFor="message-body">{t("workspace.message")}</label>
-              <textarea id="message-body" name="body" rows={3} required maxLength={5000} />
-            </div>
-            <button type="submit" disabled={busy}>
-              {t("workspace.send")}
-            </button>
-          </Form>
-        )}
+        </MessageThread>
       </section>
     </div>
   );

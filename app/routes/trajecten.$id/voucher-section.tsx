@@ -171,8 +171,8 @@ function DecisionFacts({ facts, locale }: { facts: NonNullable<Data["decisionFac
   return (
     <div className="card decision-facts">
       <h3>{t("voucher.facts.title", { dossier: facts.dossierNumber ?? "–" })}</h3>
-      <p className={facts.workingDaysLeft < 0 ? "notice" : undefined}>
-        {t(facts.workingDaysLeft < 0 ? "voucher.facts.overdue" : "voucher.facts.decideBy", { date: formatDate(facts.decideBy, locale), count: Math.abs(facts.workingDaysLeft) })}
+      <p className={facts.overdue ? "notice" : undefined}>
+        {t(facts.overdue ? "voucher.facts.overdue" : "voucher.facts.decideBy", { date: formatDate(facts.decideBy, locale), count: Math.abs(facts.workingDaysLeft) })}
       </p>
       <dl>
         <dt>{t("voucher.facts.checks")}</dt>

@@ -162,6 +162,7 @@ export const core: DeepStrings<typeof nl> = {
     radiusRange: "The radius must be between 0 and 150 km.",
     capacityRange: "Choose between 1 and 20 engagements at once.",
     number: "Enter a whole number.",
+    decimal: "Enter a number, e.g. 2 or 1.5.",
     chooseAtLeastOne: "Choose at least one.",
     tooManyLinks: "Give at most 10 links.",
     iban: "This IBAN is not correct (check digits).",

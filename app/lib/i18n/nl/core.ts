@@ -162,6 +162,7 @@ export const core = {
     radiusRange: "De straal moet tussen 0 en 150 km liggen.",
     capacityRange: "Kies tussen 1 en 20 trajecten tegelijk.",
     number: "Vul een geheel getal in.",
+    decimal: "Vul een getal in, bv. 2 of 1,5.",
     chooseAtLeastOne: "Kies er minstens één.",
     tooManyLinks: "Geef hoogstens 10 links.",
     iban: "Dit IBAN-nummer klopt niet (controlegetal).",
