@@ -100,8 +100,17 @@ export default function HelpRequestPage() {
       </ul>
       <p>
         {t("requests.budgetBand")}: {t(`requests.bands.${request.budgetBand}`)}
+        <br />
+        {t("requests.desiredStart")}: {request.desiredStart ? formatDate(request.desiredStart, locale) : t("requests.noDesiredStart")}
+        <br />
+        {t("requests.languages")}: {request.languages.map((l) => t(`languages.${l}`)).join(", ")}
       </p>
       <div className="actions">
+        {request.status === "draft" ? (
+          <Link className="button button-secondary" to={`/ondernemer/hulpvragen/${request.id}/bewerken`}>
+            {t("requests.edit")}
+          </Link>
+        ) : null}
         {request.status === "draft" ? (
           <Form method="post">
             <button type="submit" name="intent" value="publish" disabled={busy}>

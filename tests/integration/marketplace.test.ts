@@ -15,6 +15,7 @@ import * as newRequestPage from "~/routes/ondernemer.hulpvragen.nieuw";
 import * as retailerHome from "~/routes/ondernemer._index";
 import * as requestPage from "~/routes/ondernemer.hulpvragen.$id";
 import * as opportunityPage from "~/routes/opdrachten.$id";
+import * as editPage from "~/routes/ondernemer.hulpvragen.$id_.bewerken";
 
 let admin: Awaited<ReturnType<typeof account>>;
 let retailer: Awaited<ReturnType<typeof account>>;
@@ -349,5 +350,36 @@ describe("a question to a bidder before accepting", () => {
     expect((await respond(() => requestPage.action(args(formRequest(here, { intent: "ask", bidId: asked.bidId, body: "Nog iets?" }, { cookie: retailer.cookie }), { id })))).status).toBe(409);
     expect((await respond(() => opportunityPage.action(args(formRequest(page, { intent: "answer", body: "Nog dit." }, { cookie: bidders[0].cookie }), { id })))).status).toBe(409);
     expect((await db.select({ n: count() }).from(bidMessages).where(eq(bidMessages.bidId, asked.bidId)))[0].n).toBe(2);
+  });
+});
+
+/*
+ * A draft can be edited (issue 22, item 8): "a typo means cancelling, and the cancelled request stays
+ * in the list". Through the edit page's own loader and action.
+ */
+describe("a draft help request", () => {
+  it("is the owner's to change until it is published, refusing bad input without writing", async () => {
+    const id = (await createHelpRequest(retailer.id, { businessId: business.id, title: "Een webshpo", description: "Online verkopen.", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] }))!;
+    const path = `/ondernemer/hulpvragen/${id}/bewerken`;
+    const form = await (await respond(() => editPage.loader(args(getRequest(path, { cookie: retailer.cookie }), { id })))).json();
+    expect(form.defaultValue).toMatchObject({ businessId: business.id, title: "Een webshpo", services: ["webshop"], budgetBand: "1000_2500", languages: ["nl"] });
+    const changes = { businessId: business.id, title: "Een webshop", description: "Online verkopen en afhalen.", services: ["webshop", "social_media"], budgetBand: "2500_5000", languages: ["nl", "fr"] };
+    const post = (fields: Record<string, string | string[]>, cookie = retailer.cookie) => respond(() => editPage.action(args(formRequest(path, fields, { cookie }), { id })));
+
+    const bad = await post({ ...changes, title: "" });
+    expect(bad.status).toBe(400);
+    expect((await db.select({ title: helpRequests.title }).from(helpRequests).where(eq(helpRequests.id, id)))[0].title).toBe("Een webshpo");
+    expect((await post(changes, stranger.cookie)).status).toBe(404);
+
+    expect((await post(changes)).status).toBe(302);
+    const [saved] = await db.select().from(helpRequests).where(eq(helpRequests.id, id));
+    expect(saved).toMatchObject({ status: "draft", title: "Een webshop", description: "Online verkopen en afhalen.", services: ["webshop", "social_media"], budgetBand: "2500_5000", languages: ["nl", "fr"] });
+
+    // Published, providers have read it: the edit page sends the retailer back, a late post is refused.
+    expect((await publishHelpRequest(retailer.id, id)).ok).toBe(true);
+    const late = await respond(() => editPage.loader(args(getRequest(path, { cookie: retailer.cookie }), { id })));
+    expect([late.status, late.headers.get("Location")]).toEqual([302, `/ondernemer/hulpvragen/${id}`]);
+    expect((await post({ ...changes, title: "Toch iets anders" })).status).toBe(409);
+    expect((await db.select({ title: helpRequests.title }).from(helpRequests).where(eq(helpRequests.id, id)))[0].title).toBe("Een webshop");
   });
 });

@@ -11,6 +11,7 @@ export {
   requestableProvider,
   submitBid,
   suggestedServices,
+  updateHelpRequest,
   withdrawBid,
   type BidResult,
 } from "./requests.server";

@@ -61,12 +61,38 @@ export async function createHelpRequest(ownerId: string, input: HelpRequestInput
   return row.id;
 }
 
+/**
+ * Changes a draft: its title, description, services, budget, start and languages. Only while it is
+ * a draft (the update says so itself, so a publish in between wins); the business stays the same.
+ */
+export async function updateHelpRequest(ownerId: string, requestId: string, input: HelpRequestInput) {
+  const found = await getOwnHelpRequest(ownerId, requestId);
+  if (!found) return { ok: false as const, error: "notFound" as const };
+  const requested = input.requestedProviderId ? await requestableProvider(input.requestedProviderId) : null;
+  const changed = await db
+    .update(helpRequests)
+    .set({
+      title: input.title,
+      description: input.description,
+      services: input.services,
+      budgetBand: input.budgetBand,
+      desiredStart: input.desiredStart ?? null,
+      languages: input.languages,
+      requestedProviderId: requested?.id ?? null,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(helpRequests.id, requestId), eq(helpRequests.status, "draft")))
+    .returning({ id: helpRequests.id });
+  return changed.length ? { ok: true as const } : { ok: false as const, error: "notAllowed" as const };
+}
+
 /** A request of the owner's, with its invitations and bids; null for anyone else. */
 export async function getOwnHelpRequest(ownerId: string, requestId: string) {
   const [row] = await db
-    .select({ request: helpRequests, businessName: businesses.name })
+    .select({ request: helpRequests, businessName: businesses.name, requestedProviderName: providers.companyName })
     .from(helpRequests)
     .innerJoin(businesses, eq(businesses.id, helpRequests.businessId))
+    .leftJoin(providers, eq(providers.id, helpRequests.requestedProviderId))
     .where(and(eq(helpRequests.id, requestId), eq(businesses.ownerId, ownerId)));
   if (!row) return null;
   const [invited, offers, [engagement]] = await Promise.all([
