@@ -34,6 +34,8 @@ const EnvSchema = z
     STRIPE_API_BASE: optionalUrl,
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().default("Koppel <noreply@koppel.localhost>"),
+    /** How long a mail about an engagement waits for others about it to the same person, to go out as one. */
+    MAIL_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
     COOKIE_SECRET: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     /**

@@ -29,6 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function CampaignMunicipality() {
   const { t } = useTranslation();
   const { municipality, edition, participants, filter } = useLoaderData<typeof loader>();
+  // No business here takes part at all (not: none matches the filter): say so, without a search.
+  const nobody = participants.length === 0 && !filter.q && !filter.sector;
   return (
     <>
       <p className="no-print">
@@ -36,9 +38,13 @@ export default function CampaignMunicipality() {
       </p>
       <header className="page-header">
         <h1>{t("campaigns.public.municipalityTitle", { municipality: municipality.name })}</h1>
-        {edition ? <p className="lead">{t("campaigns.public.municipalityIntro", { municipality: municipality.name, edition: edition.title })}</p> : null}
+        {edition ? <p className="lead">{t(nobody ? "campaigns.public.municipalityNobody" : "campaigns.public.municipalityIntro", { municipality: municipality.name, edition: edition.title })}</p> : null}
       </header>
-      {edition ? (
+      {edition && nobody ? (
+        <p>
+          <Link to="/zomer">{t("campaigns.public.otherMunicipalities")}</Link>
+        </p>
+      ) : edition ? (
         <>
           <Form method="get" className="search-row" role="search" aria-label={t("campaigns.public.filter")}>
             <div className="field">

@@ -21,6 +21,8 @@ export default function CampaignOverview() {
   const { t } = useTranslation();
   const { edition, municipalities, counts, map, locale } = useLoaderData<typeof loader>();
   const slugOf = new Map(municipalities.map((m) => [m.nisCode, m.slug]));
+  const taking = municipalities.filter((m) => counts[m.nisCode]);
+  const others = municipalities.filter((m) => !counts[m.nisCode]);
   return (
     <>
       <header className="page-header">
@@ -43,15 +45,27 @@ export default function CampaignOverview() {
             hrefFor={(nisCode) => `/zomer/${slugOf.get(nisCode)}`}
           />
           <section aria-labelledby="municipalities-title">
-            <h2 id="municipalities-title">{t("campaigns.public.municipalities")}</h2>
+            {/* The municipalities that take part; the others fold away (their pages say nobody does yet). */}
+            <h2 id="municipalities-title">{t("campaigns.public.municipalitiesTakingPart", { count: taking.length })}</h2>
             <ul className="municipality-list">
-              {municipalities.map((m) => (
+              {taking.map((m) => (
                 <li key={m.nisCode}>
-                  <Link to={`/zomer/${m.slug}`}>{m.name}</Link>
-                  {counts[m.nisCode] ? <strong> ({t("campaigns.public.participants", { count: counts[m.nisCode] })})</strong> : null}
+                  <Link to={`/zomer/${m.slug}`}>{m.name}</Link> <strong>({t("campaigns.public.participants", { count: counts[m.nisCode] })})</strong>
                 </li>
               ))}
             </ul>
+            {others.length ? (
+              <details>
+                <summary>{t("campaigns.public.municipalitiesOther", { count: others.length })}</summary>
+                <ul className="municipality-list">
+                  {others.map((m) => (
+                    <li key={m.nisCode}>
+                      <Link to={`/zomer/${m.slug}`}>{m.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </section>
         </div>
       ) : null}

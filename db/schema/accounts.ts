@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { municipalities } from "./reference";
 import { createdAt, id } from "./columns";
 
@@ -22,6 +22,12 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     locale: text("locale").$type<Locale>().notNull().default("nl"),
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
+    /**
+     * One e-mail a day instead of one per event (providers and the office choose it): the notices
+     * stay in the app as they happen, and the morning's digest lists those since the last one.
+     */
+    mailDigest: boolean("mail_digest").notNull().default(false),
+    digestSentAt: timestamp("digest_sent_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_idx").on(t.email)],

@@ -63,6 +63,7 @@ function matrix(): Record<string, Row> {
     "ondernemer.hulpvragen._index": { path: "/ondernemer/hulpvragen", get: onlyFor("retailer") },
     "ondernemer.hulpvragen.nieuw": { path: `/ondernemer/hulpvragen/nieuw?zaak=${w.businessId}`, get: onlyFor("retailer", 404), post: onlyFor("retailer", 400) },
     "ondernemer.hulpvragen.$id": { path: `/ondernemer/hulpvragen/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("retailer", 404), post: onlyFor("retailer", 404) },
+    "ondernemer.hulpvragen.$id_.bewerken": { path: `/ondernemer/hulpvragen/${w.helpRequestId}/bewerken`, params: { id: w.helpRequestId }, get: onlyFor("retailer", 404), post: onlyFor("retailer", 404) },
     "ondernemer.zomer._index": { path: "/ondernemer/zomer", get: onlyFor("retailer") },
     "ondernemer.zomer.$businessId.$edition": {
       path: `/ondernemer/zomer/${w.businessId}/${w.editionSlug}`,
@@ -191,6 +192,8 @@ describe("authorization matrix", () => {
       "ondernemer.quickscans.$scanId": [["retailer", 200]],
       "ondernemer.hulpvragen.nieuw": [["retailer", 200]],
       "ondernemer.hulpvragen.$id": [["retailer", 200]],
+      // The world's request was awarded long ago: its owner is sent back to it, not given the form.
+      "ondernemer.hulpvragen.$id_.bewerken": [["retailer", 302]],
       "ondernemer.zomer.$businessId.$edition": [["retailer", 200]],
       "opdrachten.$id": [["provider", 200]],
       "trajecten.$id": [["retailer", 200], ["provider", 200]],

@@ -39,6 +39,7 @@ function targets(): Record<string, Target | "skip"> {
     "ondernemer.zaken.$id": { as: "retailer", path: `/ondernemer/zaken/${w.businessId}`, params: { id: w.businessId } },
     "ondernemer.zaken.$id_.quickscan": { as: "retailer", path: `/ondernemer/zaken/${w.businessId}/quickscan`, params: { id: w.businessId } },
     "ondernemer.hulpvragen.nieuw": { as: "retailer", path: `/ondernemer/hulpvragen/nieuw?zaak=${w.businessId}` },
+    "ondernemer.hulpvragen.$id_.bewerken": { as: "retailer", path: `/ondernemer/hulpvragen/${w.helpRequestId}/bewerken`, params: { id: w.helpRequestId } },
     "ondernemer.hulpvragen.$id": { as: "retailer", path: `/ondernemer/hulpvragen/${w.helpRequestId}`, params: { id: w.helpRequestId } },
     "ondernemer.zomer.$businessId.$edition": { as: "retailer", path: `/ondernemer/zomer/${w.businessId}/${w.editionSlug}`, params: { businessId: w.businessId, edition: w.editionSlug } },
     "aanbieder.profiel": { as: "provider", path: "/aanbieder/profiel" },

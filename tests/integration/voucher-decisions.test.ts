@@ -93,6 +93,8 @@ describe("the retailer's receipt (issue 22, item 4)", () => {
     const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
     const [{ name }] = await db.select({ name: businesses.name }).from(businesses).where(eq(businesses.id, businessId));
     const mailsTo = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).filter((m) => (m.payload as { to: string }).to === email);
+    // A minute later: the approval's mail has gone (mails about one engagement within a minute are one).
+    await db.update(outbox).set({ runAfter: new Date(Date.now() - 1000) }).where(eq(outbox.topic, "mail.send"));
     const before = new Set((await mailsTo()).map((m) => m.id));
     expect(await confirmOwnShare(admin.id, voucher.id)).toEqual({ ok: true });
     const sent = (await mailsTo()).filter((m) => !before.has(m.id)).map((m) => m.payload as { to: string; subject: string; text: string });
@@ -157,5 +159,85 @@ describe("a voucher decision past its term", () => {
     // A second run mails nothing again.
     await runTimers(new Date("2026-12-22T08:00:00Z"));
     expect((await overdueMails()).length).toBe(told.length);
+  });
+});
+
+/*
+ * Fewer, better e-mails (issue 22, item 12): "one engagement sent the retailer 14 mails, two in the
+ * same second on voucher approval; subjects like 'het traject staat nu op Intake'". Expected: one
+ * mail per moment per person, its subject saying what happened.
+ */
+describe("mails about one engagement", () => {
+  it("go out as one per person within the minute, each step told in words", async () => {
+    const { outbox, users } = await import("~db/schema");
+    const { postMessage } = await import("~/modules/engagements/index.server");
+    const write = async (body: string) => expect((await postMessage({ id: retailer.id, role: "retailer" }, engagementId, body)).ok).toBe(true);
+    await newProgramme(1_000_000, { name: "Minder mails", maxVouchersPerBusiness: 100 });
+    const { voucher, engagementId } = await acceptedEngagement();
+    const [[{ email: retailerMail }], [{ email: providerMail }]] = await Promise.all([retailer.id, provider.id].map((id) => db.select({ email: users.email }).from(users).where(eq(users.id, id))));
+    const mails = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => ({ id: m.id, runAfter: m.runAfter, ...(m.payload as { to: string; subject: string; text: string; group?: string }) }));
+    const before = new Set((await mails()).map((m) => m.id));
+    const fresh = async (to: string) => (await mails()).filter((m) => !before.has(m.id) && m.to === to);
+
+    // Voucher approval: the retailer gets one mail (what to pay), not two in the same second; the
+    // provider hears of the step in words.
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    expect((await fresh(retailerMail)).map((m) => m.subject)).toEqual([expect.stringMatching(/^Voucher goedgekeurd voor .+: betaal €\s598,00 vóór /)]);
+    expect((await fresh(providerMail)).map((m) => m.subject)).toEqual([expect.stringMatching(/: voucher toegekend, de eigen bijdrage volgt$/)]);
+
+    // Two more things about the same engagement within the minute join the provider's waiting mail.
+    await write("Wanneer plannen we de intake?");
+    await write("Dinsdag past ons het best.");
+    const [joined] = await fresh(providerMail);
+    expect((await fresh(providerMail)).length).toBe(1);
+    expect(joined.text).toMatch(/toegekend; nu volgt de eigen bijdrage\.\n\nNieuw bericht in het traject van .+\.\n\nNieuw bericht in het traject van .+\./);
+    // It waits for the minute, then goes: a mail after that is a mail of its own.
+    expect(joined.runAfter.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    await db.update(outbox).set({ runAfter: new Date(Date.now() - 1000) }).where(eq(outbox.id, joined.id));
+    await write("Of woensdag.");
+    expect((await fresh(providerMail)).length).toBe(2);
+  });
+});
+
+describe("a daily digest instead of a mail per event (issue 22, item 12)", () => {
+  it("is a provider's choice: the day's notices in one morning mail, once a day, none on a quiet day", async () => {
+    const { outbox, users } = await import("~db/schema");
+    const { postMessage } = await import("~/modules/engagements/index.server");
+    const { sendDailyDigests } = await import("~/modules/notifications/index.server");
+    const { args, formRequest, respond } = await import("../support/http");
+    const accountPage = await import("~/routes/account/route");
+    const digestReader = await approvedProvider(admin.id, { services: ["webshop"] });
+    const choose = (cookie: string, mailDigest: string) => respond(() => accountPage.action(args(formRequest("/account", { intent: "mail", mailDigest }, { cookie }))));
+    // A shop's mails are about its own money: it cannot choose a digest.
+    expect((await choose(retailer.cookie, "daily")).status).toBe(403);
+    expect((await choose(digestReader.cookie, "daily")).status).toBe(302);
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, digestReader.id));
+    const all = async () => (await db.select().from(outbox).where(eq(outbox.topic, "mail.send"))).map((m) => ({ id: m.id, ...(m.payload as { to: string; subject: string; text: string }) }));
+    // From the choice on (the welcome and approval mails came before).
+    const earlier = new Set((await all()).map((m) => m.id));
+    const mailsTo = async () => (await all()).filter((m) => m.to === email && !earlier.has(m.id)).map(({ id: _id, ...mail }) => mail);
+
+    await newProgramme(1_000_000, { name: "Dagoverzicht", maxVouchersPerBusiness: 100 });
+    const { engagementId } = await acceptedBid({ retailerId: retailer.id, businessId, providerUserId: digestReader.id }, { services: ["webshop"], price: { advicePrice: "400", implementationPrice: "900" } });
+    expect((await postMessage({ id: retailer.id, role: "retailer" }, engagementId, "Kunnen we dinsdag beginnen?")).ok).toBe(true);
+    // Told in the app as it happens, not by mail.
+    expect(await mailsTo()).toEqual([]);
+
+    // Tomorrow at 07:30 in Brussels it is too early; at 08:05 the digest goes, once.
+    expect(await sendDailyDigests(new Date("2026-12-05T06:30:00Z"))).toBe(0);
+    await sendDailyDigests(new Date("2026-12-05T07:05:00Z"));
+    await sendDailyDigests(new Date("2026-12-05T09:00:00Z"));
+    const digests = await mailsTo();
+    expect(digests.map((m) => m.subject)).toEqual(["Je dagoverzicht van Koppel: 2 meldingen"]);
+    expect(digests[0].text).toContain("Je voorstel voor");
+    expect(digests[0].text).toMatch(/Nieuw bericht in het traject van .+\n {2}http:\/\/localhost:3000\/trajecten\//);
+    // The next day, with nothing new, no mail.
+    await sendDailyDigests(new Date("2026-12-06T07:05:00Z"));
+    expect((await mailsTo()).length).toBe(1);
+
+    // Back to a mail per event: the next one is mailed right away.
+    expect((await choose(digestReader.cookie, "each")).status).toBe(302);
+    expect((await postMessage({ id: retailer.id, role: "retailer" }, engagementId, "Of woensdag?")).ok).toBe(true);
+    expect((await mailsTo()).length).toBe(2);
   });
 });

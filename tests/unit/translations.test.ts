@@ -40,9 +40,12 @@ describe("the translations", () => {
 
 describe("engagement e-mails", () => {
   it("have a subject of their own for every notice sent by e-mail, naming the business", () => {
+    // Nested keys flattened ("to.intake"): each step of the engagement has its notice and subject.
+    const flat = (texts: object, prefix = ""): [string, string][] =>
+      Object.entries(texts).flatMap(([key, value]) => (typeof value === "string" ? [[prefix + key, value] as [string, string]] : flat(value, `${prefix}${key}.`)));
     for (const { translation: texts } of [resources.nl, resources.en]) {
-      const notices = Object.keys(texts.engagements.notice).filter((key) => key !== "redoQuickscan");
-      const subjects = texts.engagements.subjects as Record<string, string>;
+      const notices = flat(texts.engagements.notice).map(([key]) => key).filter((key) => key !== "redoQuickscan");
+      const subjects = Object.fromEntries(flat(texts.engagements.subjects));
       expect(Object.keys(subjects).sort()).toEqual(notices.sort());
       for (const key of notices) expect(subjects[key], key).toContain("{{business}}");
     }

@@ -231,6 +231,21 @@ export async function setUserLocale(userId: string, locale: Locale) {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
+/** Who may choose one e-mail a day: those who get many (providers, the office); a shop's mail is about its own money. */
+export const digestRoles: readonly Role[] = ["provider", "admin"];
+
+export async function getMailDigest(userId: string) {
+  const [row] = await db.select({ mailDigest: users.mailDigest }).from(users).where(eq(users.id, userId));
+  return row?.mailDigest ?? false;
+}
+
+/** One e-mail a day, or one per event; counted from now, so the first digest holds only what follows. */
+export async function setMailDigest(userId: string, role: Role, digest: boolean) {
+  if (!digestRoles.includes(role)) return false;
+  await db.update(users).set({ mailDigest: digest, digestSentAt: digest ? new Date() : null }).where(eq(users.id, userId));
+  return true;
+}
+
 /**
  * Invitation links for accounts created in bulk (CSV import): one token and one queued e-mail per
  * invitee, written in the caller's transaction in a few statements rather than one per person.

@@ -11,6 +11,9 @@ export {
   setPasswordWithToken,
   setUserActive,
   setUserLocale,
+  digestRoles,
+  getMailDigest,
+  setMailDigest,
   type LoginResult,
   type MailRequestResult,
 } from "./accounts.server";

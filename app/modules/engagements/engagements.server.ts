@@ -109,7 +109,10 @@ export async function applyTransition(
       toState: to,
       reason: why,
     });
-    await notifyParties(tx, engagementId, who, { key: "engagements.notice.stateChanged", params: { state: to }, quietFor: options.quietFor });
+    // Each step is told in words of what happened ("Het advies is goedgekeurd: … start de
+    // uitvoering"), not as a state's name; a dispute resolved says where the engagement goes on.
+    const step = action === "resume" ? "resumed" : to;
+    await notifyParties(tx, engagementId, who, { key: `engagements.notice.to.${step}`, params: { state: to }, quietFor: options.quietFor });
     if (to === "completed" || to === "cancelled") {
       // The settlement: what the voucher did not use goes back to the programme, what the retailer
       // paid and no approved milestone used goes back to the retailer, in this transaction.
@@ -150,6 +153,7 @@ export async function notifyParties(
       translatedParams: ["state", ...(message.translated ?? [])],
       dateParams: message.dates,
       link: `/trajecten/${engagementId}`,
+      group: engagementId,
     });
   }
 }

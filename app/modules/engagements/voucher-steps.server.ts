@@ -77,7 +77,8 @@ async function approve(tx: Executor, voucherId: string, by: { adminId: string; j
     reason: voucher.relatedParty.length ? why : null,
     data: { amountCents: voucher.amountCents, ...(voucher.relatedParty.length ? { relatedParty: voucher.relatedParty } : {}), ...("decideBy" in by ? { decideBy: by.decideBy } : {}) },
   });
-  const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system");
+  // The retailer gets the approval with what to pay, below; the provider hears of the step.
+  const moved = await applyTransition(tx, voucher.engagementId, "confirm_voucher", "system", undefined, { quietFor: ["retailer"] });
   if (!moved.ok) throw new Error(`voucher approved but the engagement could not move on: ${moved.error}`);
   // Everything the retailer needs to pay, in the e-mail itself: no need to sign in to read it.
   const [business] = await tx.select({ ownerId: businesses.ownerId, name: businesses.name }).from(businesses).where(eq(businesses.id, voucher.businessId));
@@ -98,6 +99,7 @@ async function approve(tx: Executor, voucherId: string, by: { adminId: string; j
     moneyParams: ["voucher", "ownShare"],
     dateParams: ["due"],
     link: `/trajecten/${voucher.engagementId}`,
+    group: voucher.engagementId,
   });
   return { ok: true };
 }
@@ -123,6 +125,7 @@ export async function rejectVoucher(adminId: string, voucherId: string, reason: 
       params: { business: file.business.name, reason: reason.trim(), dossier: file.voucher.dossierNumber ?? "" },
       // The mail's link is the letter itself.
       link: `/trajecten/${updated[0].engagementId}/beslissing`,
+      group: updated[0].engagementId,
     });
     return { ok: true };
   });
@@ -163,6 +166,7 @@ export async function recordOwnSharePaid(tx: Executor, actorId: string | null, v
     moneyParams: ["amount"],
     dateParams: ["date"],
     link: `/trajecten/${paid[0].engagementId}`,
+    group: paid[0].engagementId,
   });
   return { ok: true };
 }

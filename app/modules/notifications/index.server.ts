@@ -20,5 +20,6 @@ export function queueMail(executor: Executor, mail: Mail) {
 export function queueMails(executor: Executor, mails: Mail[]) {
   return enqueue(executor, "mail.send", ...mails.map((m) => ({ ...m })));
 }
+export { sendDailyDigests } from "./digest.server";
 export { countUnreadNotices, createNotice, readNotices } from "./notices.server";
 export { notifyUser, notifyUsers } from "./notify.server";

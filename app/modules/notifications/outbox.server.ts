@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { outbox, scheduledRuns } from "~db/schema";
 import { logger } from "~/lib/logger.server";
@@ -15,6 +15,44 @@ const claimSeconds = 120;
 export async function enqueue(executor: Executor, topic: string, ...payloads: Record<string, unknown>[]) {
   if (payloads.length === 0) return;
   await executor.insert(outbox).values(payloads.map((payload) => ({ topic, payload })));
+  wakeWorker?.();
+}
+
+/**
+ * Work better done once for several causes close together (mails about one engagement to one person
+ * within a minute): when a row of `topic` whose payload contains `match` still waits for its run
+ * (queued with a delay, not yet claimed), `merge` rewrites its payload; otherwise a new row is queued
+ * to run `delaySeconds` from now. The waiting row is locked while it is rewritten, and a worker skips
+ * a locked row, so a cause is never lost between the two. With no delay, only causes in the same
+ * transaction are merged (its now() is fixed).
+ */
+export async function enqueueMerged(
+  executor: Executor,
+  topic: string,
+  payload: Record<string, unknown>,
+  { match, delaySeconds, merge }: { match: Record<string, string>; delaySeconds: number; merge: (waiting: Record<string, unknown>) => Record<string, unknown> },
+) {
+  const [waiting] = await executor
+    .select({ id: outbox.id, payload: outbox.payload })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.topic, topic),
+        isNull(outbox.doneAt),
+        isNull(outbox.failedAt),
+        isNull(outbox.lockedUntil),
+        gte(outbox.runAfter, sql`now()`),
+        sql`${outbox.payload} @> ${JSON.stringify(match)}::jsonb`,
+      ),
+    )
+    .orderBy(desc(outbox.id))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  if (waiting) {
+    await executor.update(outbox).set({ payload: merge(waiting.payload) }).where(eq(outbox.id, waiting.id));
+    return;
+  }
+  await executor.insert(outbox).values({ topic, payload, runAfter: sql`now() + make_interval(secs => ${delaySeconds})` });
   wakeWorker?.();
 }
 

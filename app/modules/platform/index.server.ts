@@ -6,7 +6,7 @@ import { logger } from "~/lib/logger.server";
 import { hashPassword } from "~/modules/auth/index.server";
 import { runTimers } from "~/modules/engagements/index.server";
 import { matchingOutboxHandlers, reindexAll, setUpSearch } from "~/modules/matching/index.server";
-import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHandlers, startOutboxWorker } from "~/modules/notifications/index.server";
+import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHandlers, sendDailyDigests, startOutboxWorker } from "~/modules/notifications/index.server";
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 import { refreshSettings, settingsSavedAt } from "~/modules/settings/index.server";
 import { seedDemoActivity } from "./demo-activity.server";
@@ -40,7 +40,10 @@ export async function boot() {
   // claims its rows, so even two runs at once would do each thing once.)
   const scheduled = async () => {
     await refreshSettings();
-    if (await claimScheduledRun("timers", env.SCHEDULER_SECONDS)) await runTimers();
+    if (await claimScheduledRun("timers", env.SCHEDULER_SECONDS)) {
+      await runTimers();
+      await sendDailyDigests();
+    }
   };
   stopWorker = startOutboxWorker(allOutboxHandlers, { scheduled: { everyMs: env.SCHEDULER_SECONDS * 1000, run: scheduled } });
   logger.info({ database: database.kind, mail: mailTransportKind }, "koppel ready");

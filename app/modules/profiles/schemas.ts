@@ -24,10 +24,10 @@ export const IsoDateSchema = z.string({ required_error: "errors.required" }).ref
  */
 export const numberField = ({ min, max, range = "errors.number", fractions = false }: { min: number; max: number; range?: string; fractions?: boolean }) =>
   z.preprocess(
-    // A missing field is an empty one (Conform posts nothing for an empty input).
     (v) => (typeof v === "number" ? String(v) : (v ?? "")),
     z
-      .string({ invalid_type_error: "errors.number" })
+      // Missing (Conform hands an empty input over as missing, its coercion running before ours) or empty: required.
+      .string({ required_error: "errors.required", invalid_type_error: "errors.number" })
       .trim()
       .min(1, "errors.required")
       // Empty matches too: it has said "required" already.

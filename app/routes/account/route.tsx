@@ -6,7 +6,7 @@ import { parseSubmission, readFormData } from "~/lib/forms.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { invariantResponse } from "~/lib/responses";
-import { changePassword, checkPassword, createApiToken, listApiTokens, logOut, requireUserSession, revokeApiToken } from "~/modules/auth/index.server";
+import { changePassword, checkPassword, createApiToken, digestRoles, getMailDigest, listApiTokens, logOut, requireUserSession, revokeApiToken, setMailDigest } from "~/modules/auth/index.server";
 import { ChangePasswordSchema, CreateApiTokenSchema, DeleteAccountSchema, RevokeApiTokenSchema } from "~/modules/auth/schemas";
 import { eraseAccount } from "~/modules/privacy/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -15,12 +15,20 @@ import { ApiTokens } from "./api-tokens";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserSession(request);
-  return json({ name: user.name, email: user.email, role: user.role, locale: await getLocale(request, user), apiTokens: await listApiTokens(user.id) });
+  return json({
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    locale: await getLocale(request, user),
+    apiTokens: await listApiTokens(user.id),
+    // null: this role gets its mails as they happen (a shop's mails are about its own money).
+    mailDigest: digestRoles.includes(user.role) ? await getMailDigest(user.id) : null,
+  });
 }
 
 const hideFields = ["currentPassword", "password", "confirmPassword"];
 
-/** Four forms, told apart by `intent`: change the password, make or revoke an API token, erase the account. */
+/** Five forms, told apart by `intent`: change the password, how mail arrives, make or revoke an API token, erase the account. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUserSession(request);
   const formData = await readFormData(request);
@@ -31,6 +39,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createApiToken(user.id, { expiresInDays: lifetime === "none" ? undefined : Number(lifetime) });
     // Shown this once, never stored: the page answers with it instead of redirecting.
     return json({ ...submission.reply({ resetForm: true }), newToken: created.token });
+  }
+  if (formData.get("intent") === "mail") {
+    const choice = formData.get("mailDigest");
+    // Only a crafted post has neither (one of the two is always checked).
+    if (choice !== "daily" && choice !== "each") return redirectWithToast("/account", { key: "errors.invalidChoice", kind: "error" });
+    invariantResponse(await setMailDigest(user.id, user.role, choice === "daily"), 403);
+    return redirectWithToast("/account", { key: choice === "daily" ? "auth.mailDaily" : "auth.mailEach" });
   }
   if (formData.get("intent") === "revoke-token") {
     const submission = parseSubmission(formData, RevokeApiTokenSchema);
@@ -91,6 +106,29 @@ export default function AccountPage() {
           {t("auth.submitChangePassword")}
         </button>
       </Form>
+
+      {account.mailDigest !== null ? (
+        <>
+          <h2 id="mail-title">{t("auth.mailTitle")}</h2>
+          <Form method="post" aria-labelledby="mail-title">
+            <input type="hidden" name="intent" value="mail" />
+            <fieldset>
+              <legend>{t("auth.mailLegend")}</legend>
+              <label className="choice">
+                <input type="radio" name="mailDigest" value="each" defaultChecked={!account.mailDigest} />
+                <span>{t("auth.mailEachOption")}</span>
+              </label>
+              <label className="choice">
+                <input type="radio" name="mailDigest" value="daily" defaultChecked={account.mailDigest} />
+                <span>{t("auth.mailDailyOption")}</span>
+              </label>
+            </fieldset>
+            <button type="submit" className="button-secondary" disabled={navigation.state === "submitting"}>
+              {t("auth.mailSave")}
+            </button>
+          </Form>
+        </>
+      ) : null}
 
       <ApiTokens tokens={account.apiTokens} locale={account.locale} newToken={newToken} />
 

@@ -128,6 +128,13 @@ export const core: DeepStrings<typeof nl> = {
     apiTokenUntilRevoked: "Until I revoke it",
     apiTokenCreate: "Create a new API token",
     passwordChanged: "Your password has been changed. Other sessions have been signed out.",
+    mailTitle: "E-mails",
+    mailLegend: "How do you want notices by e-mail?",
+    mailEachOption: "Right away, one e-mail per event",
+    mailDailyOption: "One digest a day, in the morning (the app shows everything right away)",
+    mailSave: "Save",
+    mailDaily: "From now on you get one e-mail a day with a digest.",
+    mailEach: "From now on you get an e-mail for each event right away.",
     passwordReset: "Your password has been saved. You are logged in.",
     registered: "Welcome to Koppel, your account has been created.",
     loggedIn: "You are logged in.",
@@ -275,6 +282,9 @@ export const core: DeepStrings<typeof nl> = {
   },
   mail: {
     noticeBody: "Hello {{name}},\n\n{{message}}\n\n{{link}}\n\nThe Koppel team",
+    digestSubject_one: "Your Koppel daily digest: {{count}} notice",
+    digestSubject_other: "Your Koppel daily digest: {{count}} notices",
+    digestBody: "Hello {{name}},\n\nThis happened since your previous digest:\n\n{{items}}\n\nAll notices: {{link}}\nYou get one e-mail a day; one per event is possible too, in your account.\n\nThe Koppel team",
     resetSubject: "Your new Koppel password",
     resetBody:
       "Hello {{name}},\n\nSomeone (hopefully you) asked for a new password for your Koppel account. Choose one through this link. It is valid for one hour and works once:\n\n{{link}}\n\nDid you not ask for this? Then you need not do anything.\n\nThe Koppel team",

@@ -128,6 +128,13 @@ export const core = {
     apiTokenUntilRevoked: "Tot ik hem intrek",
     apiTokenCreate: "Nieuwe API-sleutel maken",
     passwordChanged: "Je wachtwoord is gewijzigd. Andere sessies zijn afgemeld.",
+    mailTitle: "E-mails",
+    mailLegend: "Hoe wil je meldingen per e-mail krijgen?",
+    mailEachOption: "Meteen, één e-mail per gebeurtenis",
+    mailDailyOption: "Eén overzicht per dag, 's ochtends (in de app zie je alles meteen)",
+    mailSave: "Opslaan",
+    mailDaily: "Je krijgt voortaan één e-mail per dag met een overzicht.",
+    mailEach: "Je krijgt voortaan meteen een e-mail per gebeurtenis.",
     passwordReset: "Je wachtwoord is opgeslagen. Je bent ingelogd.",
     registered: "Welkom bij Koppel, je account is aangemaakt.",
     loggedIn: "Je bent ingelogd.",
@@ -275,6 +282,9 @@ export const core = {
   },
   mail: {
     noticeBody: "Hallo {{name}},\n\n{{message}}\n\n{{link}}\n\nHet Koppel-team",
+    digestSubject_one: "Je dagoverzicht van Koppel: {{count}} melding",
+    digestSubject_other: "Je dagoverzicht van Koppel: {{count}} meldingen",
+    digestBody: "Hallo {{name}},\n\nDit gebeurde sinds je vorige overzicht:\n\n{{items}}\n\nAlle meldingen: {{link}}\nJe krijgt één e-mail per dag; meteen per gebeurtenis kan ook, bij je account.\n\nHet Koppel-team",
     resetSubject: "Je nieuw wachtwoord voor Koppel",
     resetBody:
       "Hallo {{name}},\n\nIemand (hopelijk jij) vroeg een nieuw wachtwoord aan voor je Koppel-account. Kies er een via deze link. Hij is één uur geldig en werkt één keer:\n\n{{link}}\n\nVroeg je dit niet aan? Dan hoef je niets te doen.\n\nHet Koppel-team",
