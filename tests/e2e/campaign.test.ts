@@ -122,6 +122,24 @@ describe("ZomerInWestVlaanderen", () => {
     await visitor.goto("/embed/zomer/brugge");
     await visitor.getByRole("link", { name: "B&B De Vier Winden" }).waitFor();
     await accessible(visitor, "widget");
+
+    // The overview lists the municipalities that take part, each with its count; the others (of the
+    // 62) fold away, and one of them says nobody takes part yet instead of "0 deelnemers" (issue 22, item 13).
+    await visitor.goto("/zomer");
+    const takingPart = visitor.locator("section[aria-labelledby=municipalities-title] > ul > li");
+    const listed = await takingPart.allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    for (const line of listed) expect(line).toMatch(/\(\d+ (zaak|zaken)\)$/);
+    const heading2 = await visitor.getByRole("heading", { level: 2, name: /doe(t|n) mee$/ }).textContent();
+    expect(heading2).toBe(`${listed.length} ${listed.length === 1 ? "gemeente doet" : "gemeenten doen"} mee`);
+    const folded = visitor.locator("section[aria-labelledby=municipalities-title] details");
+    expect(await folded.locator("summary").textContent()).toBe(`${62 - listed.length} andere gemeenten, nog zonder deelnemers`);
+    await folded.locator("summary").click();
+    const quiet = (await folded.getByRole("link").first().textContent()) ?? "";
+    await folded.getByRole("link").first().click();
+    await heading(visitor, `Zomer in ${quiet}`);
+    await visitor.getByText(`In ${quiet} doet nog geen zaak mee aan`).waitFor();
+    expect(await visitor.getByText(/0 deelnemers/).count()).toBe(0);
   });
 
   it("gives the programme office an accessible editions page", async () => {

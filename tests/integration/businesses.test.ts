@@ -155,3 +155,25 @@ describe("the quickscan", () => {
     expect((await db.select({ n: count() }).from(quickscans))[0].n).toBe(before);
   });
 });
+
+/*
+ * "Koppel in cijfers: 62 gemeenten" counted the reference list (issue 22, item 13). Expected: the
+ * municipalities where a business on Koppel is: a first business in Diksmuide adds one, a second
+ * one there adds none.
+ */
+describe("Koppel in figures", () => {
+  it("counts the municipalities where businesses are, not the reference list", async () => {
+    const { getPlatformFigures } = await import("~/modules/profiles/index.server");
+    const { account, businessFor } = await import("../support/marketplace");
+    const owner = await account("retailer");
+    const before = await getPlatformFigures();
+    expect(before.municipalities).toBeLessThan(62);
+    // Diksmuide: NIS 32003, postal code 8600 (Statbel's list in ../shared/data).
+    await businessFor(owner.id, { name: "Boekhandel Diksmuide", nisCode: "32003", postalCode: "8600" });
+    const first = await getPlatformFigures();
+    await businessFor(owner.id, { name: "Fietsen Diksmuide", nisCode: "32003", postalCode: "8600" });
+    const second = await getPlatformFigures();
+    expect([first.municipalities - before.municipalities, second.municipalities - first.municipalities]).toEqual([1, 0]);
+    expect(second.businesses - before.businesses).toBe(2);
+  });
+});

@@ -260,7 +260,8 @@ describe("municipality staff", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.subarray(3));
-    expect(text.startsWith("zaak;gemeente;sector;status;uitgelicht;promotie;geldig_van;geldig_tot;pagina\r\n")).toBe(true);
+    // Headers a person reads in a spreadsheet, not column names (issue 22, item 13: "CSV headers like bedrag_eur").
+    expect(text.startsWith("Zaak;Gemeente;Sector;Status;Uitgelicht;Promotie;Geldig van;Geldig tot;Pagina\r\n")).toBe(true);
     expect(text).toMatch(/\r\nBakkerij Het Ambacht;Brugge;Kleinhandel;Goedgekeurd;ja;Actie van Bakkerij Het Ambacht;\d{4}-\d{2}-\d{2};\d{4}-\d{2}-\d{2};http[^;]*\/zomer\/brugge\/bakkerij-het-ambacht[^;]*\r\n/);
   });
 });

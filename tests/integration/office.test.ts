@@ -172,13 +172,13 @@ describe("exports", () => {
 
   it("give every kind as a Belgian Excel CSV with one row per record, each export audited", async () => {
     const expected: Record<string, [header: string, rows: number]> = {
-      businesses: ["naam;kbo;sector;nace;gemeente;postcode;aangemaakt", 2],
-      providers: ["bedrijf;kbo;soort;status;gemeente;uurtarief_eur;opgericht;aangemaakt", 3],
-      requests: ["titel;zaak;gemeente;status;budget;gepubliceerd;deadline;voorstellen", 3],
-      engagements: ["traject;zaak;aanbieder;gemeente;fase;prijs_eur;toegekend;afgerond", 2],
-      vouchers: ["voucher;programma;zaak;status;bedrag_eur;eigen_bijdrage_eur;mededeling;aangevraagd;beslist;betaald", 2],
-      payments: ["voucher;zaak;wijze;status;bedrag_eur;mededeling;betaald", 1],
-      payouts: ["aanbieder;traject;soort;bedrag_eur;batch;uitbetaald", 0],
+      businesses: ["Naam;Ondernemingsnummer;Sector;NACE-code;Gemeente;Postcode;Aangemaakt op", 2],
+      providers: ["Bedrijf;Ondernemingsnummer;Soort;Status;Gemeente;Uurtarief (EUR);Opgericht op;Aangemaakt op", 3],
+      requests: ["Titel;Zaak;Gemeente;Status;Budget;Gepubliceerd op;Voorstellen tot;Aantal voorstellen", 3],
+      engagements: ["Traject;Zaak;Aanbieder;Gemeente;Fase;Prijs excl. btw (EUR);Toegekend op;Afgerond op", 2],
+      vouchers: ["Voucher;Programma;Zaak;Status;Bedrag (EUR);Eigen bijdrage (EUR);Gestructureerde mededeling;Aangevraagd op;Beslist op;Betaald op", 2],
+      payments: ["Voucher;Zaak;Wijze;Status;Bedrag (EUR);Gestructureerde mededeling;Betaald op", 1],
+      payouts: ["Aanbieder;Traject;Soort;Bedrag (EUR);Batch;Uitbetaald op", 0],
     };
     for (const [kind, [header, rows]] of Object.entries(expected)) {
       const response = await download(kind);

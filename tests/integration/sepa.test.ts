@@ -53,6 +53,12 @@ describe("a SEPA payout file", () => {
     expect(/<Ustrd>([^<]*)<\/Ustrd>/.exec(xml)![1].length).toBeLessThanOrEqual(140);
   });
 
+  it("tells the provider on their statement what the money is for: the engagement's business (issue 22, item 13)", async () => {
+    const xml = (await sepaCreditTransferXml(batchId))!;
+    // The business of beforeAll's engagement, "Winkel De Markt" (tests/support/marketplace.ts).
+    expect(/<Ustrd>([^<]*)<\/Ustrd>/.exec(xml)![1]).toBe(`Koppel uitbetaling ${batchId.slice(0, 8)}: traject met Winkel De Markt`);
+  });
+
   it("is the same file when downloaded again, even after the programme's account changed", async () => {
     const now = new Date();
     const first = await sepaCreditTransferXml(batchId, now);

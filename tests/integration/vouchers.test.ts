@@ -328,7 +328,7 @@ describe("payouts", () => {
     const amounts = [...xml.matchAll(/<InstdAmt Ccy="EUR">([\d.]+)<\/InstdAmt>/g)].map((m) => Math.round(Number(m[1]) * 100));
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(owedBefore + 48_400);
     const csv = (await payoutBatchCsv(batch.batchId))!;
-    expect(csv.startsWith("\uFEFFaanbieder;iban;bedrag_eur\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFAanbieder;IBAN;Bedrag (EUR)\r\n")).toBe(true);
     expect(csv).toContain(`;BE68539007547034;${euros.replace(".", ",")}\r\n`);
     await expectBooksBalance((await db.select().from(vouchers).where(eq(vouchers.id, voucher.id)))[0].programmeId);
   });

@@ -9,7 +9,7 @@ export async function participantCsv(nisCodes: string[], editionId: string) {
   const t = translator("nl");
   const rows = await listParticipantsForStaff(nisCodes, editionId);
   return toExcelCsv(
-    ["zaak", "gemeente", "sector", "status", "uitgelicht", "promotie", "geldig_van", "geldig_tot", "pagina"],
+    ["Zaak", "Gemeente", "Sector", "Status", "Uitgelicht", "Promotie", "Geldig van", "Geldig tot", "Pagina"],
     rows.map((r) => [
       r.businessName,
       r.municipality,

@@ -116,9 +116,19 @@ async function batchTransfers(batchId: string) {
   const [batch] = await db.select().from(payoutBatches).where(eq(payoutBatches.id, batchId));
   if (!batch) return null;
   const rows = await db
-    .select({ providerId: payoutLines.providerId, name: providers.companyName, iban: providers.iban, programmeId: vouchers.programmeId, amountCents: sql<number>`sum(${payoutLines.amountCents})::bigint`.mapWith(cents) })
+    .select({
+      providerId: payoutLines.providerId,
+      name: providers.companyName,
+      iban: providers.iban,
+      programmeId: vouchers.programmeId,
+      amountCents: sql<number>`sum(${payoutLines.amountCents})::bigint`.mapWith(cents),
+      // What the money is for, as the provider reads it on their statement: the engagements' businesses.
+      businesses: sql<string>`string_agg(distinct ${businesses.name}, ', ')`,
+    })
     .from(payoutLines)
     .innerJoin(providers, eq(providers.id, payoutLines.providerId))
+    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .leftJoin(vouchers, eq(vouchers.engagementId, payoutLines.engagementId))
     .where(eq(payoutLines.batchId, batchId))
     .groupBy(payoutLines.providerId, providers.companyName, providers.iban, vouchers.programmeId)
@@ -159,7 +169,7 @@ export async function sepaCreditTransferXml(batchId: string, now = new Date()) {
           amountCents: t.amountCents,
           name: t.name,
           iban: t.iban ?? "",
-          remittance: `Koppel uitbetaling ${batchId.slice(0, 8)} ${t.name}`,
+          remittance: `Koppel uitbetaling ${batchId.slice(0, 8)}: traject met ${t.businesses}`,
         })),
       };
     }),
@@ -185,7 +195,7 @@ export async function payoutBatchCsv(batchId: string) {
     perProvider.set(t.providerId, row);
   }
   return toExcelCsv(
-    ["aanbieder", "iban", "bedrag_eur"],
+    ["Aanbieder", "IBAN", "Bedrag (EUR)"],
     [...perProvider.values()].map((t) => [t.name, parseIban(t.iban ?? "") ?? "", csvEuros(t.amountCents)]),
   );
 }

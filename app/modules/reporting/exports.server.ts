@@ -29,39 +29,39 @@ const providerKind = label("kinds");
 
 const definitions = {
   businesses: {
-    header: ["naam", "kbo", "sector", "nace", "gemeente", "postcode", "aangemaakt"],
+    header: ["Naam", "Ondernemingsnummer", "Sector", "NACE-code", "Gemeente", "Postcode", "Aangemaakt op"],
     query: sql`select b.name, b.enterprise_number, b.sector::text, b.nace_code, m.name_nl, b.postal_code, b.created_at
                from businesses b join municipalities m on m.nis_code = b.nis_code order by b.created_at`,
     cells: (r) => [r.name, r.enterprise_number, sector(r.sector), r.nace_code, r.name_nl, r.postal_code, stamp(r.created_at)] as CsvCell[],
   },
   providers: {
-    header: ["bedrijf", "kbo", "soort", "status", "gemeente", "uurtarief_eur", "opgericht", "aangemaakt"],
+    header: ["Bedrijf", "Ondernemingsnummer", "Soort", "Status", "Gemeente", "Uurtarief (EUR)", "Opgericht op", "Aangemaakt op"],
     query: sql`select p.company_name, p.enterprise_number, p.kind::text, p.status::text, m.name_nl, p.hourly_rate_cents, p.founded_on, p.created_at
                from providers p join municipalities m on m.nis_code = p.base_nis_code order by p.created_at`,
     cells: (r) => [r.company_name, r.enterprise_number, providerKind(r.kind), label("providerStatus")(r.status), r.name_nl, euro(r.hourly_rate_cents), text(r.founded_on), stamp(r.created_at)] as CsvCell[],
   },
   requests: {
-    header: ["titel", "zaak", "gemeente", "status", "budget", "gepubliceerd", "deadline", "voorstellen"],
+    header: ["Titel", "Zaak", "Gemeente", "Status", "Budget", "Gepubliceerd op", "Voorstellen tot", "Aantal voorstellen"],
     query: sql`select r.title, b.name, m.name_nl, r.status::text, r.budget_band, r.published_at, r.bid_deadline,
                       (select count(*) from bids x where x.help_request_id = r.id)::int as bids
                from help_requests r join businesses b on b.id = r.business_id join municipalities m on m.nis_code = b.nis_code order by r.created_at`,
     cells: (r) => [r.title, r.name, r.name_nl, label("requests.status")(r.status), label("requests.bands")(r.budget_band), stamp(r.published_at), stamp(r.bid_deadline), r.bids] as CsvCell[],
   },
   engagements: {
-    header: ["traject", "zaak", "aanbieder", "gemeente", "fase", "prijs_eur", "toegekend", "afgerond"],
+    header: ["Traject", "Zaak", "Aanbieder", "Gemeente", "Fase", "Prijs excl. btw (EUR)", "Toegekend op", "Afgerond op"],
     query: sql`select e.id, b.name, p.company_name, m.name_nl, e.state::text, e.price_cents, e.created_at, e.completed_at
                from engagements e join businesses b on b.id = e.business_id join providers p on p.id = e.provider_id
                join municipalities m on m.nis_code = b.nis_code order by e.created_at`,
     cells: (r) => [r.id, r.name, r.company_name, r.name_nl, label("engagements.states")(r.state), euro(r.price_cents), stamp(r.created_at), stamp(r.completed_at)] as CsvCell[],
   },
   vouchers: {
-    header: ["voucher", "programma", "zaak", "status", "bedrag_eur", "eigen_bijdrage_eur", "mededeling", "aangevraagd", "beslist", "betaald"],
+    header: ["Voucher", "Programma", "Zaak", "Status", "Bedrag (EUR)", "Eigen bijdrage (EUR)", "Gestructureerde mededeling", "Aangevraagd op", "Beslist op", "Betaald op"],
     query: sql`select v.id, g.name as programme, b.name, v.status::text, v.amount_cents, v.own_share_cents, v.payment_reference, v.created_at, v.decided_at, v.paid_at
                from vouchers v join programmes g on g.id = v.programme_id join businesses b on b.id = v.business_id order by v.created_at`,
     cells: (r) => [r.id, r.programme, r.name, label("voucher.status")(r.status), euro(r.amount_cents), euro(r.own_share_cents), r.payment_reference, stamp(r.created_at), stamp(r.decided_at), stamp(r.paid_at)] as CsvCell[],
   },
   payments: {
-    header: ["voucher", "zaak", "wijze", "status", "bedrag_eur", "mededeling", "betaald"],
+    header: ["Voucher", "Zaak", "Wijze", "Status", "Bedrag (EUR)", "Gestructureerde mededeling", "Betaald op"],
     // Own shares: paid online (a Stripe payment row) or by bank transfer (confirmed by the office).
     query: sql`select v.id, b.name, case when p.id is null then 'transfer' else 'online' end as method,
                       coalesce(p.status::text, case when v.paid_at is null then 'open' else 'paid' end) as status,
@@ -71,7 +71,7 @@ const definitions = {
     cells: (r) => [r.id, r.name, label("exportLabels.method")(r.method), label("exportLabels.paymentStatus")(r.status), euro(r.amount_cents), r.payment_reference, stamp(r.paid_at)] as CsvCell[],
   },
   payouts: {
-    header: ["aanbieder", "traject", "soort", "bedrag_eur", "batch", "uitbetaald"],
+    header: ["Aanbieder", "Traject", "Soort", "Bedrag (EUR)", "Batch", "Uitbetaald op"],
     query: sql`select p.company_name, l.engagement_id, l.kind, l.amount_cents, l.batch_id, pb.paid_at
                from payout_lines l join providers p on p.id = l.provider_id left join payout_batches pb on pb.id = l.batch_id order by l.created_at`,
     cells: (r) => [r.company_name, r.engagement_id, label("exportLabels.payoutKind")(r.kind), euro(r.amount_cents), r.batch_id, stamp(r.paid_at)] as CsvCell[],

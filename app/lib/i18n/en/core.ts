@@ -68,7 +68,7 @@ export const core: DeepStrings<typeof nl> = {
     figures: "Koppel in figures",
     businesses: "businesses",
     providers: "providers",
-    municipalities: "municipalities",
+    municipalities: "municipalities with a business on Koppel",
     welcomeBack: "Welcome back, {{name}}",
     goToHome: "Go to my home page",
   },

@@ -66,7 +66,7 @@ export const core = {
     figures: "Koppel in cijfers",
     businesses: "ondernemingen",
     providers: "aanbieders",
-    municipalities: "gemeenten",
+    municipalities: "gemeenten met een zaak op Koppel",
     welcomeBack: "Welkom terug, {{name}}",
     goToHome: "Naar mijn startpagina",
   },
