@@ -6,7 +6,7 @@ import { formatDateTime } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { IsoDateSchema } from "~/modules/profiles/schemas";
-import { listAuditEntityTypes, listAuditEvents } from "~/modules/reporting/index.server";
+import { auditEntityNames, listAuditEntityTypes, listAuditEvents, type AuditEntityName } from "~/modules/reporting/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PeriodFilterEnd } from "~/ui/filters";
 import { PageHeader } from "~/ui/forms";
@@ -32,12 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listAuditEntityTypes(),
     getLocale(request, admin),
   ]);
-  return json({ filter, ...page, entityTypes, locale });
+  const names = await auditEntityNames(page.events);
+  return json({ filter, ...page, names: Object.fromEntries(names), entityTypes, locale });
 }
 
 export default function AuditLogPage() {
   const { t } = useTranslation();
-  const { filter, events, nextBefore, entityTypes, locale } = useLoaderData<typeof loader>();
+  const { filter, events, nextBefore, names, entityTypes, locale } = useLoaderData<typeof loader>();
   const location = useLocation();
   const older = new URLSearchParams(location.search);
   if (nextBefore) older.set("before", String(nextBefore));
@@ -84,13 +85,29 @@ export default function AuditLogPage() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDateTime(e.createdAt, locale)}</td>
-                  <td>{e.actorEmail ?? t("audit.system")}</td>
+                  {/* The name first; the address below it, broken only after its @. */}
+                  <td>
+                    {e.actorEmail ? (
+                      <>
+                        {e.actorName}
+                        <br />
+                        <span className="hint">
+                          {e.actorEmail.split("@")[0]}@<wbr />
+                          {e.actorEmail.split("@").slice(1).join("@")}
+                        </span>
+                      </>
+                    ) : (
+                      t("audit.system")
+                    )}
+                  </td>
                   {/* The action in words; the code stays in the CSV export's own column and the filter. */}
                   <th scope="row" title={e.action}>
                     {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
                   </th>
                   <td title={e.entityType}>
-                    {entityInWords(t, e.entityType)} <code>{e.entityId.slice(0, 8)}</code>
+                    {entityInWords(t, e.entityType)}
+                    <br />
+                    <EntityName name={names[`${e.entityType}:${e.entityId}`]} id={e.entityId} />
                   </td>
                   <td>{e.fromState || e.toState ? `${stateInWords(t, e.entityType, e.fromState)} → ${stateInWords(t, e.entityType, e.toState)}` : ""}</td>
                   <td>
@@ -113,6 +130,14 @@ export default function AuditLogPage() {
       ) : null}
     </div>
   );
+}
+
+/** What a line is about, by name (linked where the office can open it), else its short id. */
+function EntityName({ name, id }: { name?: AuditEntityName; id: string }) {
+  const { t } = useTranslation();
+  if (!name) return <code>{id.slice(0, 8)}</code>;
+  const text = name.phase ? `${t(`requests.${name.phase}`)} · ${name.name}` : name.name;
+  return name.href ? <Link to={name.href}>{text}</Link> : <>{text}</>;
 }
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Beheer – Koppel" }];

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { formatDateTime, formatMoney } from "~/lib/format";
@@ -9,6 +9,7 @@ import { invariantResponse } from "~/lib/responses";
 import { redirectWithToast } from "~/lib/toast.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { confirmIbanChange } from "~/modules/profiles/index.server";
+import { formatIban } from "~/modules/profiles/iban";
 import { createPayoutBatch, listPayables, listPayoutBatches } from "~/modules/payments/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { FormErrors, PageHeader } from "~/ui/forms";
@@ -69,16 +70,29 @@ export default function PayoutsPage() {
               <tbody>
                 {payables.map((p) => (
                   <tr key={p.providerId}>
-                    <th scope="row">{p.name}</th>
-                    <td>
-                      {p.ibanValid ? p.iban : <strong>{t("payouts.noIban")}</strong>}
+                    <th scope="row">
+                      {/* What the total is made of, per engagement and milestone. */}
+                      <details>
+                        <summary>{p.name}</summary>
+                        <ul className="payout-detail">
+                          {p.detail.map((l) => (
+                            <li key={`${l.engagementId}-${l.position}-${l.kind}`}>
+                              <Link to={`/trajecten/${l.engagementId}`}>{l.business}</Link> · {t("workspace.milestone", { position: l.position, phase: t(`requests.${l.phase}`) })} ·{" "}
+                              {t(`exportLabels.payoutKind.${l.kind}`)} · {formatMoney(l.amountCents, locale)}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </th>
+                    <td className="nowrap-iban">
+                      {p.ibanValid ? formatIban(p.iban ?? "") : <strong>{t("payouts.noIban")}</strong>}
                       {p.ibanValid && p.ibanHoldSince ? (
                         <Form method="post" className="iban-hold">
                           <p className="notice">{t("payouts.ibanHeld", { date: formatDateTime(p.ibanHoldSince, locale) })}</p>
                           {p.ibanOfCustomers.length > 0 ? <p className="notice">{t("payouts.ibanOfCustomers", { businesses: p.ibanOfCustomers.join(", ") })}</p> : null}
                           <input type="hidden" name="intent" value="confirm-iban" />
                           <input type="hidden" name="providerId" value={p.providerId} />
-                          <ConfirmButton className="button-secondary button" question={t("payouts.confirmIbanQuestion", { provider: p.name, iban: p.iban })} disabled={navigation.state === "submitting"}>
+                          <ConfirmButton className="button-secondary button" question={t("payouts.confirmIbanQuestion", { provider: p.name, iban: formatIban(p.iban ?? "") })} disabled={navigation.state === "submitting"}>
                             {t("payouts.confirmIban")}
                           </ConfirmButton>
                         </Form>

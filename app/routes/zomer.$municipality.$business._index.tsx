@@ -7,7 +7,8 @@ import { getLocale } from "~/lib/i18n/locale.server";
 import { getUser } from "~/modules/auth/index.server";
 import { getPublicPromotion, getRunningEdition } from "~/modules/campaigns/index.server";
 import { localBusinessJsonLd } from "~/modules/profiles/schema-org";
-import { OpeningHoursTable, PresenceLinks } from "~/ui/business-facts";
+import { OpeningHoursTable } from "~/ui/business-facts";
+import { ContactLinks } from "~/ui/promotion-card";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { JsonLd } from "~/ui/json-ld";
 import { notFound } from "~/lib/responses";
@@ -47,7 +48,7 @@ export default function PromotionPage() {
       {p.description ? <p>{p.description}</p> : null}
       <h2>{t("business.openingHours")}</h2>
       <OpeningHoursTable hours={p.openingHours} />
-      <PresenceLinks presence={p.digitalPresence} label={t("campaigns.public.links")} />
+      <ContactLinks promotion={p} />
       <p className="no-print">
         <Link to="affiche">{t("campaigns.public.poster")}</Link>
       </p>

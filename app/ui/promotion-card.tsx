@@ -21,6 +21,44 @@ export interface PromotionSummary {
   municipalitySlug: string;
   openingHours: OpeningHours;
   digitalPresence: DigitalPresence;
+  street: string;
+  postalCode: string;
+  latitude: number | null;
+  longitude: number | null;
+  phone: string | null;
+}
+
+/**
+ * Directions to the business in OpenStreetMap (no tracking, no key): to its point when it is known,
+ * else a search for its address.
+ */
+export function routeHref(p: Pick<PromotionSummary, "street" | "postalCode" | "municipality" | "latitude" | "longitude">) {
+  if (p.latitude != null && p.longitude != null) return `https://www.openstreetmap.org/directions?to=${p.latitude}%2C${p.longitude}`;
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${p.street}, ${p.postalCode} ${p.municipality}`)}`;
+}
+
+/** The ways to reach a participant: a route, a phone call, and its own links (website, shop, socials). */
+export function ContactLinks({ promotion: p }: { promotion: PromotionSummary }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ul className="tag-list" aria-label={t("campaigns.public.contact", { business: p.name })}>
+        {p.street ? (
+          <li>
+            <a href={routeHref(p)} rel="noopener noreferrer">
+              {t("campaigns.public.route")}
+            </a>
+          </li>
+        ) : null}
+        {p.phone ? (
+          <li>
+            <a href={`tel:${p.phone.replace(/[^\d+]/g, "")}`}>{t("campaigns.public.call", { phone: p.phone })}</a>
+          </li>
+        ) : null}
+      </ul>
+      <PresenceLinks presence={p.digitalPresence} label={t("campaigns.public.links")} />
+    </>
+  );
 }
 
 /** One participant in a campaign list: on /zomer/<gemeente> and in the embeddable widget. */
@@ -51,7 +89,7 @@ export function PromotionCard({ promotion: p, headingLevel = 3, linkTarget }: { 
           <summary>{t("business.openingHours")}</summary>
           <OpeningHoursTable hours={p.openingHours} />
         </details>
-        <PresenceLinks presence={p.digitalPresence} label={t("campaigns.public.links")} />
+        <ContactLinks promotion={p} />
         <p className="muted">{t("campaigns.public.validity", { from: formatDate(p.validFrom, locale, { dateStyle: "medium" }), until: formatDate(p.validUntil, locale, { dateStyle: "medium" }) })}</p>
       </div>
     </li>

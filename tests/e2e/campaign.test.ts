@@ -112,6 +112,8 @@ describe("ZomerInWestVlaanderen", () => {
     const image = visitor.locator("img.promotion-photo");
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
     await accessible(visitor, "promotion page");
+    // A visitor can get there (issue 22, item 13: "a promotion has no route, phone or website link").
+    expect(await visitor.getByRole("link", { name: "Route" }).getAttribute("href")).toMatch(/^https:\/\/www\.openstreetmap\.org\/(directions\?to=[\d.]+%2C[\d.]+|search\?query=.+)$/);
     const jsonLd = JSON.parse((await visitor.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(jsonLd).toMatchObject({ "@type": "LocalBusiness", name: "B&B De Vier Winden", makesOffer: { name: "Derde nacht gratis" } });
 

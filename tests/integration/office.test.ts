@@ -344,6 +344,24 @@ describe("audit log viewer", () => {
     expect((await respond(() => audit.loader(args(getRequest("/beheer/audit", { cookie: provider.cookie }))))).status).toBe(403);
   });
 
+  it("names what each line is about instead of an id (issue 22, item 13), linked where the office can open it", async () => {
+    const { acceptedBid, newProgramme } = await import("../support/marketplace");
+    const { approveVoucher } = await import("~/modules/engagements/index.server");
+    const retailer = await account("retailer");
+    const business = await businessFor(retailer.id);
+    await newProgramme(1_000_000, { name: "Auditnamen", maxVouchersPerBusiness: 100 });
+    const provider = await approvedProvider(admin.id, { companyName: "Leiedigitaal", services: ["webshop"] });
+    const { voucher, engagementId } = await acceptedBid({ retailerId: retailer.id, businessId: business.id, providerUserId: provider.id }, { services: ["webshop"], price: { advicePrice: "400", implementationPrice: "900" } });
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const page = await (await view("?entity=voucher")).json();
+    const line = page.events.find((e: { entityId: string; action: string }) => e.entityId === voucher.id && e.action === "voucher.approve");
+    const [{ dossier }] = await db.select({ dossier: vouchers.dossierNumber }).from(vouchers).where(eq(vouchers.id, voucher.id));
+    const [{ name }] = await db.select({ name: sql<string>`name` }).from(sql`businesses`).where(sql`id = ${business.id}`);
+    expect(page.names[`voucher:${line.entityId}`]).toEqual({ name: `${dossier} · ${name}`, href: `/trajecten/${engagementId}` });
+    const engagementsPage = await (await view("?entity=engagement")).json();
+    expect(engagementsPage.names[`engagement:${engagementId}`]).toEqual({ name: `${name} · Leiedigitaal`, href: `/trajecten/${engagementId}` });
+  });
+
   it("has no path to change a line: the database refuses", async () => {
     await expect(db.update(auditEvents).set({ reason: "herschreven" }).where(sql`true`)).rejects.toThrow();
     await expect(db.delete(auditEvents).where(sql`true`)).rejects.toThrow();

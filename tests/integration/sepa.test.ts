@@ -111,8 +111,13 @@ describe("a SEPA payout file", () => {
     expect(await owed()).toMatchObject({ ibanValid: true, ready: false });
     const batch = await createPayoutBatch(admin.id);
     expect(batch.skipped).toContain((await owed()).name);
-    // Its lines stayed out of the batch: still owed.
-    expect((await owed()).lines).toBeGreaterThan(0);
+    // Its lines stayed out of the batch: still owed, and the office can open what they are made of
+    // (issue 22, item 13): the engagement's business, milestone and part, adding up to the total.
+    const stillOwed = await owed();
+    expect(stillOwed.lines).toBeGreaterThan(0);
+    expect(stillOwed.detail).toHaveLength(stillOwed.lines);
+    expect(stillOwed.detail.every((l) => l.business === "Winkel De Markt" && ["advice", "implementation"].includes(l.phase))).toBe(true);
+    expect(stillOwed.detail.reduce((sum, l) => sum + l.amountCents, 0)).toBe(stillOwed.totalCents);
     // The office checked it with the provider, and confirms on the payouts page.
     const confirm = () => respond(() => payoutsPage.action(args(formRequest("/beheer/uitbetalingen", { intent: "confirm-iban", providerId: provider.providerId }, { cookie: admin.cookie }))));
     expect((await confirm()).status).toBe(302);

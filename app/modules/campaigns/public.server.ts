@@ -47,6 +47,7 @@ const publicColumns = {
   description: approvedDescription,
   street: businesses.street,
   postalCode: businesses.postalCode,
+  phone: businesses.phone,
   latitude: businesses.latitude,
   longitude: businesses.longitude,
   openingHours: businesses.openingHours,

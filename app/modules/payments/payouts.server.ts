@@ -31,12 +31,30 @@ export async function listPayables() {
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .innerJoin(providers, eq(providers.id, engagements.providerId))
     .where(and(isNotNull(providers.ibanHoldSince), sql`upper(replace(${businesses.iban}, ' ', '')) = upper(replace(${providers.iban}, ' ', ''))`));
+  // What each provider's total is made of, for the office to open before it pays.
+  const lines = await db
+    .select({
+      providerId: payoutLines.providerId,
+      engagementId: payoutLines.engagementId,
+      business: businesses.name,
+      phase: milestones.phase,
+      position: milestones.position,
+      kind: payoutLines.kind,
+      amountCents: payoutLines.amountCents,
+    })
+    .from(payoutLines)
+    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(milestones, eq(milestones.id, payoutLines.milestoneId))
+    .where(isNull(payoutLines.batchId))
+    .orderBy(businesses.name, milestones.position, payoutLines.kind);
   // Ready: a valid IBAN that is not waiting for the office to confirm a change.
   return rows.map((r) => ({
     ...r,
     ibanValid: hasValidIban(r.iban),
     ready: hasValidIban(r.iban) && r.ibanHoldSince === null,
     ibanOfCustomers: customers.filter((c) => c.providerId === r.providerId).map((c) => c.business),
+    detail: lines.filter((l) => l.providerId === r.providerId),
   }));
 }
 

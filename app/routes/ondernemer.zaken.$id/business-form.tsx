@@ -74,7 +74,7 @@ export function BusinessForm({
         input={{ ...getInputProps(fields.postalCode, { type: "text" }), inputMode: "numeric", autoComplete: "postal-code" }}
       />
       <Field label={t("business.street")} meta={fields.street} input={{ ...getInputProps(fields.street, { type: "text" }), autoComplete: "street-address" }} />
-      <Field label={t("business.phone")} meta={fields.phone} input={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }} />
+      <Field label={t("business.phone")} hint={t("business.phoneHint")} meta={fields.phone} input={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }} />
       <Field label={t("business.iban")} hint={t("business.ibanHint")} meta={fields.iban} input={{ ...getInputProps(fields.iban, { type: "text" }), autoComplete: "off" }} />
       <label className="choice">
         <input {...getInputProps(fields.inShoppingArea, { type: "checkbox" })} />

@@ -70,6 +70,7 @@ export const profiles: DeepStrings<typeof nl> = {
     postalCode: "Postal code",
     street: "Street and number",
     phone: "Phone number (optional)",
+    phoneHint: "If your business takes part in the summer campaign, we show this number with your promotion so customers can call you.",
     iban: "The business's bank account (optional)",
     ibanHint: "The programme office only uses it to check that you are not paying a related party.",
     inShoppingArea: "In the town-centre shopping area",

@@ -68,6 +68,7 @@ export const profiles = {
     postalCode: "Postcode",
     street: "Straat en nummer",
     phone: "Telefoonnummer (optioneel)",
+    phoneHint: "Doet je zaak mee aan de zomercampagne, dan tonen we dit nummer bij je actie, zodat klanten je kunnen bellen.",
     iban: "Rekeningnummer van de zaak (optioneel)",
     ibanHint: "Het programmabureau gebruikt het alleen om te controleren dat je niet betaalt aan een verbonden partij.",
     inShoppingArea: "In het kernwinkelgebied",
