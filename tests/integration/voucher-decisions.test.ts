@@ -241,3 +241,21 @@ describe("a daily digest instead of a mail per event (issue 22, item 12)", () =>
     expect((await mailsTo()).length).toBe(2);
   });
 });
+
+describe("the file's status history (issue 22, item 5)", () => {
+  it("shows the parties who did what and when, the office by its role and never an address", async () => {
+    const { args, getRequest, respond } = await import("../support/http");
+    const page = await import("~/routes/trajecten.$id/route");
+    await newProgramme(1_000_000, { name: "Geschiedenis", maxVouchersPerBusiness: 100 });
+    const { voucher, engagementId } = await acceptedEngagement();
+    expect(await approveVoucher(admin.id, voucher.id)).toEqual({ ok: true });
+    const view = await (await respond(() => page.loader(args(getRequest(`/trajecten/${engagementId}`, { cookie: retailer.cookie }), { id: engagementId })))).json();
+    const steps = view.history.map((s: { action: string; actorRole: string | null; toState: string | null }) => [s.action, s.actorRole, s.toState]);
+    // The office granted the voucher, then the engagement moved on by itself to the own share.
+    expect(steps).toEqual([
+      ["voucher.approve", "admin", "approved"],
+      ["engagement.confirm_voucher", null, "awaiting_contribution"],
+    ]);
+    expect(JSON.stringify(view.history)).not.toContain("@");
+  });
+});

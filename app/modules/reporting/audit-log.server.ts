@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
 import { auditEvents, businesses, campaignParticipants, engagements, helpRequests, milestones, programmes, providers, users, vouchers } from "~db/schema";
 import { likeLiteral } from "~/lib/sql-text";
@@ -113,4 +113,29 @@ export async function auditEntityNames(events: { entityType: string; entityId: s
   };
   await Promise.all(Object.entries(lookups).map(([type, lookup]) => (ids(type).length ? lookup(ids(type)) : Promise.resolve())));
   return names;
+}
+
+/**
+ * The status history of a file (an engagement with its voucher and milestones): who did what and
+ * when, oldest first, from the audit log. The actor by name and role, never by address: the parties
+ * read it too.
+ */
+export async function listHistory(subjects: { entityType: string; entityId: string }[]) {
+  if (subjects.length === 0) return [];
+  return db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.createdAt,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      fromState: auditEvents.fromState,
+      toState: auditEvents.toState,
+      reason: auditEvents.reason,
+      actorName: users.name,
+      actorRole: users.role,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(or(...subjects.map((s) => and(eq(auditEvents.entityType, s.entityType), eq(auditEvents.entityId, s.entityId)))))
+    .orderBy(asc(auditEvents.id));
 }

@@ -10,8 +10,10 @@ import { getEngagementForViewer, getWorkspace, performWorkspaceAction } from "~/
 import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { epcQrSvg, paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { getVoucherDecisionFacts } from "~/modules/vouchers/index.server";
+import { listHistory } from "~/modules/reporting/index.server";
 import { happyPath, phaseOfState } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { HistorySection } from "./history-section";
 import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
 import { VoucherSection } from "./voucher-section";
@@ -33,9 +35,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : null;
   // The office decides with the facts beside the voucher.
   const decisionFacts = workspace.role === "admin" && workspace.voucher?.voucher.status === "requested" ? await getVoucherDecisionFacts(workspace.voucher.voucher.id) : null;
+  // Who did what and when: the engagement, its voucher and its milestones.
+  const history = await listHistory([
+    { entityType: "engagement", entityId: workspace.engagement.id },
+    ...(workspace.voucher ? [{ entityType: "voucher", entityId: workspace.voucher.voucher.id }] : []),
+    ...workspace.milestones.map((m) => ({ entityType: "milestone", entityId: m.id })),
+  ]);
   return json({
     ...workspace,
     decisionFacts,
+    history,
     paymentQr,
     onlinePayment: paymentsKind === "stripe",
     paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null,
@@ -81,7 +90,7 @@ function formOf(form: FormData) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, decisionFacts, nextStep, locale } =
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, decisionFacts, nextStep, history, locale } =
     useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   /** The errors of one form, shown inside it. */
@@ -226,6 +235,8 @@ export default function WorkspacePage() {
       </section>
 
       {engagement.state === "completed" ? <ReviewSection review={review} role={role} /> : null}
+
+      <HistorySection steps={history} locale={locale} />
 
       <section aria-labelledby="messages-title">
         <h2 id="messages-title">{t("workspace.messages")}</h2>

@@ -297,6 +297,10 @@ export const marketplace: DeepStrings<typeof nl> = {
     },
     confirmApproveLast: "Approve the implementation? That completes the engagement: {{provider}} is paid and no more changes are possible.",
     commentForChanges: "Comment (required when you ask for changes)",
+    history_one: "History ({{count}} step)",
+    history_other: "History ({{count}} steps)",
+    office: "Programme office",
+    automatic: "Koppel (automatic)",
     milestoneStatus: {
       pending: "To be delivered",
       submitted: "Delivered, awaiting approval",

@@ -225,7 +225,7 @@ export const office: DeepStrings<typeof nl> = {
       review: { submit: "Review given" },
       settings: { update: "Settings changed" },
       user: { invite: "User invited", deactivate: "User deactivated", reactivate: "User reactivated" },
-      voucher: { approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled", related_party: "Checked again for related parties" },
+      voucher: { approve_tacit: "Voucher granted tacitly (decision term passed)", approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled", related_party: "Checked again for related parties" },
     },
   },
 };

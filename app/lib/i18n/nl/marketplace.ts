@@ -296,6 +296,10 @@ export const marketplace = {
     },
     confirmApproveLast: "De uitvoering goedkeuren? Daarmee rond je het traject af: {{provider}} wordt betaald en er zijn geen aanpassingen meer mogelijk.",
     commentForChanges: "Opmerking (verplicht als je aanpassingen vraagt)",
+    history_one: "Geschiedenis ({{count}} stap)",
+    history_other: "Geschiedenis ({{count}} stappen)",
+    office: "Programmabureau",
+    automatic: "Koppel (automatisch)",
     milestoneStatus: {
       pending: "Nog op te leveren",
       submitted: "Opgeleverd, wacht op goedkeuring",
