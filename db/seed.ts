@@ -3,6 +3,7 @@ import { enterpriseCheckDigits } from "../app/modules/profiles/enterprise-number
 import type { Database, Transaction } from "./connection";
 import { slugify } from "./reference";
 import { defaultSettings } from "../app/modules/settings/snapshot";
+import { billingMandateVersion } from "../app/modules/profiles/taxonomy";
 import { businesses, campaignEditions, campaignParticipants, municipalities, postalCodes, programmes, providers, settings, userMunicipalities, users, type Sector } from "./schema";
 
 /** Every demo account logs in with this password (README lists the accounts). */
@@ -52,6 +53,9 @@ type DemoProvider = [
   sectors: Sector[],
   radiusKm: number,
 ];
+
+/** Demo providers under the small-enterprise VAT exemption (no VAT on their prices and invoices). */
+const smallEnterprises = new Set(["Polderpixels", "Kustcode", "Wingense Webwinkels"]);
 
 const demoProviders: DemoProvider[] = [
   ["Pixelpier", "ict", "2024-03-01", "Oostende", 65, "approved", ["website", "webshop", "seo_sea", "analytics"], ["retail", "hospitality"], 30],
@@ -188,16 +192,20 @@ export async function seedDemoData(db: Database, passwordHash: string) {
         .insert(users)
         .values({ name: companyName, email: emailFor(companyName), role: "provider", passwordHash })
         .returning({ id: users.id });
+      const enterpriseNumber = nextEnterpriseNumber();
       await tx.insert(providers).values({
         userId: user.id,
         slug: slugify(companyName),
-        enterpriseNumber: nextEnterpriseNumber(),
+        enterpriseNumber,
         companyName,
         kind,
         foundedOn,
         services,
         sectors,
         baseNisCode: nis(municipality),
+        // The registered office, as an invoice names the seller.
+        street: `Stationsstraat ${index + 10}`,
+        postalCode: mainPostal(nis(municipality)).postalCode,
         radiusKm,
         languages: index % 3 === 0 ? ["nl", "fr", "en"] : ["nl", "en"],
         hourlyRateCents: rateEur * 100,
@@ -205,6 +213,11 @@ export async function seedDemoData(db: Database, passwordHash: string) {
         status,
         statusChangedAt: status === "approved" ? new Date() : null,
         conflictDeclaredAt: new Date(),
+        // Starters under the small-enterprise exemption charge no VAT; the others charge 21 %.
+        vatStatus: smallEnterprises.has(companyName) ? "small_enterprise" : "registered",
+        vatNumber: `BE${enterpriseNumber.replace(/\D/g, "")}`,
+        billingMandateAt: new Date(),
+        billingMandateVersion,
         bio: `${companyName} helpt lokale zaken in en rond ${municipality} digitaal vooruit.`,
       });
     }

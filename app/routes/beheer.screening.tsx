@@ -100,6 +100,10 @@ export default function VettingPage() {
             <dd>{p.iban ?? "—"}</dd>
             <dt>{t("provider.vatNumber")}</dt>
             <dd>{p.vatNumber ?? "—"}</dd>
+            <dt>{t("provider.vatStatus")}</dt>
+            <dd>{t(`provider.vatStatuses.${p.vatStatus}`)}</dd>
+            <dt>{t("vetting.billingMandate")}</dt>
+            <dd>{p.billingMandateAt ? t("vetting.mandateAccepted", { date: formatDate(p.billingMandateAt, locale), version: p.billingMandateVersion }) : t("vetting.noMandate")}</dd>
             <dt>{t("provider.conflictDeclaration")}</dt>
             <dd>{p.conflictDeclaredAt ? formatDate(p.conflictDeclaredAt, locale) : "—"}</dd>
           </dl>

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
   const found = await getOwnHelpRequest(user.id, params.id ?? "");
   invariantResponse(found);
-  const estimates = await estimateVouchers(found.bids.map((b) => b.bid.priceCents));
+  const estimates = await estimateVouchers(found.bids.map((b) => ({ priceCents: b.bid.priceCents, vatStatus: b.vatStatus })));
   return json({
     ...found,
     bids: found.bids.map((b, i) => ({ ...b, starter: isStarterToday(b.foundedOn), ...estimates[i] })),
@@ -154,7 +154,7 @@ export default function HelpRequestPage() {
            * phases in full, questions to the bidder, and accepting it with its declaration.
            */}
           <ul className="cards proposals">
-            {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage, reviewCount, voucher, thread }) => (
+            {bids.map(({ bid, providerName, providerSlug, starter, priceInclVatCents, ratingAverage, reviewCount, voucher, thread, vatStatus }) => (
               <li key={bid.id} id={`bid-${bid.id}`} className="card">
                 <h3>
                   <Link to={`/aanbieders/${providerSlug}`}>{providerName}</Link> {starter ? <span className="badge">{t("provider.starter")}</span> : null}
@@ -163,7 +163,7 @@ export default function HelpRequestPage() {
                   <dt>{t("requests.price")}</dt>
                   <dd>{formatMoney(bid.priceCents, locale)}</dd>
                   <dt>{t("requests.priceInclVat")}</dt>
-                  <dd>{formatMoney(priceInclVatCents, locale)}</dd>
+                  <dd>{vatStatus === "small_enterprise" ? t("requests.noVat") : formatMoney(priceInclVatCents, locale)}</dd>
                   <dt>{t("voucher.amount")}</dt>
                   <dd>{voucher ? formatMoney(voucher.amountCents, locale) : "—"}</dd>
                   <dt>{t("voucher.ownShare")}</dt>

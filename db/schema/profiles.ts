@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { bigint, boolean, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { VatStatus } from "~/modules/profiles/taxonomy";
 import { users } from "./accounts";
 import { municipalities } from "./reference";
 import { createdAt, id, updatedAt } from "./columns";
@@ -100,6 +101,17 @@ export const providers = pgTable(
     /** Set when the IBAN changed: no payout goes to the new account until the office confirms it. */
     ibanHoldSince: timestamp("iban_hold_since", { withTimezone: true }),
     vatNumber: text("vat_number"),
+    /**
+     * Whether the provider charges VAT: registered (21 % on these services) or the small-enterprise
+     * exemption (vrijstellingsregeling kleine ondernemingen, art. 56bis WBTW): no VAT, and the invoice says why.
+     */
+    vatStatus: text("vat_status").$type<VatStatus>().notNull().default("registered"),
+    /**
+     * The billing mandate: Koppel issues the provider's invoices in their name and on their behalf
+     * (third-party invoicing). When it was accepted, and which text (docs/decisions/0005-invoicing.md).
+     */
+    billingMandateAt: timestamp("billing_mandate_at", { withTimezone: true }),
+    billingMandateVersion: text("billing_mandate_version"),
     /** The registered office and phone, compared with the business's before a voucher (related parties). */
     street: text("street"),
     postalCode: text("postal_code"),

@@ -104,6 +104,9 @@ describe("a provider", () => {
     await page.getByLabel("IBAN voor uitbetalingen").fill("BE68 5390 0754 7034");
     await page.getByLabel("IBAN voor uitbetalingen").press("Tab");
     await page.getByLabel(/Ik verklaar dat ik geen bestuurders/).check();
+    // The VAT status decides the price incl. VAT and the invoice (issue 23); the mandate lets Koppel invoice.
+    await page.getByLabel(/vrijstellingsregeling voor kleine ondernemingen/).check();
+    await page.getByLabel(/Ik geef Koppel de opdracht om in mijn naam/).check();
     await page.getByRole("button", { name: "Profiel opslaan" }).click();
     await page.waitForURL("**/aanbieder");
     await page.getByText("Je profiel wacht op screening.").first().waitFor();

@@ -38,6 +38,7 @@ async function makeProvider(key: string, profile: Record<string, unknown>, appro
     hourlyRate: "60",
     capacity: "3",
     conflictDeclaration: "on",
+    billingMandate: "on",
     ...profile,
   });
   const saved = await saveProviderProfile(registered.user.id, input);

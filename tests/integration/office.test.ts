@@ -253,7 +253,7 @@ describe("settings", () => {
     });
     // The snapshot cannot be written into: a change goes through saveSettings, audited, or not at all.
     expect(Object.isFrozen(snapshot) && Object.isFrozen(snapshot.weights)).toBe(true);
-    expect((await estimateVouchers([10_000]))[0].priceInclVatCents).toBe(10_600);
+    expect((await estimateVouchers([{ priceCents: 10_000, vatStatus: "registered" }]))[0].priceInclVatCents).toBe(10_600);
     const [entry] = await db.select().from(auditEvents).where(eq(auditEvents.action, "settings.update"));
     expect(entry).toMatchObject({ actorId: admin.id, entityType: "settings" });
     expect(entry.data).toMatchObject({ invitationCount: { from: 5, to: 7 }, vatBasisPoints: { from: 2100, to: 600 } });

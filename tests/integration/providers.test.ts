@@ -49,6 +49,7 @@ const validProfile = (overrides: Record<string, string | string[]> = {}) => ({
   iban: "BE68 5390 0754 7034",
   vatNumber: "BE 0456.789.133",
   conflictDeclaration: "on",
+  billingMandate: "on",
   ...overrides,
 });
 
@@ -74,6 +75,8 @@ describe("a provider profile", () => {
     ["a bio of 10,000 characters", { bio: "x".repeat(10_000) }, "Dit is te lang (maximaal {{max}} tekens)."],
     ["HTML in the company name", { companyName: "<img src=x onerror=alert(1)>" }, "Gebruik geen < of > in dit veld."],
     ["no conflict-of-interest declaration", { conflictDeclaration: "" }, "Je moet de verklaring over belangenconflicten aanvinken."],
+    ["no billing mandate", { billingMandate: "" }, "Vink de facturatieopdracht aan: zonder kan Koppel je trajecten niet factureren."],
+    ["an unknown VAT status", { vatStatus: "sometimes" }, "Kies een van de mogelijkheden."],
     ["a VAT number that is not the Belgian form", { vatNumber: "NL123456789B01" }, "Vul een Belgisch btw-nummer in: BE gevolgd door je ondernemingsnummer."],
     ["a rate of 5 euros", { hourlyRate: "5" }, "Het uurtarief moet tussen € 15 en € 500 liggen."],
     ["an unknown service", { services: ["website", "blockchain"] }, "Kies een van de mogelijkheden."],

@@ -259,3 +259,21 @@ describe("the file's status history (issue 22, item 5)", () => {
     expect(JSON.stringify(view.history)).not.toContain("@");
   });
 });
+
+/*
+ * The provider's VAT status (issue 23): "an exempt provider's €1,300 engagement has a €975 voucher
+ * and a €325 own share, no VAT" (the issue's own example; by hand: 75 % of €1,300 = €975, and
+ * €1,300 − €975 = €325). A VAT-registered provider's is €598 (€1,300 − €975 + 21 % of €1,300).
+ */
+describe("the provider's VAT status", () => {
+  it("decides the own share and is frozen on the voucher", async () => {
+    await newProgramme(1_000_000, { name: "Btw-status", maxVouchersPerBusiness: 100 });
+    const exempt = await approvedProvider(admin.id, { services: ["webshop"], vatStatus: "small_enterprise" });
+    const { voucher } = await acceptedBid({ retailerId: retailer.id, businessId, providerUserId: exempt.id }, { services: ["webshop"], price: { advicePrice: "400", implementationPrice: "900" } });
+    const [row] = await db.select().from(vouchers).where(eq(vouchers.id, voucher.id));
+    expect([row.amountCents, row.ownShareCents, row.vatBasisPoints]).toEqual([97_500, 32_500, 0]);
+    const registered = await acceptedEngagement();
+    const [other] = await db.select().from(vouchers).where(eq(vouchers.id, registered.voucher.id));
+    expect([other.amountCents, other.ownShareCents, other.vatBasisPoints]).toEqual([97_500, 59_800, 2100]);
+  });
+});

@@ -46,6 +46,7 @@ export const providerProfile = (overrides: Record<string, unknown> = {}) =>
     hourlyRate: "60",
     capacity: "3",
     conflictDeclaration: "on",
+    billingMandate: "on",
     ...overrides,
   });
 

@@ -108,6 +108,7 @@ export async function getOwnHelpRequest(ownerId: string, requestId: string) {
         providerName: providers.companyName,
         providerSlug: providers.slug,
         foundedOn: providers.foundedOn,
+        vatStatus: providers.vatStatus,
         ratingAverage: sql<number | null>`(select avg(${reviews.rating})::float from ${reviews} where ${reviews.providerId} = ${providers.id})`,
         reviewCount: sql<number>`(select count(*)::int from ${reviews} where ${reviews.providerId} = ${providers.id})`,
       })

@@ -1,3 +1,4 @@
+import { billingMandateVersion } from "./taxonomy";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { db, type Executor } from "~db/client";
 import { municipalities, providers, users, type ProviderStatus } from "~db/schema";
@@ -31,7 +32,9 @@ function columnsFrom(input: ProviderInput) {
     bio: input.bio,
     portfolioLinks: input.portfolioLinks,
     iban: input.iban,
-    vatNumber: input.vatNumber,
+    // A Belgian VAT number is BE followed by the enterprise number: known without asking.
+    vatNumber: input.vatNumber ?? `BE${input.enterpriseNumber.replace(/\D/g, "")}`,
+    vatStatus: input.vatStatus,
     street: input.street || null,
     postalCode: input.postalCode,
     phone: input.phone,
@@ -58,12 +61,17 @@ export async function saveProviderProfile(
   }
   try {
     return await db.transaction(async (tx) => {
-      const [current] = await tx.select({ id: providers.id, slug: providers.slug, status: providers.status, iban: providers.iban }).from(providers).where(eq(providers.userId, userId));
+      const [current] = await tx
+        .select({ id: providers.id, slug: providers.slug, status: providers.status, iban: providers.iban, billingMandateAt: providers.billingMandateAt })
+        .from(providers)
+        .where(eq(providers.userId, userId));
+      // The billing mandate the form asks for, dated when first accepted.
+      const billingMandate = { billingMandateAt: new Date(), billingMandateVersion };
       const slug = await uniqueSlug(tx, providers, providers.slug, input.companyName, current?.slug);
       if (!current) {
         const [row] = await tx
           .insert(providers)
-          .values({ ...columnsFrom(input), userId, slug, status: "pending", conflictDeclaredAt: new Date() })
+          .values({ ...columnsFrom(input), userId, slug, status: "pending", conflictDeclaredAt: new Date(), ...billingMandate })
           .returning({ id: providers.id });
         await recordAudit(tx, { actorId: userId, action: "provider.submit", entityType: "provider", entityId: row.id, toState: "pending" });
         await queueProviderIndexing(tx, [row.id]);
@@ -77,6 +85,7 @@ export async function saveProviderProfile(
           ...columnsFrom(input),
           slug,
           conflictDeclaredAt: new Date(),
+          ...(current.billingMandateAt ? {} : billingMandate),
           updatedAt: new Date(),
           ...(resubmitted ? { status: "pending" as const, statusChangedAt: new Date() } : {}),
           // Held: no payout goes to a changed account until the office has confirmed it.

@@ -5,7 +5,7 @@ import { parseEnterpriseNumber } from "./enterprise-number";
 import { parseIban } from "./iban";
 import { parseDayHours } from "./opening-hours";
 import { maxAnswer, questions } from "./quickscan";
-import { employeeBands, languageCodes, presenceChannels, sectorCodes, serviceCodes, weekdays, type Weekday } from "./taxonomy";
+import { employeeBands, languageCodes, presenceChannels, sectorCodes, serviceCodes, vatStatuses, weekdays, type Weekday } from "./taxonomy";
 
 /*
  * Profile forms, shared by the browser (Conform) and the actions. Messages are i18n keys. Free
@@ -221,6 +221,10 @@ export const ProviderSchema = z.object({
     }),
   /** Required once, at sign-up: the declaration is stored with its date. */
   conflictDeclaration: z.literal("on", { errorMap: () => ({ message: "errors.conflictDeclaration" }) }),
+  /** Charges VAT (21 %) or uses the small-enterprise exemption: decides the price incl. VAT and the invoice. */
+  vatStatus: choice(vatStatuses).default("registered"),
+  /** Koppel issues the provider's invoices on their behalf: accepted once, stored with its date and text version. */
+  billingMandate: z.literal("on", { errorMap: () => ({ message: "errors.billingMandate" }) }),
 });
 export type ProviderInput = z.infer<typeof ProviderSchema>;
 

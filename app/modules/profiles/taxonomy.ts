@@ -21,6 +21,13 @@ export const serviceCodes = [
 ] as const;
 export type ServiceCode = (typeof serviceCodes)[number];
 
+/** A provider's VAT status: VAT-registered, or the small-enterprise exemption (no VAT charged). */
+export const vatStatuses = ["registered", "small_enterprise"] as const;
+export type VatStatus = (typeof vatStatuses)[number];
+
+/** The billing mandate's text version (its words: i18n provider.billingMandate, docs/decisions/0005-invoicing.md). */
+export const billingMandateVersion = "2026-12";
+
 export const languageCodes = ["nl", "fr", "en", "de"] as const;
 export type LanguageCode = (typeof languageCodes)[number];
 

@@ -8,7 +8,8 @@ import { recordAudit } from "~/modules/reporting/index.server";
 import { findRelatedParty } from "./related-party";
 import type { ProgrammeInput } from "./schemas";
 import { currentSettings } from "~/modules/settings/index.server";
-import { eligibilityIssues, milestonePayout, ownShare, structuredCommunication, voucherAmount, withVat } from "./rules";
+import { eligibilityIssues, milestonePayout, ownShare, structuredCommunication, vatRateFor, voucherAmount, withVat } from "./rules";
+import type { VatStatus } from "~/modules/profiles/taxonomy";
 
 /** The ledger's sums for the given programmes (all of them when none are named), in one pass. */
 export async function ledgerSums(executor: Executor, programmeIds?: string[]) {
@@ -54,10 +55,10 @@ export function getProgrammeBudgetFigures(programmeId: string) {
  * What each price comes to today, for the bid comparison before accepting: incl. VAT, and the
  * voucher and own share if a programme is open (null otherwise). One programme look-up for all bids.
  */
-export async function estimateVouchers(pricesCents: number[]) {
+export async function estimateVouchers(bids: { priceCents: number; vatStatus: VatStatus }[]) {
   const programme = await currentProgramme(db, belgianDate());
-  const { vatBasisPoints } = currentSettings();
-  return pricesCents.map((priceCents) => {
+  return bids.map(({ priceCents, vatStatus }) => {
+    const vatBasisPoints = vatRateFor(vatStatus, currentSettings().vatBasisPoints);
     const amountCents = programme ? voucherAmount(priceCents, programme) : null;
     return {
       priceInclVatCents: withVat(priceCents, vatBasisPoints),
@@ -95,7 +96,9 @@ export async function requestVoucher(
     sql`select count(*)::int as n from vouchers where business_id = ${input.businessId} and programme_id = ${programme.id} and status in ('requested', 'approved', 'closed')`,
   );
   const amountCents = voucherAmount(input.priceCents, programme);
-  const { vatBasisPoints } = currentSettings();
+  // The provider's VAT status as it is today, frozen on the voucher with the rate.
+  const [provider] = await tx.select({ vatStatus: providers.vatStatus }).from(providers).where(eq(providers.id, input.providerId));
+  const vatBasisPoints = vatRateFor(provider.vatStatus, currentSettings().vatBasisPoints);
   const [{ n: dossier }] = await queryRows<{ n: string | number }>(tx, sql`select nextval('voucher_dossier_seq') as n`);
   const [voucher] = await tx
     .insert(vouchers)

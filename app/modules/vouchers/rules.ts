@@ -1,4 +1,5 @@
 import type { BankLineResult } from "~db/schema";
+import type { VatStatus } from "~/modules/profiles/taxonomy";
 
 /*
  * The voucher's arithmetic, pure and in integer cents. docs/vouchers.md works an example through.
@@ -16,6 +17,14 @@ export function voucherAmount(priceCents: number, programme: { rateBasisPoints: 
 
 /** A price excl. VAT with VAT (in basis points: 2100 is 21 %) added, rounded half up. */
 export const withVat = (cents: number, vatBasisPoints: number) => cents + percentageOf(cents, vatBasisPoints);
+
+/**
+ * The VAT rate a provider charges: the standard rate (a setting, 21 %), or none under the
+ * small-enterprise exemption. Frozen on the voucher with the provider's status when it is requested.
+ */
+export function vatRateFor(vatStatus: VatStatus, standardBasisPoints: number) {
+  return vatStatus === "small_enterprise" ? 0 : standardBasisPoints;
+}
 
 /** What the retailer pays: the price minus the voucher, plus VAT on the full price. */
 export function ownShare(priceCents: number, voucherCents: number, vat: number) {

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProviderSchema } from "~/modules/profiles/schemas";
-import { languageCodes, serviceCodes } from "~/modules/profiles/taxonomy";
+import { languageCodes, serviceCodes, vatStatuses } from "~/modules/profiles/taxonomy";
 import { CheckboxGroup, ErrorList, Field, FormErrors, SelectField, TextareaField, useZodForm } from "~/ui/forms";
 
 export function ProviderForm({
@@ -62,7 +62,17 @@ export function ProviderForm({
       <TextareaField label={t("provider.bio")} meta={fields.bio} rows={5} max={2000} />
       <TextareaField label={t("provider.portfolioLinks")} meta={fields.portfolioLinks} rows={3} />
       <Field label={t("provider.iban")} meta={fields.iban} input={{ ...getInputProps(fields.iban, { type: "text" }), autoComplete: "off" }} />
-      <Field label={t("provider.vatNumber")} meta={fields.vatNumber} input={getInputProps(fields.vatNumber, { type: "text" })} />
+      <fieldset aria-describedby={fields.vatStatus.errors?.length ? fields.vatStatus.errorId : undefined}>
+        <legend>{t("provider.vatStatus")}</legend>
+        {vatStatuses.map((status) => (
+          <label className="choice" key={status}>
+            <input {...getInputProps(fields.vatStatus, { type: "radio", value: status })} />
+            <span>{t(`provider.vatStatuses.${status}`)}</span>
+          </label>
+        ))}
+        <ErrorList id={fields.vatStatus.errorId} errors={fields.vatStatus.errors} />
+      </fieldset>
+      <Field label={t("provider.vatNumber")} hint={t("provider.vatNumberHint")} meta={fields.vatNumber} input={getInputProps(fields.vatNumber, { type: "text" })} />
       <Field label={t("provider.street")} meta={fields.street} input={{ ...getInputProps(fields.street, { type: "text" }), autoComplete: "street-address" }} />
       <Field label={t("provider.postalCode")} meta={fields.postalCode} input={{ ...getInputProps(fields.postalCode, { type: "text" }), inputMode: "numeric", autoComplete: "postal-code" }} />
       <Field label={t("provider.phone")} meta={fields.phone} input={{ ...getInputProps(fields.phone, { type: "tel" }), autoComplete: "tel" }} />
@@ -73,6 +83,13 @@ export function ProviderForm({
           <span>{t("provider.conflictDeclaration")}</span>
         </label>
         <ErrorList id={fields.conflictDeclaration.errorId} errors={fields.conflictDeclaration.errors} />
+      </div>
+      <div className="field">
+        <label className="choice">
+          <input {...getInputProps(fields.billingMandate, { type: "checkbox" })} />
+          <span>{t("provider.billingMandate")}</span>
+        </label>
+        <ErrorList id={fields.billingMandate.errorId} errors={fields.billingMandate.errors} />
       </div>
       <button type="submit" disabled={navigation.state === "submitting"}>
         {t("provider.save")}

@@ -37,8 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         conflictEnterpriseNumbers: provider.conflictEnterpriseNumbers.map(formatEnterpriseNumber).join("\n"),
         // Declared once, renewed with every save: the box starts ticked for a returning provider.
         conflictDeclaration: provider.conflictDeclaredAt ? "on" : undefined,
+        vatStatus: provider.vatStatus,
+        billingMandate: provider.billingMandateAt ? "on" : undefined,
       }
-    : { kind: "ict", languages: ["nl"], radiusKm: "25", capacity: "2" };
+    : { kind: "ict", languages: ["nl"], radiusKm: "25", capacity: "2", vatStatus: "registered" };
   return json({ defaultValue, municipalities, exists: Boolean(provider) });
 }
 

@@ -177,6 +177,7 @@ export const core: DeepStrings<typeof nl> = {
     vatNumber: "Enter a Belgian VAT number: BE followed by your enterprise number.",
     conflicts: "Businesses you have a conflict of interest with: their enterprise numbers, one per line. You are never matched with them.",
     conflictDeclaration: "You must tick the conflict-of-interest declaration.",
+    billingMandate: "Tick the billing mandate: without it, Koppel cannot invoice your engagements.",
     date: "Enter a valid date (not in the future).",
     badHost: "This server does not answer to that address.",
     methodNotAllowed: "That method is not used here.",

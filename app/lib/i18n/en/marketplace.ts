@@ -126,6 +126,7 @@ export const marketplace: DeepStrings<typeof nl> = {
   requests: {
     bidState: "Status",
     questions: "Questions to this provider",
+    noVat: "no VAT (small enterprise)",
     askQuestion: "Ask {{provider}} a question",
     asked: "Your question was sent. You will get an e-mail when the provider answers.",
     answered: "made a proposal",

@@ -108,6 +108,14 @@ export const profiles: DeepStrings<typeof nl> = {
     portfolioLinks: "Portfolio (one link per line)",
     iban: "IBAN for payouts",
     vatNumber: "VAT number",
+    vatNumberHint: "May be left empty: a Belgian VAT number is BE followed by your enterprise number.",
+    vatStatus: "VAT",
+    vatStatuses: {
+      registered: "I charge VAT (21 % on advice and implementation)",
+      small_enterprise: "I use the small-enterprise exemption (no VAT, turnover up to €25,000 a year)",
+    },
+    billingMandate:
+      "I instruct Koppel to draw up and send, in my name and on my behalf, the invoices for my engagements as e-invoices (third-party invoicing). I do not invoice those engagements myself.",
     street: "Street and number of the registered office (optional)",
     postalCode: "Postal code of the registered office (optional)",
     phone: "Phone number (optional)",
@@ -127,6 +135,9 @@ export const profiles: DeepStrings<typeof nl> = {
     rate: "{{rate}} per hour excl. VAT",
   },
   vetting: {
+    billingMandate: "Billing mandate",
+    mandateAccepted: "accepted on {{date}} (text {{version}})",
+    noMandate: "not accepted yet: Koppel cannot invoice for this provider",
     title: "Provider vetting",
     intro: "New profiles wait here for a decision. Every decision goes into the audit log.",
     empty: "No profiles are waiting.",

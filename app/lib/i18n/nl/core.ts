@@ -177,6 +177,7 @@ export const core = {
     vatNumber: "Vul een Belgisch btw-nummer in: BE gevolgd door je ondernemingsnummer.",
     conflicts: "Zaken waarmee je een belangenconflict hebt: hun ondernemingsnummers, één per regel. Je wordt nooit aan hen gekoppeld.",
     conflictDeclaration: "Je moet de verklaring over belangenconflicten aanvinken.",
+    billingMandate: "Vink de facturatieopdracht aan: zonder kan Koppel je trajecten niet factureren.",
     date: "Vul een geldige datum in (niet in de toekomst).",
     invalidForm: "Dit formulier kon niet gelezen worden.",
     badHost: "Deze server antwoordt niet op dat adres.",

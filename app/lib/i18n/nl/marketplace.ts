@@ -124,6 +124,7 @@ export const marketplace = {
   requests: {
     bidState: "Status",
     questions: "Vragen aan deze aanbieder",
+    noVat: "geen btw (kleine onderneming)",
     askQuestion: "Stel {{provider}} een vraag",
     asked: "Je vraag is verstuurd. Je krijgt een e-mail zodra de aanbieder antwoordt.",
     answered: "deed een voorstel",

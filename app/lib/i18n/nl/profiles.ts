@@ -106,6 +106,14 @@ export const profiles = {
     portfolioLinks: "Portfolio (één link per regel)",
     iban: "IBAN voor uitbetalingen",
     vatNumber: "Btw-nummer",
+    vatNumberHint: "Leeg laten mag: een Belgisch btw-nummer is BE gevolgd door je ondernemingsnummer.",
+    vatStatus: "Btw",
+    vatStatuses: {
+      registered: "Ik reken btw aan (21 % op advies en uitvoering)",
+      small_enterprise: "Ik gebruik de vrijstellingsregeling voor kleine ondernemingen (geen btw, omzet tot € 25.000 per jaar)",
+    },
+    billingMandate:
+      "Ik geef Koppel de opdracht om in mijn naam en voor mijn rekening de facturen voor mijn trajecten op te maken en als e-factuur te versturen (facturatie door een derde). Ik maak voor die trajecten zelf geen factuur.",
     street: "Straat en nummer van de maatschappelijke zetel (optioneel)",
     postalCode: "Postcode van de zetel (optioneel)",
     phone: "Telefoonnummer (optioneel)",
@@ -125,6 +133,9 @@ export const profiles = {
     rate: "{{rate}} per uur excl. btw",
   },
   vetting: {
+    billingMandate: "Facturatieopdracht",
+    mandateAccepted: "aanvaard op {{date}} (tekst {{version}})",
+    noMandate: "nog niet aanvaard: Koppel kan deze aanbieder niet factureren",
     title: "Screening van aanbieders",
     intro: "Nieuwe profielen wachten hier op een beslissing. Elke beslissing komt in het auditlogboek.",
     empty: "Er wachten geen profielen.",
