@@ -10,3 +10,4 @@ export * from "./vouchers";
 export * from "./campaigns";
 export * from "./settings";
 export * from "./uploads";
+export * from "./invoices";

@@ -14,6 +14,7 @@ import { createWorld, loadRoute, routeIdsOnDisk, type World } from "../support/w
  * a valid request, like logging out).
  */
 
+const missingId = "00000000-0000-4000-8000-000000000000";
 const roles = ["anonymous", "retailer", "provider", "municipality", "admin"] as const;
 type Role = (typeof roles)[number];
 type Statuses = Record<Role, number>;
@@ -79,6 +80,9 @@ function matrix(): Record<string, Row> {
     "opdrachten.$id": { path: `/opdrachten/${w.helpRequestId}`, params: { id: w.helpRequestId }, get: onlyFor("provider", 404), post: onlyFor("provider", 404) },
     "trajecten._index": { path: "/trajecten", get: each(302, 200, 200, 403, 200) },
     "trajecten.$id": { path: `/trajecten/${w.engagementId}`, params: { id: w.engagementId }, get: each(302, 404, 404, 403, 200), post: each(302, 404, 404, 403, 400) },
+    // An invoice that does not exist is not found by anyone; its parties' access is tested in invoices.test.ts.
+    "facturen.$id": { path: `/facturen/${missingId}`, params: { id: missingId }, get: each(302, 404, 404, 403, 404) },
+    "facturen.$id[.]xml": { path: `/facturen/${missingId}.xml`, params: { id: missingId }, get: each(302, 404, 404, 403, 404) },
     // A decision letter: the retailer's and the office's; this engagement has no voucher decided (404).
     "trajecten.$id_.beslissing": { path: `/trajecten/${w.engagementId}/beslissing`, params: { id: w.engagementId }, get: each(302, 404, 403, 403, 404) },
 

@@ -8,6 +8,7 @@ import { recordAudit } from "~/modules/reporting/index.server";
 import { findVoucherDossier, nextPaymentReference, reserveBudget } from "~/modules/vouchers/index.server";
 import { applyTransition, notifyParties, roleInEngagement } from "./engagements.server";
 import { formatIban } from "~/modules/profiles/iban";
+import { issueInvoice } from "~/modules/invoices/index.server";
 
 /*
  * The voucher and own-share steps of an engagement: the programme office approves the voucher
@@ -168,6 +169,8 @@ export async function recordOwnSharePaid(tx: Executor, actorId: string | null, v
     link: `/trajecten/${paid[0].engagementId}`,
     group: paid[0].engagementId,
   });
+  // The advance payment makes the VAT due: the provider's invoice is issued now, everything paid.
+  await issueInvoice(tx, paid[0].engagementId);
   return { ok: true };
 }
 

@@ -62,6 +62,7 @@ export function invoiceTotals(doc: Pick<InvoiceDocument, "lines" | "vatCents" | 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const amount = (cents: number) => `${cents < 0 ? "-" : ""}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, "0")}`;
 const money = (element: string, cents: number) => `<cbc:${element} currencyID="EUR">${amount(cents)}</cbc:${element}>`;
+const optional = (element: string, text: string) => (text.trim() ? `<cbc:${element}>${escape(text)}</cbc:${element}>` : "");
 const percent = (vat: InvoiceVat) => (vat.category === "S" ? String(vat.basisPoints / 100) : "0");
 
 function taxCategory(element: "ClassifiedTaxCategory" | "TaxCategory", vat: InvoiceVat) {
@@ -75,7 +76,8 @@ function party(role: "AccountingSupplierParty" | "AccountingCustomerParty", p: I
     `<cac:${role}><cac:Party>`,
     `<cbc:EndpointID schemeID="0208">${p.enterpriseNumber}</cbc:EndpointID>`,
     `<cac:PartyName><cbc:Name>${escape(p.name)}</cbc:Name></cac:PartyName>`,
-    `<cac:PostalAddress>${p.street ? `<cbc:StreetName>${escape(p.street)}</cbc:StreetName>` : ""}<cbc:CityName>${escape(p.city)}</cbc:CityName><cbc:PostalZone>${escape(p.postalCode)}</cbc:PostalZone><cac:Country><cbc:IdentificationCode>BE</cbc:IdentificationCode></cac:Country></cac:PostalAddress>`,
+    // Peppol refuses empty elements: a part of the address that is not known is left out.
+    `<cac:PostalAddress>${optional("StreetName", p.street)}${optional("CityName", p.city)}${optional("PostalZone", p.postalCode)}<cac:Country><cbc:IdentificationCode>BE</cbc:IdentificationCode></cac:Country></cac:PostalAddress>`,
     taxScheme,
     `<cac:PartyLegalEntity><cbc:RegistrationName>${escape(p.name)}</cbc:RegistrationName><cbc:CompanyID schemeID="0208">${p.enterpriseNumber}</cbc:CompanyID></cac:PartyLegalEntity>`,
     `</cac:Party></cac:${role}>`,
@@ -95,7 +97,7 @@ export function ublXml(doc: InvoiceDocument) {
       `<cbc:ID>${index + 1}</cbc:ID>`,
       `<cbc:${quantityElement} unitCode="C62">1</cbc:${quantityElement}>`,
       money("LineExtensionAmount", line.netCents),
-      `<cac:Item><cbc:Description>${escape(line.description)}</cbc:Description><cbc:Name>${escape(line.name)}</cbc:Name>${taxCategory("ClassifiedTaxCategory", doc.vat)}</cac:Item>`,
+      `<cac:Item>${optional("Description", line.description)}<cbc:Name>${escape(line.name)}</cbc:Name>${taxCategory("ClassifiedTaxCategory", doc.vat)}</cac:Item>`,
       `<cac:Price>${money("PriceAmount", line.netCents)}</cac:Price>`,
       `</cac:${lineElement}>`,
     ].join(""),

@@ -5,6 +5,7 @@ import { enqueue } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import { addLedger, voucherBalance } from "./ledger.server";
 import { settle } from "./rules";
+import { issueCreditNote } from "~/modules/invoices/index.server";
 
 /*
  * The money of an engagement that ends: settle() (rules.ts) applied to the ledger, and what goes
@@ -42,6 +43,8 @@ export async function settleEngagement(tx: Executor, engagementId: string, actor
   }
   await tx.update(vouchers).set({ status: "closed" }).where(eq(vouchers.id, voucher.id));
   if (settlement.retailerRefundCents > 0) await refundRetailer(tx, voucher, settlement.retailerRefundCents);
+  // What was invoiced and not delivered is credited, referring to the invoice.
+  if (settlement.retailerRefundCents + settlement.budgetReleasedCents > 0) await issueCreditNote(tx, engagementId, settlement);
   await recordAudit(tx, { actorId, action: "voucher.settle", entityType: "voucher", entityId: voucher.id, data: { ...settlement } });
   return settlement;
 }

@@ -11,6 +11,7 @@ import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { epcQrSvg, paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { getVoucherDecisionFacts } from "~/modules/vouchers/index.server";
 import { listHistory } from "~/modules/reporting/index.server";
+import { listEngagementInvoices } from "~/modules/invoices/index.server";
 import { happyPath, phaseOfState } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { HistorySection } from "./history-section";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...workspace,
     decisionFacts,
     history,
+    invoices: await listEngagementInvoices(workspace.engagement.id),
     paymentQr,
     onlinePayment: paymentsKind === "stripe",
     paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null,
@@ -90,7 +92,7 @@ function formOf(form: FormData) {
 
 export default function WorkspacePage() {
   const { t } = useTranslation();
-  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, decisionFacts, nextStep, history, locale } =
+  const { engagement, title, businessName, providerName, providerSlug, role, milestones, messages, progressLogs, review, actions, voucher, onlinePayment, paymentReturn, paymentQr, decisionFacts, nextStep, history, invoices, locale } =
     useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   /** The errors of one form, shown inside it. */
@@ -235,6 +237,25 @@ export default function WorkspacePage() {
       </section>
 
       {engagement.state === "completed" ? <ReviewSection review={review} role={role} /> : null}
+
+      {invoices.length ? (
+        <section aria-labelledby="invoices-title">
+          <h2 id="invoices-title">{t("invoices.title")}</h2>
+          <ul>
+            {invoices.map((i) => (
+              <li key={i.id}>
+                <Link to={`/facturen/${i.id}`}>
+                  {t(`invoices.${i.kind}`)} {i.number}
+                </Link>{" "}
+                · {formatDate(i.issuedOn, locale)} · {formatMoney(i.grossCents, locale)} ·{" "}
+                <a href={`/facturen/${i.id}.xml`} download>
+                  UBL
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <HistorySection steps={history} locale={locale} />
 

@@ -121,6 +121,7 @@ export const office: DeepStrings<typeof nl> = {
   },
   audit: {
     entities: {
+      invoice: "Invoice",
       engagement: "Engagement",
       help_request: "Help request",
       voucher: "Voucher",
@@ -214,6 +215,7 @@ export const office: DeepStrings<typeof nl> = {
         resume: "Engagement resumed",
       },
       export: { csv: "CSV export downloaded" },
+      invoice: { issue: "Invoice issued on the provider's behalf", credit: "Credit note issued on the provider's behalf" },
       help_request: { cancel: "Help request withdrawn", expire: "Help request expired", publish: "Help request published" },
       milestone: { submit: "Milestone delivered", approve: "Milestone approved", auto_approve: "Milestone approved automatically", request_changes: "Changes requested" },
       payment: { confirm: "Own share received", refund_due: "Refund due", refunded: "Refund at Stripe", dispute: "Payment disputed (chargeback)", uncredit: "Own share no longer counted as paid" },

@@ -118,6 +118,7 @@ export const office = {
   },
   audit: {
     entities: {
+      invoice: "Factuur",
       engagement: "Traject",
       help_request: "Hulpvraag",
       voucher: "Voucher",
@@ -211,6 +212,7 @@ export const office = {
         resume: "Traject hervat",
       },
       export: { csv: "CSV-export gedownload" },
+      invoice: { issue: "Factuur uitgereikt namens de aanbieder", credit: "Creditnota uitgereikt namens de aanbieder" },
       help_request: { cancel: "Hulpvraag ingetrokken", expire: "Hulpvraag verlopen", publish: "Hulpvraag gepubliceerd" },
       milestone: { submit: "Mijlpaal opgeleverd", approve: "Mijlpaal goedgekeurd", auto_approve: "Mijlpaal automatisch goedgekeurd", request_changes: "Aanpassingen gevraagd" },
       payment: { confirm: "Eigen bijdrage ontvangen", refund_due: "Terugbetaling nodig", refunded: "Terugbetaling bij Stripe", dispute: "Betaling betwist (chargeback)", uncredit: "Eigen bijdrage niet meer als betaald geteld" },

@@ -1,0 +1,3 @@
+/** Invoices' door: issuing on the provider's behalf, and reading what was issued. */
+export { issueCreditNote, issueInvoice } from "./issue.server";
+export { getInvoiceForViewer, listEngagementInvoices, listInvoicesOfEngagements, listProviderInvoices } from "./view.server";

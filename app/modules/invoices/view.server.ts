@@ -1,0 +1,51 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { db } from "~db/client";
+import { businesses, engagements, invoices, providers } from "~db/schema";
+
+/*
+ * Who may read an invoice: its buyer (the business's owner), its seller (the provider) and the
+ * programme office. Anyone else gets nothing, as if it did not exist.
+ */
+
+async function mayRead(invoice: { engagementId: string }, user: { id: string; role: string }) {
+  if (user.role === "admin") return true;
+  const [parties] = await db
+    .select({ ownerId: businesses.ownerId, providerUserId: providers.userId })
+    .from(engagements)
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, engagements.providerId))
+    .where(eq(engagements.id, invoice.engagementId));
+  return parties?.ownerId === user.id || parties?.providerUserId === user.id;
+}
+
+/** One invoice or credit note as issued, with the invoice a credit note corrects; null for anyone else. */
+export async function getInvoiceForViewer(invoiceId: string, user: { id: string; role: string }) {
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!invoice || !(await mayRead(invoice, user))) return null;
+  return invoice;
+}
+
+const summary = { id: invoices.id, kind: invoices.kind, number: invoices.number, issuedOn: invoices.issuedOn, grossCents: invoices.grossCents, engagementId: invoices.engagementId };
+
+/** An engagement's documents, oldest first (its parties and the office read them on the engagement page). */
+export function listEngagementInvoices(engagementId: string) {
+  return db.select(summary).from(invoices).where(eq(invoices.engagementId, engagementId)).orderBy(asc(invoices.createdAt));
+}
+
+/** The invoices of these engagements, for pages that list several (the provider's earnings). */
+export function listInvoicesOfEngagements(engagementIds: string[]) {
+  if (engagementIds.length === 0) return Promise.resolve([]);
+  return db.select(summary).from(invoices).where(inArray(invoices.engagementId, engagementIds)).orderBy(asc(invoices.createdAt));
+}
+
+/** Every document issued in a provider's name, for their accountant. */
+export function listProviderInvoices(providerUserId: string) {
+  return db
+    .select({ ...summary, netCents: invoices.netCents, vatCents: invoices.vatCents, buyer: businesses.name })
+    .from(invoices)
+    .innerJoin(providers, eq(providers.id, invoices.providerId))
+    .innerJoin(engagements, eq(engagements.id, invoices.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .where(and(eq(providers.userId, providerUserId)))
+    .orderBy(asc(invoices.issuedOn), asc(invoices.number));
+}
