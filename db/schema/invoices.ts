@@ -57,3 +57,16 @@ export const invoiceSequences = pgTable(
   },
   (t) => [primaryKey({ columns: [t.providerId, t.year] })],
 );
+
+/** How each document reached its buyer: over Peppol (the access point's reference) or by mail, with the UBL attached. */
+export const invoiceDeliveries = pgTable("invoice_deliveries", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  invoiceId: text("invoice_id")
+    .notNull()
+    .unique()
+    .references(() => invoices.id),
+  channel: text("channel").$type<"peppol" | "mail">().notNull(),
+  /** The access point's document id, or the address mailed. */
+  reference: text("reference").notNull(),
+  deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull().defaultNow(),
+});

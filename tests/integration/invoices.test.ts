@@ -92,3 +92,96 @@ describe("the provider's invoice", () => {
     expect(await db.select().from(invoices).where(and(eq(invoices.engagementId, engagementId)))).toEqual([]);
   });
 });
+
+/*
+ * Delivery (issue 23): on the embedded default by mail with the UBL attached; with an access point
+ * over Peppol, faked here only at its HTTP edge, answering as docs/decisions/0006-peppol-access-point.md
+ * describes (a lookup that says 404 for a buyer not on Peppol, a 202 with the document's id).
+ */
+describe("delivering an invoice to its buyer", () => {
+  async function fakeAccessPoint(onPeppol: Set<string>, options: { failSending?: boolean } = {}) {
+    const http = await import("node:http");
+    const received: { auth: string | undefined; body: string }[] = [];
+    const server = http.createServer((request, response) => {
+      const auth = request.headers.authorization;
+      if (auth !== "Bearer geheim") return response.writeHead(401).end();
+      const lookup = /^\/participants\/0208:(\d{10})$/.exec(request.url ?? "");
+      if (request.method === "GET" && lookup) return response.writeHead(onPeppol.has(lookup[1]) ? 200 : 404).end();
+      if (request.method === "POST" && request.url === "/documents") {
+        let body = "";
+        request.on("data", (chunk) => (body += chunk));
+        request.on("end", () => {
+          received.push({ auth, body });
+          if (options.failSending) return response.writeHead(503).end("maintenance");
+          response.writeHead(202, { "Content-Type": "application/json" }).end(JSON.stringify({ id: `doc-${received.length}` }));
+        });
+        return;
+      }
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    return { url: `http://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  async function issued() {
+    const provider = await approvedProvider(admin.id);
+    const engagementId = await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId }, "intake", { voucher: true });
+    const [invoice] = await documentsOf(engagementId);
+    return invoice;
+  }
+  /** The mails to the buyer about this document (every provider's first invoice is numbered -0001: its link tells them apart). */
+  const mailsTo = async (invoice: { id: string }) => {
+    const { outbox, users } = await import("~db/schema");
+    const [{ email }] = await db.select({ email: users.email }).from(users).where(eq(users.id, retailer.id));
+    return (await db.select().from(outbox).where(eq(outbox.topic, "mail.send")))
+      .map((m) => m.payload as { to: string; text: string; attachments?: { filename: string; content: string }[] })
+      .filter((m) => m.to === email && m.text?.includes(`/facturen/${invoice.id}`));
+  };
+
+  it("mails the buyer the UBL on the embedded default, once", async () => {
+    const { deliverInvoice } = await import("~/modules/invoices/index.server");
+    const { invoiceDeliveries } = await import("~db/schema");
+    const invoice = await issued();
+    await deliverInvoice(invoice.id, null);
+    await deliverInvoice(invoice.id, null);
+    const mails = await mailsTo(invoice);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].attachments?.map((a) => a.filename)).toEqual([`${invoice.number}.xml`]);
+    expect(mails[0].attachments?.[0].content).toBe(invoice.xml);
+    expect((await db.select().from(invoiceDeliveries).where(eq(invoiceDeliveries.invoiceId, invoice.id)))[0].channel).toBe("mail");
+  });
+
+  it("sends it over Peppol when the buyer is on the network, mails it when not, and retries when the access point is down", async () => {
+    const { deliverInvoice, httpAccessPoint } = await import("~/modules/invoices/index.server");
+    const { invoiceDeliveries } = await import("~db/schema");
+    const onPeppol = await issued();
+    const fake = await fakeAccessPoint(new Set([onPeppol.document.buyer.enterpriseNumber]));
+    try {
+      await deliverInvoice(onPeppol.id, httpAccessPoint(fake.url, "geheim"));
+      expect(fake.received.map((r) => r.body)).toEqual([onPeppol.xml]);
+      expect((await db.select().from(invoiceDeliveries).where(eq(invoiceDeliveries.invoiceId, onPeppol.id)))[0]).toMatchObject({ channel: "peppol", reference: "doc-1" });
+      // The buyer is told, without a second copy to book.
+      expect((await mailsTo(onPeppol)).map((m) => m.attachments)).toEqual([undefined]);
+    } finally {
+      await fake.close();
+    }
+    const notOnPeppol = await issued();
+    const elsewhere = await fakeAccessPoint(new Set());
+    try {
+      await deliverInvoice(notOnPeppol.id, httpAccessPoint(elsewhere.url, "geheim"));
+      expect(elsewhere.received).toEqual([]);
+      expect((await mailsTo(notOnPeppol))[0].attachments?.[0].filename).toBe(`${notOnPeppol.number}.xml`);
+    } finally {
+      await elsewhere.close();
+    }
+    const later = await issued();
+    const down = await fakeAccessPoint(new Set([later.document.buyer.enterpriseNumber]), { failSending: true });
+    try {
+      await expect(deliverInvoice(later.id, httpAccessPoint(down.url, "geheim"))).rejects.toThrow(/503/);
+      expect(await db.select().from(invoiceDeliveries).where(eq(invoiceDeliveries.invoiceId, later.id))).toEqual([]);
+    } finally {
+      await down.close();
+    }
+  });
+});

@@ -98,6 +98,15 @@ describe("demo data", () => {
     expect(batch.totalCents).toBeGreaterThan(0);
     const approvedVouchers = await db.select().from(vouchers).where(eq(vouchers.status, "approved"));
     expect(approvedVouchers).toHaveLength(2);
+
+    // Their paperwork (issue 23): an invoice for every engagement whose own share came in, a credit
+    // note for the one stopped early, in both VAT cases, each passing the three Peppol layers.
+    const { invoices } = await import("~db/schema");
+    const { peppolFatal } = await import("../support/peppol");
+    const documents = await db.select({ kind: invoices.kind, state: engagements.state, xml: invoices.xml }).from(invoices).innerJoin(engagements, eq(engagements.id, invoices.engagementId));
+    expect(documents.map((d) => `${d.state} ${d.kind}`).sort()).toEqual(["cancelled credit_note", "cancelled invoice", "completed invoice", "plan invoice"]);
+    expect(documents.filter((d) => d.xml.includes("<cbc:ID>E</cbc:ID>")).map((d) => `${d.state} ${d.kind}`).sort()).toEqual(["cancelled credit_note", "cancelled invoice"]);
+    for (const d of documents) expect(await peppolFatal(d.xml), `${d.state} ${d.kind}`).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@ import { notifyUser } from "~/modules/notifications/index.server";
 import { recordAudit } from "~/modules/reporting/index.server";
 import type { Settlement } from "~/modules/vouchers/rules";
 import { creditNoteDocument, invoiceDocument, type InvoiceFacts } from "./documents";
+import { queueInvoiceDelivery } from "./delivery.server";
 import { invoiceTotals, ublXml, type InvoiceDocument } from "./ubl";
 
 /*
@@ -46,7 +47,6 @@ async function factsOf(tx: Executor, engagementId: string) {
       sellerCity: sellerMunicipality.nameNl,
       business: businesses,
       buyerCity: buyerMunicipality.nameNl,
-      ownerId: businesses.ownerId,
     })
     .from(engagements)
     .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
@@ -86,7 +86,7 @@ async function factsOf(tx: Executor, engagementId: string) {
     paymentReference: row.voucher.paymentReference ?? "",
     paidOn: belgianDate(row.voucher.paidAt),
   };
-  return { facts, providerId: row.engagement.providerId, providerUserId: row.provider.userId, ownerId: row.ownerId, voucherId: row.voucher.id };
+  return { facts, providerId: row.engagement.providerId, providerUserId: row.provider.userId, voucherId: row.voucher.id };
 }
 
 type Context = NonNullable<Awaited<ReturnType<typeof factsOf>>>;
@@ -117,19 +117,18 @@ async function store(tx: Executor, context: Context, engagementId: string, docum
     entityId: row.id,
     data: { number: document.number, grossCents: totals.grossCents, engagementId },
   });
-  // Both parties hear of it (the retailer with the e-invoice attached once delivery is set up).
+  // The buyer gets the document itself (over Peppol or by mail with the UBL); the seller is told.
+  await queueInvoiceDelivery(tx, row.id);
   const key = document.kind === "invoice" ? "invoices.notice.issued" : "invoices.notice.credited";
-  for (const userId of [context.ownerId, context.providerUserId]) {
-    await notifyUser(tx, {
-      userId,
-      messageKey: key,
-      subjectKey: `${key}Subject`,
-      params: { number: document.number, business: document.buyer.name, provider: document.seller.name, amount: totals.grossCents },
-      moneyParams: ["amount"],
-      link: `/facturen/${row.id}`,
-      group: engagementId,
-    });
-  }
+  await notifyUser(tx, {
+    userId: context.providerUserId,
+    messageKey: key,
+    subjectKey: `${key}Subject`,
+    params: { number: document.number, business: document.buyer.name, provider: document.seller.name, amount: totals.grossCents },
+    moneyParams: ["amount"],
+    link: `/facturen/${row.id}`,
+    group: engagementId,
+  });
   return row.id;
 }
 

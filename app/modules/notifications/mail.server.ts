@@ -8,6 +8,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent along as text (an e-invoice's UBL). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export const mailDir = path.join(env.DATA_DIR, "mail");
@@ -19,7 +21,7 @@ const transport = env.SMTP_URL
   : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
 
 export async function deliverMail(mail: Mail) {
-  const info = await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+  const info = await transport.sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments });
   if (mailTransportKind === "file") {
     await fs.mkdir(mailDir, { recursive: true });
     const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${crypto.randomUUID().slice(0, 8)}.eml`;

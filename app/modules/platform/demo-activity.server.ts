@@ -52,9 +52,11 @@ async function openRequest(businessName: string, title: string, description: str
 }
 
 /** A request awarded to its best-fitting provider: the engagement, waiting for the voucher. */
-async function awarded(businessName: string, title: string, services: ServiceCode[], prices: [number, number]) {
+async function awarded(businessName: string, title: string, services: ServiceCode[], prices: [number, number], { smallEnterprise = false } = {}) {
   const request = await openRequest(businessName, title, "Meer klanten bereiken met een betere digitale aanwezigheid.", services);
   const providerUserId = request.invited[0];
+  // A starter under the small-enterprise exemption: no VAT on its price, voucher or invoices.
+  if (smallEnterprise) await db.update(providers).set({ vatStatus: "small_enterprise" }).where(eq(providers.userId, providerUserId));
   const submitted = await submitBid(providerUserId, request.requestId, bid(...prices));
   if (!submitted.ok) throw new Error(`demo bid refused: ${submitted.error}`);
   const accepted = await acceptBid(request.ownerId, request.requestId, submitted.bidId);
@@ -114,7 +116,8 @@ export async function seedDemoActivity() {
 
   // Stopped after the advice: paid by transfer (as the bank's statement shows), the advice earned,
   // the rest of the own share on the office's refund list.
-  const stopped = await awarded("Modehuis Lina", "Pasafspraken online inplannen", ["online_booking", "website"], [400, 900]);
+  // Its provider uses the small-enterprise exemption: its invoice and credit note carry no VAT.
+  const stopped = await awarded("Modehuis Lina", "Pasafspraken online inplannen", ["online_booking", "website"], [400, 900], { smallEnterprise: true });
   await voucherPaid(admin.id, stopped.engagementId, { paid: false });
   const { voucher } = (await getVoucherOfEngagement(stopped.engagementId))!;
   const statement = readBankStatement(

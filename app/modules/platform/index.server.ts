@@ -10,9 +10,10 @@ import { claimScheduledRun, mailTransportKind, outboxHandlers as notificationHan
 import { paymentsKind, paymentsOutboxHandlers } from "~/modules/payments/index.server";
 import { refreshSettings, settingsSavedAt } from "~/modules/settings/index.server";
 import { seedDemoActivity } from "./demo-activity.server";
+import { invoiceOutboxHandlers } from "~/modules/invoices/index.server";
 
 /** Every outbox topic of every capability, for the one worker. */
-export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers };
+export const allOutboxHandlers = { ...notificationHandlers, ...matchingOutboxHandlers, ...paymentsOutboxHandlers, ...invoiceOutboxHandlers };
 
 let stopWorker: (() => Promise<void>) | undefined;
 

@@ -162,6 +162,8 @@ export const money: DeepStrings<typeof nl> = {
       credited: "Credit note {{number}} from {{provider}} to {{business}}: {{amount}} credited for what was not delivered.",
       creditedSubject: "Credit note {{number}}: {{provider}} to {{business}}",
     },
+    attached: "The e-invoice (UBL) is attached to this e-mail: your accounting software reads it without retyping.",
+    viaPeppol: "The e-invoice was delivered to your accounting software over Peppol.",
     title: "Invoices",
     invoice: "Invoice",
     credit_note: "Credit note",

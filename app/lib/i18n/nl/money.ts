@@ -159,6 +159,8 @@ export const money = {
       credited: "Creditnota {{number}} van {{provider}} aan {{business}}: {{amount}} gecrediteerd voor wat niet werd opgeleverd.",
       creditedSubject: "Creditnota {{number}}: {{provider}} aan {{business}}",
     },
+    attached: "De e-factuur (UBL) zit als bijlage bij deze e-mail: je boekhoudprogramma leest ze zonder overtypen.",
+    viaPeppol: "De e-factuur is via Peppol bij je boekhoudprogramma afgeleverd.",
     title: "Facturen",
     invoice: "Factuur",
     credit_note: "Creditnota",
