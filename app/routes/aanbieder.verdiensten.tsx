@@ -5,6 +5,7 @@ import { formatDate, formatMoney } from "~/lib/format";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listEarnings } from "~/modules/payments/index.server";
+import { listInvoicesOfEngagements } from "~/modules/invoices/index.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { PageHeader } from "~/ui/forms";
 import { Table } from "~/ui/table";
@@ -13,16 +14,24 @@ import { Table } from "~/ui/table";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "provider");
   const [earnings, locale] = await Promise.all([listEarnings(user.id), getLocale(request, user)]);
-  return json({ ...earnings, locale });
+  // Each milestone's invoice: the engagement's invoice has one line per milestone.
+  const documents = await listInvoicesOfEngagements([...new Set(earnings.lines.map((l) => l.engagementId))]);
+  const invoiceOf = Object.fromEntries(documents.filter((d) => d.kind === "invoice").map((d) => [d.engagementId, { id: d.id, number: d.number }]));
+  return json({ ...earnings, invoiceOf, locale });
 }
 
 export default function EarningsPage() {
   const { t } = useTranslation();
-  const { lines, owedCents, paidCents, locale } = useLoaderData<typeof loader>();
+  const { lines, owedCents, paidCents, invoiceOf, locale } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <div className="wide-table">
       <PageHeader title={t("earnings.title")}>{t("earnings.intro")}</PageHeader>
+      <p>
+        <a className="button button-secondary" href="/aanbieder/facturen.csv" download>
+          {t("earnings.invoicesCsv")}
+        </a>
+      </p>
       <dl className="figures">
         <div>
           <dt>{t("earnings.owed")}</dt>
@@ -45,6 +54,7 @@ export default function EarningsPage() {
               <th scope="col">{t("earnings.fromOwnShare")}</th>
               <th scope="col">{t("earnings.total")}</th>
               <th scope="col">{t("earnings.status")}</th>
+              <th scope="col">{t("invoices.invoice")}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,6 +70,7 @@ export default function EarningsPage() {
                 <td>{money(l.ownShareCents)}</td>
                 <td>{money(l.voucherCents + l.ownShareCents)}</td>
                 <td>{l.paidAt ? t("earnings.paidOn", { date: formatDate(l.paidAt, locale, { dateStyle: "medium" }) }) : t("earnings.earnedOn", { date: formatDate(l.earnedAt, locale, { dateStyle: "medium" }) })}</td>
+                <td>{invoiceOf[l.engagementId] ? <Link to={`/facturen/${invoiceOf[l.engagementId].id}`}>{invoiceOf[l.engagementId].number}</Link> : "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -85,6 +85,19 @@ describe("the provider's invoice", () => {
     expect(await download.text()).toBe(invoice.xml);
   });
 
+  it("goes to the provider's accountant as a CSV, with the invoice linked from the earnings page", async () => {
+    const csvRoute = await import("~/routes/aanbieder.facturen[.]csv");
+    const earningsPage = await import("~/routes/aanbieder.verdiensten");
+    const provider = await approvedProvider(admin.id);
+    const engagementId = await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId }, "completed", { voucher: true });
+    const [invoice] = await documentsOf(engagementId);
+    const csv = await (await respond(() => csvRoute.loader(args(getRequest("/aanbieder/facturen.csv", { cookie: provider.cookie }))))).text();
+    // €1,300 + €273 VAT = €1,573 (docs/vouchers.md), in the Belgian spreadsheet's decimals.
+    expect(csv).toBe(`Nummer;Soort;Datum;Klant;Bedrag excl. btw (EUR);Btw (EUR);Bedrag incl. btw (EUR)\r\n${invoice.number};factuur;${invoice.issuedOn};Winkel De Markt;1300,00;273,00;1573,00\r\n`);
+    const earnings = await (await respond(() => earningsPage.loader(args(getRequest("/aanbieder/verdiensten", { cookie: provider.cookie }))))).json();
+    expect(earnings.invoiceOf[engagementId]).toEqual({ id: invoice.id, number: invoice.number });
+  });
+
   it("is not issued for a provider without a billing mandate", async () => {
     const provider = await approvedProvider(admin.id);
     await db.update(providers).set({ billingMandateAt: null }).where(eq(providers.userId, provider.id));

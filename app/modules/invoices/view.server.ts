@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, engagements, invoices, providers } from "~db/schema";
+import { csvEuros, toExcelCsv } from "~/lib/csv";
 
 /*
  * Who may read an invoice: its buyer (the business's owner), its seller (the provider) and the
@@ -48,4 +49,14 @@ export function listProviderInvoices(providerUserId: string) {
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
     .where(and(eq(providers.userId, providerUserId)))
     .orderBy(asc(invoices.issuedOn), asc(invoices.number));
+}
+
+/** The provider's invoices and credit notes as their accountant's spreadsheet reads them (credit notes negative). */
+export async function providerInvoicesCsv(providerUserId: string) {
+  const rows = await listProviderInvoices(providerUserId);
+  const sign = (kind: string, cents: number) => (kind === "credit_note" ? -cents : cents);
+  return toExcelCsv(
+    ["Nummer", "Soort", "Datum", "Klant", "Bedrag excl. btw (EUR)", "Btw (EUR)", "Bedrag incl. btw (EUR)"],
+    rows.map((r) => [r.number, r.kind === "invoice" ? "factuur" : "creditnota", r.issuedOn, r.buyer, csvEuros(sign(r.kind, r.netCents)), csvEuros(sign(r.kind, r.vatCents)), csvEuros(sign(r.kind, r.grossCents))]),
+  );
 }

@@ -141,6 +141,7 @@ export const money: DeepStrings<typeof nl> = {
     },
   },
   earnings: {
+    invoicesCsv: "Invoices for your accountant (CSV)",
     title: "Earnings",
     intro: "What you earned, per approved milestone: the part from the voucher and the part from the business's own share, together the milestone's price with VAT. The programme office pays in batches to your account.",
     owed: "Earned, still to be paid",

@@ -138,6 +138,7 @@ export const money = {
     },
   },
   earnings: {
+    invoicesCsv: "Facturen voor je boekhouder (CSV)",
     title: "Verdiensten",
     intro: "Wat je verdiende, per goedgekeurde mijlpaal: het deel uit de voucher en het deel uit de eigen bijdrage van de ondernemer, samen de prijs van de mijlpaal met btw. Het programmabureau betaalt in batches op je rekeningnummer.",
     owed: "Verdiend, nog te betalen",
