@@ -81,6 +81,7 @@ function matrix(): Record<string, Row> {
     "trajecten._index": { path: "/trajecten", get: each(302, 200, 200, 403, 200) },
     "trajecten.$id": { path: `/trajecten/${w.engagementId}`, params: { id: w.engagementId }, get: each(302, 404, 404, 403, 200), post: each(302, 404, 404, 403, 400) },
     // An invoice that does not exist is not found by anyone; its parties' access is tested in invoices.test.ts.
+    "beheer.vouchers.$id.dossier[.]zip": { path: `/beheer/vouchers/${missingId}/dossier.zip`, params: { id: missingId }, get: onlyFor("admin", 404) },
     "aanbieder.facturen[.]csv": { path: "/aanbieder/facturen.csv", get: onlyFor("provider") },
     "facturen.$id": { path: `/facturen/${missingId}`, params: { id: missingId }, get: each(302, 404, 404, 403, 404) },
     "facturen.$id[.]xml": { path: `/facturen/${missingId}.xml`, params: { id: missingId }, get: each(302, 404, 404, 403, 404) },

@@ -98,6 +98,30 @@ describe("the provider's invoice", () => {
     expect(earnings.invoiceOf[engagementId]).toEqual({ id: invoice.id, number: invoice.number });
   });
 
+  it("is in the voucher's evidence file with the decision, the declarations, the money and the audit trail (one ZIP, office only)", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const evidence = await import("~/routes/beheer.vouchers.$id.dossier[.]zip");
+    const provider = await approvedProvider(admin.id, { companyName: "Zandloper Media" });
+    const engagementId = await engagementFor({ adminId: admin.id, retailerId: retailer.id, providerUserId: provider.id, businessId }, "completed", { voucher: true });
+    const [invoice] = await documentsOf(engagementId);
+    const download = (cookie: string) => respond(() => evidence.loader(args(getRequest(`/beheer/vouchers/${invoice.voucherId}/dossier.zip`, { cookie }), { id: invoice.voucherId })));
+    expect((await download(retailer.cookie)).status).toBe(403);
+    const response = await download(admin.cookie);
+    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="bewijsdossier-V-\d{4}-\d{6}\.zip"$/);
+    // Read by Info-ZIP's unzip, not by us.
+    const archive = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "koppel-evidence-")), "dossier.zip");
+    fs.writeFileSync(archive, Buffer.from(await response.arrayBuffer()));
+    expect(execFileSync("unzip", ["-Z1", archive], { encoding: "utf8" }).trim().split("\n")).toEqual(["overzicht.html", `facturen/${invoice.number}.xml`, "geschiedenis.csv"]);
+    expect(execFileSync("unzip", ["-p", archive, `facturen/${invoice.number}.xml`], { encoding: "utf8" })).toBe(invoice.xml);
+    const overview = execFileSync("unzip", ["-p", archive, "overzicht.html"], { encoding: "utf8" });
+    for (const fact of ["Toegekend op", "geen dubbele financiering", "facturatieopdracht", "Zandloper Media", "voucherdeel", invoice.number]) expect(overview).toContain(fact);
+    const trail = execFileSync("unzip", ["-p", archive, "geschiedenis.csv"], { encoding: "utf8" });
+    for (const step of ["voucher.approve", "engagement.complete", "invoice.issue"]) expect(trail).toContain(step);
+  });
+
   it("is not issued for a provider without a billing mandate", async () => {
     const provider = await approvedProvider(admin.id);
     await db.update(providers).set({ billingMandateAt: null }).where(eq(providers.userId, provider.id));

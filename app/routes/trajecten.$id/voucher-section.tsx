@@ -47,6 +47,14 @@ export function VoucherSection({
                 <Link to={`/trajecten/${voucher.voucher.engagementId}/beslissing`}>{t("voucher.letter", { dossier: voucher.voucher.dossierNumber ?? "" })}</Link>
               </>
             ) : null}
+            {role === "admin" ? (
+              <>
+                {" · "}
+                <a href={`/beheer/vouchers/${voucher.voucher.id}/dossier.zip`} download>
+                  {t("voucher.evidence")}
+                </a>
+              </>
+            ) : null}
           </p>
           {voucher.voucher.eligibilityIssues.length && role === "admin" ? (
             <div className="notice">

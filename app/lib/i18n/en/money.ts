@@ -73,6 +73,7 @@ export const money: DeepStrings<typeof nl> = {
       receipt: "Received on {{date}}: {{amount}}, your own share for the engagement of {{business}} with {{provider}} (communication {{reference}}). This is your receipt. {{provider}} now plans the intake with you.",
       receiptSubject: "{{business}}: your own share of {{amount}} has been received",
     },
+    evidence: "Evidence file (ZIP)",
     payOnline: "Pay online with Bancontact or card",
     paymentReturned: "Thank you. As soon as the payment is confirmed, the engagement starts.",
     paymentCancelled: "The online payment was cancelled. You can try again or pay by transfer.",

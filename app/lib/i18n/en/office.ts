@@ -227,7 +227,7 @@ export const office: DeepStrings<typeof nl> = {
       review: { submit: "Review given" },
       settings: { update: "Settings changed" },
       user: { invite: "User invited", deactivate: "User deactivated", reactivate: "User reactivated" },
-      voucher: { approve_tacit: "Voucher granted tacitly (decision term passed)", approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled", related_party: "Checked again for related parties" },
+      voucher: { evidence: "Evidence file downloaded", approve_tacit: "Voucher granted tacitly (decision term passed)", approve: "Voucher granted", reject: "Voucher refused", settle: "Voucher settled", related_party: "Checked again for related parties" },
     },
   },
 };

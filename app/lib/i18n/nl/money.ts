@@ -71,6 +71,7 @@ export const money = {
       receiptSubject: "{{business}}: je eigen bijdrage van {{amount}} is ontvangen",
     },
     payOnline: "Online betalen met Bancontact of kaart",
+    evidence: "Bewijsdossier (ZIP)",
     paymentReturned: "Bedankt. Zodra de betaling bevestigd is, start het traject.",
     paymentCancelled: "De online betaling werd afgebroken. Je kunt opnieuw proberen of overschrijven.",
     title: "Voucher en eigen bijdrage",

@@ -224,7 +224,7 @@ export const office = {
       review: { submit: "Beoordeling gegeven" },
       settings: { update: "Instellingen gewijzigd" },
       user: { invite: "Gebruiker uitgenodigd", deactivate: "Gebruiker gedeactiveerd", reactivate: "Gebruiker opnieuw geactiveerd" },
-      voucher: { approve_tacit: "Voucher stilzwijgend toegekend (beslistermijn verstreken)", approve: "Voucher toegekend", reject: "Voucher geweigerd", settle: "Voucher afgerekend", related_party: "Opnieuw nagekeken op verbonden partijen" },
+      voucher: { evidence: "Bewijsdossier gedownload", approve_tacit: "Voucher stilzwijgend toegekend (beslistermijn verstreken)", approve: "Voucher toegekend", reject: "Voucher geweigerd", settle: "Voucher afgerekend", related_party: "Opnieuw nagekeken op verbonden partijen" },
     },
   },
 };
