@@ -29,7 +29,7 @@ const EnvSchema = z
     MEILI_HOST: optionalUrl,
     MEILI_API_KEY: optionalString,
     STRIPE_SECRET_KEY: optionalString,
-    /** A certified Peppol access point's HTTP API (docs/decisions/0006-peppol-access-point.md); without it invoices go by mail. */
+    /** A certified Peppol access point's HTTP API (docs/decisions/005-peppol-access-point.md); without it invoices go by mail. */
     PEPPOL_ACCESS_POINT_URL: optionalUrl,
     PEPPOL_ACCESS_POINT_KEY: optionalString,
     STRIPE_WEBHOOK_SECRET: optionalString,

@@ -108,7 +108,7 @@ export const providers = pgTable(
     vatStatus: text("vat_status").$type<VatStatus>().notNull().default("registered"),
     /**
      * The billing mandate: Koppel issues the provider's invoices in their name and on their behalf
-     * (third-party invoicing). When it was accepted, and which text (docs/decisions/0005-invoicing.md).
+     * (third-party invoicing). When it was accepted, and which text (docs/decisions/004-invoicing.md).
      */
     billingMandateAt: timestamp("billing_mandate_at", { withTimezone: true }),
     billingMandateVersion: text("billing_mandate_version"),

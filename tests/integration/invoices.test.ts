@@ -132,7 +132,7 @@ describe("the provider's invoice", () => {
 
 /*
  * Delivery (issue 23): on the embedded default by mail with the UBL attached; with an access point
- * over Peppol, faked here only at its HTTP edge, answering as docs/decisions/0006-peppol-access-point.md
+ * over Peppol, faked here only at its HTTP edge, answering as docs/decisions/005-peppol-access-point.md
  * describes (a lookup that says 404 for a buyer not on Peppol, a 202 with the document's id).
  */
 describe("delivering an invoice to its buyer", () => {

@@ -3,7 +3,7 @@ import { vatShares, type Settlement } from "~/modules/vouchers/rules";
 import { invoiceTotals, type InvoiceDocument, type InvoiceParty, type InvoiceVat } from "./ubl";
 
 /*
- * What Koppel invoices on the provider's behalf, and when (docs/decisions/0005-invoicing.md): one
+ * What Koppel invoices on the provider's behalf, and when (docs/decisions/004-invoicing.md): one
  * invoice when the own share is received (the advance payment makes the VAT due, art. 22bis WBTW),
  * one line per milestone, everything paid (the voucher and the own share) so nothing is left due;
  * and, when the engagement ends early, one credit note for the milestones that were not delivered,

@@ -1,5 +1,5 @@
 /*
- * A certified Peppol access point, reached over its HTTP API (docs/decisions/0006-peppol-access-point.md):
+ * A certified Peppol access point, reached over its HTTP API (docs/decisions/005-peppol-access-point.md):
  * it looks the buyer up in the Peppol directory and delivers the UBL document over the network.
  * The two calls Koppel makes, modelled on what access points offer as a REST API:
  *

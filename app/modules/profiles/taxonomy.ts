@@ -25,7 +25,7 @@ export type ServiceCode = (typeof serviceCodes)[number];
 export const vatStatuses = ["registered", "small_enterprise"] as const;
 export type VatStatus = (typeof vatStatuses)[number];
 
-/** The billing mandate's text version (its words: i18n provider.billingMandate, docs/decisions/0005-invoicing.md). */
+/** The billing mandate's text version (its words: i18n provider.billingMandate, docs/decisions/004-invoicing.md). */
 export const billingMandateVersion = "2026-12";
 
 export const languageCodes = ["nl", "fr", "en", "de"] as const;

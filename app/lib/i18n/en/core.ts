@@ -335,7 +335,7 @@ export const core: DeepStrings<typeof nl> = {
     whoTitle: "Who sees it",
     who: "Businesses only see approved providers; municipalities only see aggregated figures and the ZomerInWestVlaanderen participants in their municipality; the programme office sees what it needs to vet providers and manage the budget. Your enterprise number, IBAN and e-mail address are never public.",
     rightsTitle: "Your rights",
-    rights: "Under My account you can download all your data or delete your account. Decisions the programme must account for are kept after deletion, without your name or e-mail address. For other questions, contact the programme office.",
+    rights: "Under My account you can download all your data or delete your account. Decisions the programme must account for are kept after deletion, without your name or e-mail address. Invoices and credit notes are kept unchanged for ten years, as VAT law requires (art. 60 of the Belgian VAT code), with the names and addresses on them. For other questions, contact the programme office.",
   },
   notices: {
     title: "Notices",

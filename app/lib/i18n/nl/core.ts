@@ -335,7 +335,7 @@ export const core = {
     whoTitle: "Wie ze ziet",
     who: "Ondernemers zien enkel goedgekeurde aanbieders; gemeenten zien enkel samengetelde cijfers en de deelnemers aan ZomerInWestVlaanderen in hun gemeente; het programmabureau ziet wat het nodig heeft om aanbieders te screenen en het budget te beheren. Je ondernemingsnummer, IBAN en e-mailadres zijn nooit openbaar.",
     rightsTitle: "Jouw rechten",
-    rights: "Via Mijn account download je al je gegevens of verwijder je je account. Beslissingen die het programma moet kunnen verantwoorden blijven na verwijdering bewaard, zonder je naam of e-mailadres. Voor andere vragen neem je contact op met het programmabureau.",
+    rights: "Via Mijn account download je al je gegevens of verwijder je je account. Beslissingen die het programma moet kunnen verantwoorden blijven na verwijdering bewaard, zonder je naam of e-mailadres. Facturen en creditnota's blijven tien jaar ongewijzigd bewaard, zoals de btw-wetgeving vraagt (art. 60 WBTW), ook met de namen en adressen die erop staan. Voor andere vragen neem je contact op met het programmabureau.",
   },
   notices: {
     title: "Meldingen",
