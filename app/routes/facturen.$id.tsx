@@ -42,7 +42,8 @@ export default function InvoicePage() {
   const { t } = useTranslation();
   const { engagementId, id, document: doc, totals, locale } = useLoaderData<typeof loader>();
   const money = (cents: number) => formatMoney(cents, locale);
-  const rate = doc.vat.category === "S" ? `${formatNumber(doc.vat.basisPoints / 100, locale)} %` : t("invoices.exempt");
+  // A non-breaking space: "21 %" never wraps between the number and its sign.
+  const rate = doc.vat.category === "S" ? `${formatNumber(doc.vat.basisPoints / 100, locale)}\u00a0%` : t("invoices.exempt");
   return (
     <article className="report invoice">
       <p className="no-print">
@@ -55,7 +56,7 @@ export default function InvoicePage() {
         </button>
       </p>
       <h1>
-        {t(`invoices.${doc.kind}`)} {doc.number}
+        {t(`invoices.${doc.kind}`)} <span className="nowrap">{doc.number}</span>
       </h1>
       <p>
         {t("invoices.issuedOn")}: {formatDate(doc.issueDate, locale)} · {t("invoices.reference")}: {doc.buyerReference}
@@ -82,7 +83,7 @@ export default function InvoicePage() {
           {doc.lines.map((line) => (
             <tr key={line.name}>
               <th scope="row">
-                {line.name}
+                <strong>{line.name}</strong>
                 <br />
                 <span className="hint">{line.description}</span>
               </th>

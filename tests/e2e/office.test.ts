@@ -53,7 +53,7 @@ describe("the programme office's dashboard", () => {
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("naam;kbo;sector;nace;gemeente;postcode;aangemaakt");
+    expect(lines[0]).toBe("Naam;Ondernemingsnummer;Sector;NACE-code;Gemeente;Postcode;Aangemaakt op");
     expect(lines.length - 1).toBeGreaterThanOrEqual(30);
     expect(lines.some((l) => l.startsWith("Boekhandel De Zandloper;") && l.includes(";Brugge;8000;"))).toBe(true);
   });
@@ -92,9 +92,11 @@ describe("the office's refunds", () => {
     await page.goto("/beheer/terugbetalingen");
     await page.getByRole("heading", { level: 1, name: "Terugbetalingen" }).waitFor();
     await page.waitForLoadState("networkidle");
-    // The demo's fashion shop stopped after its advice: €598.00 paid, €184.00 of it earned, €414.00 back.
+    // The demo's fashion shop stopped after its advice. Its provider uses the small-enterprise
+    // exemption (no VAT), so by hand: own share €1,300 − €975 = €325.00; the advice earned its €400
+    // less its €300 voucher share = €100.00 of it; €225.00 back.
     const row = page.getByRole("row").filter({ hasText: "Modehuis Lina" });
-    await row.getByText("€ 414,00").waitFor();
+    await row.getByText("€ 225,00").waitFor();
     await row.getByText("Traject vroeg gestopt: ongebruikt deel van de eigen bijdrage").waitFor();
     await row.getByText("Met de hand gedaan…").click();
     await row.getByLabel("Hoe je het terugstortte").fill("Overschrijving van 4 december vanuit KBC Business");

@@ -162,6 +162,18 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await accessible(retailer);
   await act(admin, "Betaling eigen bijdrage ontvangen", "De eigen bijdrage is bevestigd: de intake kan beginnen.");
 
+  // The provider's invoice, issued on their behalf once the own share is in (issue 23): €1,400 +
+  // 21 % VAT = €1,694.00, all of it paid by the voucher and the own share, nothing due.
+  await retailer.reload();
+  await retailer.getByRole("link", { name: /^Factuur KOPPEL-\d{4}-\d{4}$/ }).click();
+  await heading(retailer, /^Factuur KOPPEL-\d{4}-\d{4}$/);
+  const totals = retailer.locator(".invoice-lines tfoot");
+  await totals.getByRole("row", { name: /Totaal incl\. btw/ }).getByText(/€\s1\.694,00/).waitFor();
+  await totals.getByRole("row", { name: /Te betalen/ }).getByText(/€\s0,00/).waitFor();
+  await retailer.getByRole("link", { name: "E-factuur downloaden (UBL, Peppol BIS Billing 3.0)" }).waitFor();
+  await accessible(retailer);
+  await retailer.goto(workspace);
+
   // A message, and a line in the work log: each form is empty again once it is saved.
   await retailer.getByLabel("Bericht", { exact: true }).fill("Wanneer kunnen we de intake plannen?");
   await press(retailer, retailer.getByRole("button", { name: "Versturen" }), "Je bericht is verstuurd.");
@@ -169,7 +181,7 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   expect(await retailer.getByLabel("Bericht", { exact: true }).inputValue()).toBe("");
   await provider.goto(workspace);
   await provider.getByLabel("Datum").fill(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10));
-  await provider.getByLabel("Uren").fill("2");
+  await provider.getByLabel("Uren", { exact: true }).fill("2");
   await provider.getByLabel("Wat deed je?").fill("Intakegesprek voorbereid.");
   await press(provider, provider.getByRole("button", { name: "Toevoegen" }), "Toegevoegd aan het werklogboek.");
   await provider.getByRole("cell", { name: "Intakegesprek voorbereid." }).waitFor();
@@ -198,7 +210,12 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   // The approved advice milestone (€ 300 + € 63 VAT) is owed to the provider: € 225 of it from the
   // voucher (€ 1,050 × 300 / 1,400), € 138 from the own share the programme collected.
   await admin.goto("/beheer/uitbetalingen");
-  await admin.getByRole("row", { name: new RegExp(`${invited[0]}.*€\\s363,00`) }).waitFor();
+  const owed = admin.getByRole("row").filter({ hasText: invited[0] });
+  await owed.getByText(/^€\s363,00$/).waitFor();
+  // Opened, the line says what it is for: the advice of Fietsen Vandenbroucke's engagement, in its two parts.
+  await owed.getByText(invited[0], { exact: true }).click();
+  await owed.getByText(/Fietsen Vandenbroucke · Mijlpaal 1: Advies en plan · voucherdeel · €\s225,00/).waitFor();
+  await owed.getByText(/Fietsen Vandenbroucke · Mijlpaal 1: Advies en plan · deel eigen bijdrage · €\s138,00/).waitFor();
   await accessible(admin);
   // The one approval started the implementation: no second button to press.
   await retailer.getByRole("heading", { level: 2, name: "Fase: Uitvoering" }).waitFor();
@@ -223,7 +240,8 @@ export async function engagementJourney({ retailer, provider, admin, staff, visi
   await press(retailer, retailer.getByRole("button", { name: "Aanpassingen vragen" }), `Je vraag om aanpassingen is naar ${invited[0]} gestuurd.`);
   await provider.goto(workspace);
   await provider.getByText("Fietsen Vandenbroucke vroeg aanpassingen aan de uitvoering: lees de reden bij de mijlpaal hieronder en lever ze opnieuw op.").waitFor();
-  await provider.getByText("De openingsuren van zondag ontbreken.").waitFor();
+  // The reason, on the milestone it concerns (the folded history below keeps it too).
+  await provider.locator("section[aria-labelledby=milestones-title]").getByText("De openingsuren van zondag ontbreken.").waitFor();
   await provider.getByLabel("Oplevering").fill("Openingsuren van zondag staan erbij.");
   await press(provider, provider.getByRole("button", { name: "Opleveren" }), "Opgeleverd: Fietsen Vandenbroucke krijgt een e-mail om het na te kijken.");
 
