@@ -13,7 +13,7 @@ const integration = (database: "pglite" | "postgres") => ({
   test: {
     name: `integration-${database}`,
     include: ["tests/integration/**/*.test.ts"],
-    globalSetup: ["tests/support/integration-global-setup.ts"],
+    globalSetup: ["tests/support/peppol-global-setup.ts", "tests/support/integration-global-setup.ts"],
     setupFiles: ["tests/support/integration-setup.ts"],
     env: { KOPPEL_TEST_DATABASE: database },
     testTimeout: 30_000,
@@ -28,7 +28,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], globalSetup: ["tests/support/peppol-global-setup.ts"] } },
       integration("pglite"),
       ...(process.env.TEST_DATABASE_URL ? [integration("postgres")] : []),
       {

@@ -21,10 +21,7 @@ type RuleSet = "CEN-EN16931-UBL" | "PEPPOL-EN16931-UBL";
  * A rule set compiled once to SaxonJS's own form (SEF) and cached by the stylesheet's hash: a
  * validation then takes a fraction of a second instead of compiling 1.3 MB of XSLT each time.
  */
-const compiled = new Map<RuleSet, unknown>();
-function stylesheet(name: RuleSet) {
-  const known = compiled.get(name);
-  if (known) return known;
+function compiledPath(name: RuleSet) {
   const xsl = path.join(root, "compiled", `${name}.xsl`);
   const hash = crypto.createHash("sha256").update(fs.readFileSync(xsl)).digest("hex").slice(0, 16);
   const sef = path.join(cacheDir, `${name}-${hash}.sef.json`);
@@ -35,7 +32,19 @@ function stylesheet(name: RuleSet) {
     execFileSync(process.execPath, ["node_modules/xslt3/xslt3.js", `-xsl:${xsl}`, `-export:${partial}`, "-nogo"], { stdio: "pipe" });
     fs.renameSync(partial, sef);
   }
-  const parsed = JSON.parse(fs.readFileSync(sef, "utf8"));
+  return sef;
+}
+
+/** Both rule sets compiled before any test runs (tests/support/peppol-global-setup.ts): a test never waits half a minute for it. */
+export function compileRuleSets() {
+  for (const name of ["CEN-EN16931-UBL", "PEPPOL-EN16931-UBL"] as const) compiledPath(name);
+}
+
+const compiled = new Map<RuleSet, unknown>();
+function stylesheet(name: RuleSet) {
+  const known = compiled.get(name);
+  if (known) return known;
+  const parsed = JSON.parse(fs.readFileSync(compiledPath(name), "utf8"));
   compiled.set(name, parsed);
   return parsed;
 }

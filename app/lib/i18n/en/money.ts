@@ -159,7 +159,7 @@ export const money: DeepStrings<typeof nl> = {
   },
   invoices: {
     notice: {
-      issued: "Invoice {{number}} from {{provider}} to {{business}}: {{amount}}, fully paid by the voucher and the own share. View it or download the e-invoice (UBL).",
+      issued: "Invoice {{number}} from {{provider}} to {{business}}: {{amount}}, fully paid by the voucher and the own share.",
       issuedSubject: "Invoice {{number}}: {{provider}} to {{business}}",
       credited: "Credit note {{number}} from {{provider}} to {{business}}: {{amount}} credited for what was not delivered.",
       creditedSubject: "Credit note {{number}}: {{provider}} to {{business}}",

@@ -156,7 +156,7 @@ export const money = {
   },
   invoices: {
     notice: {
-      issued: "Factuur {{number}} van {{provider}} aan {{business}}: {{amount}}, volledig betaald met de voucher en de eigen bijdrage. Bekijk ze of download de e-factuur (UBL).",
+      issued: "Factuur {{number}} van {{provider}} aan {{business}}: {{amount}}, volledig betaald met de voucher en de eigen bijdrage.",
       issuedSubject: "Factuur {{number}}: {{provider}} aan {{business}}",
       credited: "Creditnota {{number}} van {{provider}} aan {{business}}: {{amount}} gecrediteerd voor wat niet werd opgeleverd.",
       creditedSubject: "Creditnota {{number}}: {{provider}} aan {{business}}",
