@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { db } from "~db/client";
-import { auditEvents, businesses, campaignParticipants, engagements, helpRequests, milestones, programmes, providers, users, vouchers } from "~db/schema";
+import { auditEvents, businesses, campaignParticipants, engagements, helpRequests, invoices, milestones, programmes, providers, users, vouchers } from "~db/schema";
 import { likeLiteral } from "~/lib/sql-text";
 
 export interface AuditFilter {
@@ -105,6 +105,9 @@ export async function auditEntityNames(events: { entityType: string; entityId: s
     },
     programme: async (list) => {
       for (const r of await db.select({ id: programmes.id, name: programmes.name }).from(programmes).where(inArray(programmes.id, list))) put("programme", r.id, { name: r.name, href: "/beheer/programmas" });
+    },
+    invoice: async (list) => {
+      for (const r of await db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(inArray(invoices.id, list))) put("invoice", r.id, { name: r.number, href: `/facturen/${r.id}` });
     },
     campaign_participant: async (list) => {
       const rows = await db.select({ id: campaignParticipants.id, business: businesses.name }).from(campaignParticipants).innerJoin(businesses, eq(businesses.id, campaignParticipants.businessId)).where(inArray(campaignParticipants.id, list));
