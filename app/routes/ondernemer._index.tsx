@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatMoney } from "~/lib/format";
+import { listRetailerInvoices } from "~/modules/invoices/index.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
 import { listEngagementsOf } from "~/modules/engagements/index.server";
@@ -13,15 +14,21 @@ import { PageHeader } from "~/ui/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "retailer");
-  const [businesses, requests, engagements, locale] = await Promise.all([listBusinessesOfOwner(user.id), listOwnHelpRequests(user.id), listEngagementsOf(user), getLocale(request, user)]);
+  const [businesses, requests, engagements, invoices, locale] = await Promise.all([
+    listBusinessesOfOwner(user.id),
+    listOwnHelpRequests(user.id),
+    listEngagementsOf(user),
+    listRetailerInvoices(user.id),
+    getLocale(request, user),
+  ]);
   // What is going on now; the full lists are one click away.
   const running = requests.filter((r) => r.status === "draft" || r.status === "open");
-  return json({ businesses, requests: running.slice(0, 5), hasRequests: requests.length > 0, engagements: engagements.slice(0, 6), locale });
+  return json({ businesses, requests: running.slice(0, 5), hasRequests: requests.length > 0, engagements: engagements.slice(0, 6), invoices, locale });
 }
 
 export default function RetailerHome() {
   const { t } = useTranslation();
-  const { businesses, requests, hasRequests, engagements, locale } = useLoaderData<typeof loader>();
+  const { businesses, requests, hasRequests, engagements, invoices, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title={t("dashboards.retailerTitle")}>{t("dashboards.retailerIntro")}</PageHeader>
@@ -84,6 +91,22 @@ export default function RetailerHome() {
       ) : null}
 
       <DashboardEngagements engagements={engagements} role="retailer" />
+
+      {invoices.length ? (
+        <section aria-labelledby="invoices-title">
+          <h2 id="invoices-title">{t("invoices.title")}</h2>
+          <ul>
+            {invoices.map((i) => (
+              <li key={i.id}>
+                <Link to={`/facturen/${i.id}`}>
+                  {t(`invoices.${i.kind}`)} {i.number}
+                </Link>{" "}
+                · {i.seller} · {i.business} · {formatDate(i.issuedOn, locale)} · {formatMoney(i.grossCents, locale)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

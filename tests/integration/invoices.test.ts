@@ -80,6 +80,10 @@ describe("the provider's invoice", () => {
     for (const who of [retailer, admin]) expect((await page(who.cookie)).status).toBe(200);
     expect((await page(provider.cookie)).status).toBe(200);
     expect((await page(stranger.cookie)).status).toBe(404);
+    // Listed on the retailer's dashboard too.
+    const home = await import("~/routes/ondernemer._index");
+    const dashboard = await (await respond(() => home.loader(args(getRequest("/ondernemer", { cookie: retailer.cookie }))))).json();
+    expect(dashboard.invoices.map((i: { id: string }) => i.id)).toContain(invoice.id);
     const download = await respond(() => invoiceXml.loader(args(getRequest(`/facturen/${invoice.id}.xml`, { cookie: retailer.cookie }), { id: invoice.id })));
     expect(download.headers.get("Content-Disposition")).toBe(`attachment; filename="${invoice.number}.xml"`);
     expect(await download.text()).toBe(invoice.xml);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, engagements, invoices, providers } from "~db/schema";
 import { csvEuros, toExcelCsv } from "~/lib/csv";
@@ -59,4 +59,17 @@ export async function providerInvoicesCsv(providerUserId: string) {
     ["Nummer", "Soort", "Datum", "Klant", "Bedrag excl. btw (EUR)", "Btw (EUR)", "Bedrag incl. btw (EUR)"],
     rows.map((r) => [r.number, r.kind === "invoice" ? "factuur" : "creditnota", r.issuedOn, r.buyer, csvEuros(sign(r.kind, r.netCents)), csvEuros(sign(r.kind, r.vatCents)), csvEuros(sign(r.kind, r.grossCents))]),
   );
+}
+
+/** The invoices and credit notes a retailer's businesses received, newest first. */
+export function listRetailerInvoices(ownerId: string, limit = 10) {
+  return db
+    .select({ ...summary, seller: providers.companyName, business: businesses.name })
+    .from(invoices)
+    .innerJoin(engagements, eq(engagements.id, invoices.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(providers, eq(providers.id, invoices.providerId))
+    .where(eq(businesses.ownerId, ownerId))
+    .orderBy(desc(invoices.createdAt))
+    .limit(limit);
 }
