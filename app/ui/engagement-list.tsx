@@ -29,7 +29,7 @@ export function EngagementList({ engagements, role, headingLevel = 3 }: { engage
           <p>
             <strong>{t(`engagements.states.${e.state}`)}</strong>
           </p>
-          <p className="next-step">{t(`engagements.nextStep.${role}.${e.state}`)}</p>
+          <p className="next-step">{t(`engagements.nextStep.${role}.${e.state}`, { provider: e.providerName, business: e.businessName })}</p>
         </li>
       ))}
     </ul>

@@ -5,12 +5,16 @@ import { crawl as crawlPages, demoSessionCookies, roles, type Role } from "../su
 /*
  * Every page a visitor and each demo role can reach by following links from their home page, read
  * as the server sends it: no visible text may be a translation key
- * (`requests.bands.1000_2500`, `provider.conflicts`), and no page may fail.
+ * (`requests.bands.1000_2500`, `provider.conflicts`) or a placeholder left unfilled
+ * (`{{provider}} werkt het advies uit`), and no page may fail.
  */
 
 const namespaces = Object.keys(resources.nl.translation);
 /** A key path of one of our namespaces standing in the text: `requests.bands.x`, `provider.conflicts`. */
 const keyLike = new RegExp(`(?<![\\w@/.-])(?:${namespaces.join("|")})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*(?![\\w@/-])`, "g");
+
+/** An i18next placeholder the page forgot to fill: `{{provider}}`. */
+const unfilled = /\{\{\s*[\w.]+\s*\}\}/g;
 
 let cookies: Record<Role, string>;
 
@@ -35,7 +39,9 @@ async function crawl(role: Role, language: "nl" | "en") {
   for (const page of pages) {
     if (page.status >= 500) problems.push(`${role} ${language} ${page.path}: ${page.status}`);
     if (!page.contentType.startsWith("text/html")) continue;
-    for (const key of visibleText(page.html).match(keyLike) ?? []) problems.push(`${role} ${language} ${page.path}: "${key}"`);
+    const text = visibleText(page.html);
+    for (const key of text.match(keyLike) ?? []) problems.push(`${role} ${language} ${page.path}: "${key}"`);
+    for (const placeholder of text.match(unfilled) ?? []) problems.push(`${role} ${language} ${page.path}: "${placeholder}"`);
   }
   return { pages: pages.length, problems };
 }
@@ -44,6 +50,7 @@ describe("every page as its people see it", () => {
   it("finds a key-like text when there is one (the check itself)", () => {
     expect(visibleText("<p>requests.bands.1000_2500</p><script>var x = 'errors.required'</script>").match(keyLike)).toEqual(["requests.bands.1000_2500"]);
     expect(visibleText("<p>admin@demo.koppel.test, koppel.test/over, 1.250,00</p>").match(keyLike)).toBeNull();
+    expect(visibleText("<p>{{provider}} werkt het advies uit.</p>").match(unfilled)).toEqual(["{{provider}}"]);
   });
 
   // A signed-in user reads their account's language (changing it here would change it for the other
