@@ -38,7 +38,7 @@ describe("guards", () => {
   it("let the owner in", async () => {
     const response = await respond(() => retailerHome.loader(args(getRequest("/ondernemer", { cookie: retailer.cookie }))));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ businesses: [], requests: [], hasRequests: false, engagements: [], locale: "nl" });
+    expect(await response.json()).toEqual({ businesses: [], requests: [], hasRequests: false, engagements: [], invoices: [], locale: "nl" });
   });
 
   it("log out by ending the session in the database", async () => {
