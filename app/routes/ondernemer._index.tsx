@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatMoney } from "~/lib/format";
+import { formatDate } from "~/lib/format";
+import { InvoiceList } from "~/ui/invoice-list";
 import { listRetailerInvoices } from "~/modules/invoices/index.server";
 import { getLocale } from "~/lib/i18n/locale.server";
 import { requireRole } from "~/modules/auth/index.server";
@@ -92,21 +93,7 @@ export default function RetailerHome() {
 
       <DashboardEngagements engagements={engagements} role="retailer" />
 
-      {invoices.length ? (
-        <section aria-labelledby="invoices-title">
-          <h2 id="invoices-title">{t("invoices.title")}</h2>
-          <ul>
-            {invoices.map((i) => (
-              <li key={i.id}>
-                <Link to={`/facturen/${i.id}`}>
-                  {t(`invoices.${i.kind}`)} {i.number}
-                </Link>{" "}
-                · {i.seller} · {i.business} · {formatDate(i.issuedOn, locale)} · {formatMoney(i.grossCents, locale)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <InvoiceList invoices={invoices} locale={locale} />
     </>
   );
 }

@@ -32,7 +32,7 @@ export interface PromotionSummary {
  * Directions to the business in OpenStreetMap (no tracking, no key): to its point when it is known,
  * else a search for its address.
  */
-export function routeHref(p: Pick<PromotionSummary, "street" | "postalCode" | "municipality" | "latitude" | "longitude">) {
+function routeHref(p: Pick<PromotionSummary, "street" | "postalCode" | "municipality" | "latitude" | "longitude">) {
   if (p.latitude != null && p.longitude != null) return `https://www.openstreetmap.org/directions?to=${p.latitude}%2C${p.longitude}`;
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(`${p.street}, ${p.postalCode} ${p.municipality}`)}`;
 }

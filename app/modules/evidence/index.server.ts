@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { db } from "~db/client";
-import { bankTransactions, engagements, invoiceDeliveries, invoices, milestones, payments, payoutBatches, payoutLines, providers, refunds, users } from "~db/schema";
+import { bankTransactions, invoiceDeliveries, invoices, milestones, payments, payoutBatches, payoutLines, refunds, users } from "~db/schema";
 import { toExcelCsv } from "~/lib/csv";
 import { belgianDate, belgianDateTime } from "~/lib/dates";
 import { formatDate, formatMoney } from "~/lib/format";
@@ -18,7 +18,7 @@ import { findVoucherDossier } from "~/modules/vouchers/index.server";
  */
 
 /** How long the file must be kept: ten years after the year of the voucher's decision (docs/retention.md). */
-export const retentionYears = 10;
+const retentionYears = 10;
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const euros = (cents: number) => formatMoney(cents, "nl");
@@ -37,7 +37,7 @@ export async function voucherEvidenceFile(voucherId: string, adminId: string, no
   // Who took the file out, and when: an inspection's copy is itself on record.
   await recordAudit(db, { actorId: adminId, action: "voucher.evidence", entityType: "voucher", entityId: voucherId });
   const { voucher, programme } = file;
-  const [{ provider }] = await db.select({ provider: providers }).from(engagements).innerJoin(providers, eq(providers.id, engagements.providerId)).where(eq(engagements.id, voucher.engagementId));
+  const { provider } = file;
   const [steps, documents, deliveries, cardPayments, movements, lines, returned, decidedBy] = await Promise.all([
     db.select().from(milestones).where(eq(milestones.engagementId, voucher.engagementId)).orderBy(asc(milestones.position)),
     db.select().from(invoices).where(eq(invoices.voucherId, voucherId)).orderBy(asc(invoices.createdAt)),

@@ -15,7 +15,6 @@ import { httpAccessPoint, type PeppolAccessPoint } from "./peppol.server";
  */
 
 const configured = env.PEPPOL_ACCESS_POINT_URL && env.PEPPOL_ACCESS_POINT_KEY ? httpAccessPoint(env.PEPPOL_ACCESS_POINT_URL, env.PEPPOL_ACCESS_POINT_KEY) : null;
-export const invoiceDeliveryKind = configured ? "peppol" : "mail";
 
 /** Queued in the transaction that issues the document. */
 export const queueInvoiceDelivery = (tx: Parameters<typeof enqueue>[0], invoiceId: string) => enqueue(tx, "invoice.deliver", { invoiceId });

@@ -50,30 +50,46 @@ function lineOf(m: InvoiceFacts["milestones"][number]) {
   return { name: `Mijlpaal ${m.position}: ${phaseNames[m.phase] ?? m.phase}`, description: m.deliverables, netCents: m.priceCents };
 }
 
-/** The invoice for the whole engagement, issued when the own share is received. */
-export function invoiceDocument(facts: InvoiceFacts, number: string, issueDate: string): InvoiceDocument {
-  const vatCents = vatShares(facts.milestones.map((m) => m.priceCents), facts.vatBasisPoints).reduce((a, b) => a + b, 0);
-  const paidCents = facts.voucherCents + facts.ownShareCents;
+/**
+ * A document over some of the engagement's milestones, each with its share of the VAT (the
+ * settlement's rule, so the parts add up to the whole), everything settled: its total must be
+ * `settledCents` (what was paid, or given back) — anything else is a defect, not a rounding.
+ */
+function documentOver(
+  facts: InvoiceFacts,
+  include: (m: InvoiceFacts["milestones"][number]) => boolean,
+  settledCents: number,
+  fields: Pick<InvoiceDocument, "kind" | "number" | "issueDate" | "note" | "paymentTerms" | "corrects">,
+): InvoiceDocument {
+  const shares = vatShares(facts.milestones.map((m) => m.priceCents), facts.vatBasisPoints);
+  const chosen = facts.milestones.map((m, index) => ({ m, vat: shares[index] })).filter(({ m }) => include(m));
   const document: InvoiceDocument = {
-    kind: "invoice",
-    number,
-    issueDate,
+    ...fields,
     buyerReference: facts.dossierNumber,
     seller: facts.seller,
     buyer: facts.buyer,
     vat: vatOf(facts),
-    lines: facts.milestones.map(lineOf),
-    vatCents,
-    prepaidCents: paidCents,
+    lines: chosen.map(({ m }) => lineOf(m)),
+    vatCents: chosen.reduce((sum, { vat }) => sum + vat, 0),
+    prepaidCents: settledCents,
+  };
+  const { grossCents } = invoiceTotals(document);
+  if (grossCents !== settledCents) throw new Error(`${fields.kind} ${fields.number}: ${grossCents} on the document, ${settledCents} settled`);
+  return document;
+}
+
+/** The invoice for the whole engagement, issued when the own share is received: the voucher and the own share paid it. */
+export function invoiceDocument(facts: InvoiceFacts, number: string, issueDate: string): InvoiceDocument {
+  return documentOver(facts, () => true, facts.voucherCents + facts.ownShareCents, {
+    kind: "invoice",
+    number,
+    issueDate,
     note: noteFor(facts, "Factuur"),
     paymentTerms:
       `Volledig betaald, niets meer te betalen: ${euros(facts.voucherCents)} door de voucher van ${facts.programme} (dossier ${facts.dossierNumber}), ` +
       `die het programma rechtstreeks aan ${facts.seller.name} betaalt; ${euros(facts.ownShareCents)} eigen bijdrage van ${facts.buyer.name}, ontvangen op ${formatDate(facts.paidOn, "nl")} ` +
       `met de gestructureerde mededeling ${facts.paymentReference}.`,
-  };
-  // The voucher and the own share are the price with its VAT: anything else is a defect, not a rounding.
-  if (invoiceTotals(document).grossCents !== paidCents) throw new Error(`invoice ${number}: ${invoiceTotals(document).grossCents} invoiced, ${paidCents} paid`);
-  return document;
+  });
 }
 
 /**
@@ -82,27 +98,15 @@ export function invoiceDocument(facts: InvoiceFacts, number: string, issueDate: 
  * Null when every milestone was approved.
  */
 export function creditNoteDocument(facts: InvoiceFacts, invoice: { number: string; issueDate: string }, settlement: Settlement, number: string, issueDate: string): InvoiceDocument | null {
-  const shares = vatShares(facts.milestones.map((m) => m.priceCents), facts.vatBasisPoints);
-  const credited = facts.milestones.map((m, index) => ({ m, vat: shares[index] })).filter(({ m }) => !m.approved);
-  if (credited.length === 0) return null;
-  const returnedCents = settlement.retailerRefundCents + settlement.budgetReleasedCents;
-  const document: InvoiceDocument = {
+  if (facts.milestones.every((m) => m.approved)) return null;
+  return documentOver(facts, (m) => !m.approved, settlement.retailerRefundCents + settlement.budgetReleasedCents, {
     kind: "credit_note",
     number,
     issueDate,
-    buyerReference: facts.dossierNumber,
-    seller: facts.seller,
-    buyer: facts.buyer,
-    vat: vatOf(facts),
-    lines: credited.map(({ m }) => lineOf(m)),
-    vatCents: credited.reduce((sum, { vat }) => sum + vat, 0),
-    prepaidCents: returnedCents,
     note: `${noteFor(facts, "Creditnota")} Het traject werd voortijdig beëindigd: deze creditnota crediteert de mijlpalen die niet werden opgeleverd van factuur ${invoice.number}.`,
     paymentTerms:
       `Niets te betalen: ${euros(settlement.retailerRefundCents)} van de eigen bijdrage gaat terug naar ${facts.buyer.name}, ` +
       `${euros(settlement.budgetReleasedCents)} van de voucher gaat terug naar het budget van ${facts.programme} (dossier ${facts.dossierNumber}).`,
     corrects: invoice,
-  };
-  if (invoiceTotals(document).grossCents !== returnedCents) throw new Error(`credit note ${number}: ${invoiceTotals(document).grossCents} credited, ${returnedCents} returned`);
-  return document;
+  });
 }

@@ -152,8 +152,8 @@ export async function issueCreditNote(tx: Executor, engagementId: string, settle
   const today = belgianDate();
   // The parties as invoiced: a credit note corrects that invoice, whatever changed since.
   const facts = { ...context.facts, seller: invoice.document.seller, buyer: invoice.document.buyer };
-  const probe = creditNoteDocument(facts, { number: invoice.number, issueDate: invoice.issuedOn }, settlement, "", today);
-  if (!probe) return null;
+  // Every milestone delivered: nothing to credit, and no number drawn from the sequence.
+  if (facts.milestones.every((m) => m.approved)) return null;
   const number = await nextNumber(tx, context.providerId, Number(today.slice(0, 4)));
-  return store(tx, context, engagementId, { ...probe, number }, invoice.id);
+  return store(tx, context, engagementId, creditNoteDocument(facts, { number: invoice.number, issueDate: invoice.issuedOn }, settlement, number, today)!, invoice.id);
 }

@@ -50,8 +50,8 @@ export interface InvoiceDocument {
   corrects?: { number: string; issueDate: string };
 }
 
-export const peppolCustomization = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
-export const peppolProfile = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
+const peppolCustomization = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
+const peppolProfile = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 
 export function invoiceTotals(doc: Pick<InvoiceDocument, "lines" | "vatCents" | "prepaidCents">) {
   const netCents = doc.lines.reduce((sum, l) => sum + l.netCents, 0);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { db } from "~db/client";
 import { businesses, engagements, invoices, providers } from "~db/schema";
 import { csvEuros, toExcelCsv } from "~/lib/csv";
@@ -28,14 +28,9 @@ export async function getInvoiceForViewer(invoiceId: string, user: { id: string;
 
 const summary = { id: invoices.id, kind: invoices.kind, number: invoices.number, issuedOn: invoices.issuedOn, grossCents: invoices.grossCents, engagementId: invoices.engagementId };
 
-/** An engagement's documents, oldest first (its parties and the office read them on the engagement page). */
-export function listEngagementInvoices(engagementId: string) {
-  return db.select(summary).from(invoices).where(eq(invoices.engagementId, engagementId)).orderBy(asc(invoices.createdAt));
-}
-
-/** The invoices of these engagements, for pages that list several (the provider's earnings). */
+/** The invoices of these engagements, oldest first: the engagement page's, and the provider's earnings. */
 export function listInvoicesOfEngagements(engagementIds: string[]) {
-  if (engagementIds.length === 0) return Promise.resolve([]);
+  // No ids: drizzle writes `false`, and no row comes back.
   return db.select(summary).from(invoices).where(inArray(invoices.engagementId, engagementIds)).orderBy(asc(invoices.createdAt));
 }
 
@@ -47,7 +42,7 @@ export function listProviderInvoices(providerUserId: string) {
     .innerJoin(providers, eq(providers.id, invoices.providerId))
     .innerJoin(engagements, eq(engagements.id, invoices.engagementId))
     .innerJoin(businesses, eq(businesses.id, engagements.businessId))
-    .where(and(eq(providers.userId, providerUserId)))
+    .where(eq(providers.userId, providerUserId))
     .orderBy(asc(invoices.issuedOn), asc(invoices.number));
 }
 

@@ -1,5 +1,5 @@
 /** Marketplace's door: help requests, invitations, bids and the award. */
-export { answerRetailer, askBidder, type QuestionResult } from "./questions.server";
+export { answerRetailer, askBidder } from "./questions.server";
 export { getOpportunity, listOpportunities, listOwnOpenBids } from "./opportunities.server";
 export {
   acceptBid,

@@ -7,7 +7,7 @@ import { translator } from "~/lib/i18n";
 import { queueMail } from "./index.server";
 
 /** The hour (Brussels) from which the day's digest goes out. */
-export const digestHour = 8;
+const digestHour = 8;
 
 /**
  * The morning's digest for those who chose one mail a day: every notice since their last digest, in

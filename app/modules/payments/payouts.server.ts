@@ -1,5 +1,5 @@
 import { csvEuros, toExcelCsv } from "~/lib/csv";
-import { and, desc, eq, inArray, isNotNull, isNull, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql, TransactionRollbackError, type SQL } from "drizzle-orm";
 import { cents, db, type Executor } from "~db/client";
 import { businesses, engagements, helpRequests, milestones, payoutBatches, payoutLines, programmes, providers, vouchers, type PayoutDebtor } from "~db/schema";
 import { belgianDate, nextBelgianBankingDay } from "~/lib/dates";
@@ -7,6 +7,37 @@ import { sepaCreditTransfer } from "./sepa";
 import { notifyUser } from "~/modules/notifications/index.server";
 import { hasValidIban, maskedIban, parseIban } from "~/modules/profiles/iban";
 import { recordAudit } from "~/modules/reporting/index.server";
+
+/**
+ * Payout lines with what they are for (the provider, the engagement's business and request, the
+ * milestone) and the date their batch paid them: the office's payouts page and the provider's
+ * earnings read the same rows.
+ */
+function payoutLineRows(where: SQL) {
+  return db
+    .select({
+      providerId: payoutLines.providerId,
+      engagementId: payoutLines.engagementId,
+      business: businesses.name,
+      title: helpRequests.title,
+      milestoneId: payoutLines.milestoneId,
+      position: milestones.position,
+      phase: milestones.phase,
+      kind: payoutLines.kind,
+      amountCents: payoutLines.amountCents,
+      earnedAt: payoutLines.createdAt,
+      batchId: payoutLines.batchId,
+      paidAt: payoutBatches.paidAt,
+    })
+    .from(payoutLines)
+    .innerJoin(providers, eq(providers.id, payoutLines.providerId))
+    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
+    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
+    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
+    .innerJoin(milestones, eq(milestones.id, payoutLines.milestoneId))
+    .leftJoin(payoutBatches, eq(payoutBatches.id, payoutLines.batchId))
+    .where(where);
+}
 
 /** What the programme owes each provider now: lines not yet in a paid batch. */
 export async function listPayables() {
@@ -32,22 +63,7 @@ export async function listPayables() {
     .innerJoin(providers, eq(providers.id, engagements.providerId))
     .where(and(isNotNull(providers.ibanHoldSince), sql`upper(replace(${businesses.iban}, ' ', '')) = upper(replace(${providers.iban}, ' ', ''))`));
   // What each provider's total is made of, for the office to open before it pays.
-  const lines = await db
-    .select({
-      providerId: payoutLines.providerId,
-      engagementId: payoutLines.engagementId,
-      business: businesses.name,
-      phase: milestones.phase,
-      position: milestones.position,
-      kind: payoutLines.kind,
-      amountCents: payoutLines.amountCents,
-    })
-    .from(payoutLines)
-    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
-    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
-    .innerJoin(milestones, eq(milestones.id, payoutLines.milestoneId))
-    .where(isNull(payoutLines.batchId))
-    .orderBy(businesses.name, milestones.position, payoutLines.kind);
+  const lines = await payoutLineRows(isNull(payoutLines.batchId)).orderBy(businesses.name, milestones.position, payoutLines.kind);
   // Ready: a valid IBAN that is not waiting for the office to confirm a change.
   return rows.map((r) => ({
     ...r,
@@ -224,29 +240,7 @@ export async function payoutBatchCsv(batchId: string) {
  * The same payout lines the office pays from, so the provider's figures are the office's.
  */
 export async function listEarnings(providerUserId: string) {
-  const rows = await db
-    .select({
-      engagementId: payoutLines.engagementId,
-      business: businesses.name,
-      title: helpRequests.title,
-      milestoneId: payoutLines.milestoneId,
-      position: milestones.position,
-      phase: milestones.phase,
-      kind: payoutLines.kind,
-      amountCents: payoutLines.amountCents,
-      earnedAt: payoutLines.createdAt,
-      batchId: payoutLines.batchId,
-      paidAt: payoutBatches.paidAt,
-    })
-    .from(payoutLines)
-    .innerJoin(providers, eq(providers.id, payoutLines.providerId))
-    .innerJoin(engagements, eq(engagements.id, payoutLines.engagementId))
-    .innerJoin(businesses, eq(businesses.id, engagements.businessId))
-    .innerJoin(helpRequests, eq(helpRequests.id, engagements.helpRequestId))
-    .innerJoin(milestones, eq(milestones.id, payoutLines.milestoneId))
-    .leftJoin(payoutBatches, eq(payoutBatches.id, payoutLines.batchId))
-    .where(eq(providers.userId, providerUserId))
-    .orderBy(desc(payoutLines.createdAt), milestones.position);
+  const rows = await payoutLineRows(eq(providers.userId, providerUserId)).orderBy(desc(payoutLines.createdAt), milestones.position);
   // One row per milestone: its two parts side by side.
   const byMilestone = new Map<string, { engagementId: string; business: string; title: string; position: number; phase: string; voucherCents: number; ownShareCents: number; earnedAt: Date; paidAt: Date | null; batchId: string | null }>();
   for (const r of rows) {

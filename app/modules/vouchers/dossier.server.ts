@@ -17,7 +17,13 @@ function voucherDossiers(executor: Executor, where: SQL) {
       voucher: vouchers,
       programme: programmes,
       business: { name: businesses.name, ownerId: businesses.ownerId, street: businesses.street, postalCode: businesses.postalCode, enterpriseNumber: businesses.enterpriseNumber },
-      provider: { companyName: providers.companyName, enterpriseNumber: providers.enterpriseNumber },
+      provider: {
+        companyName: providers.companyName,
+        enterpriseNumber: providers.enterpriseNumber,
+        conflictDeclaredAt: providers.conflictDeclaredAt,
+        billingMandateAt: providers.billingMandateAt,
+        billingMandateVersion: providers.billingMandateVersion,
+      },
       priceCents: engagements.priceCents,
     })
     .from(vouchers)

@@ -11,7 +11,7 @@ import { WorkspaceActionSchema } from "~/modules/engagements/schemas";
 import { epcQrSvg, paymentsKind, startOwnShareCheckout } from "~/modules/payments/index.server";
 import { getVoucherDecisionFacts } from "~/modules/vouchers/index.server";
 import { listHistory } from "~/modules/reporting/index.server";
-import { listEngagementInvoices } from "~/modules/invoices/index.server";
+import { listInvoicesOfEngagements } from "~/modules/invoices/index.server";
 import { happyPath, phaseOfState } from "~/modules/engagements/transitions";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { HistorySection } from "./history-section";
@@ -19,6 +19,7 @@ import { MilestoneCard } from "./milestone-card";
 import { ReviewSection } from "./review-section";
 import { VoucherSection } from "./voucher-section";
 import { FormErrors, PageHeader } from "~/ui/forms";
+import { InvoiceList } from "~/ui/invoice-list";
 import { MessageThread } from "~/ui/message-thread";
 import { Table } from "~/ui/table";
 import { ConfirmButton } from "~/ui/confirm-button";
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...workspace,
     decisionFacts,
     history,
-    invoices: await listEngagementInvoices(workspace.engagement.id),
+    invoices: await listInvoicesOfEngagements([workspace.engagement.id]),
     paymentQr,
     onlinePayment: paymentsKind === "stripe",
     paymentReturn: payment === "ok" || payment === "geannuleerd" ? payment : null,
@@ -238,24 +239,7 @@ export default function WorkspacePage() {
 
       {engagement.state === "completed" ? <ReviewSection review={review} role={role} /> : null}
 
-      {invoices.length ? (
-        <section aria-labelledby="invoices-title">
-          <h2 id="invoices-title">{t("invoices.title")}</h2>
-          <ul>
-            {invoices.map((i) => (
-              <li key={i.id}>
-                <Link to={`/facturen/${i.id}`}>
-                  {t(`invoices.${i.kind}`)} {i.number}
-                </Link>{" "}
-                · {formatDate(i.issuedOn, locale)} · {formatMoney(i.grossCents, locale)} ·{" "}
-                <a href={`/facturen/${i.id}.xml`} download>
-                  UBL
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <InvoiceList invoices={invoices} locale={locale} />
 
       <HistorySection steps={history} locale={locale} />
 
